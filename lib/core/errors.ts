@@ -1,0 +1,101 @@
+/**
+ * Typed errors shared by the whole toolkit. Every error names what went wrong precisely enough
+ * that a user can fix the input without reading the source.
+ *
+ * @module
+ */
+
+/**
+ * A parameter is outside the range the model allows.
+ *
+ * @example
+ * ```ts
+ * import { ParameterError } from "./errors.ts";
+ * const e = new ParameterError("s", 0.5, "s > 1");
+ * console.log(e.message); // parameter s = 0.5 is invalid: expected s > 1
+ * ```
+ */
+export class ParameterError extends RangeError {
+  override name = "ParameterError";
+  /**
+   * @param parameter name of the parameter as the user passed it (e.g. `"pbar"`, `"bids[3].budget"`)
+   * @param value the offending value
+   * @param allowed the allowed range or rule, in words or notation (e.g. `"a > 0"`)
+   */
+  constructor(
+    readonly parameter: string,
+    readonly value: unknown,
+    readonly allowed: string,
+  ) {
+    super(`parameter ${parameter} = ${formatValue(value)} is invalid: expected ${allowed}`);
+  }
+}
+
+/** Outcome class of an optimisation that did not produce an optimum. */
+export type SolverFailure = "infeasible" | "unbounded" | "time-limit" | "error";
+
+/**
+ * An LP/MILP (or other solver) ended without an optimal solution.
+ *
+ * @example
+ * ```ts
+ * import { SolverError } from "./errors.ts";
+ * const e = new SolverError("infeasible", "offline optimum", "Infeasible");
+ * console.log(e.status); // infeasible
+ * ```
+ */
+export class SolverError extends Error {
+  override name = "SolverError";
+  /**
+   * @param status the typed failure class
+   * @param problem what was being solved, for the message
+   * @param detail the solver's own status text
+   */
+  constructor(
+    readonly status: SolverFailure,
+    readonly problem: string,
+    readonly detail: string,
+  ) {
+    super(`${problem}: solver ended ${status} (${detail})`);
+  }
+}
+
+/**
+ * A data file is missing or malformed.
+ *
+ * @example
+ * ```ts
+ * import { DataFileError } from "./errors.ts";
+ * const e = new DataFileError("/t/jobs.csv", 12, "column duration is not a number: 'x'");
+ * console.log(e.message); // /t/jobs.csv:12: column duration is not a number: 'x'
+ * ```
+ */
+export class DataFileError extends Error {
+  override name = "DataFileError";
+  /**
+   * @param file path of the file
+   * @param line 1-based line number, or `null` when the problem is the whole file
+   * @param problem what is wrong
+   */
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly problem: string,
+  ) {
+    super(`${file}${line === null ? "" : `:${line}`}: ${problem}`);
+  }
+}
+
+function formatValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null) {
+    return String(value);
+  }
+  if (value === undefined) return "undefined";
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Guards for user-facing parameters. Each throws {@link ParameterError} naming the parameter, the
+ * value and the allowed range, and returns the value so guards can be used inline.
+ *
+ * @example
+ * ```ts
+ * import { requirePositive, requireInRange } from "./validate.ts";
+ * const a = requirePositive("a", 0.223);
+ * const u = requireInRange("u", 0.4, 0, 1);
+ * ```
+ *
+ * @module
+ */
+import { ParameterError } from "./errors.ts";
+
+/** Requires a finite number (rejects NaN, ±Infinity and non-numbers). */
+export function requireFinite(parameter: string, value: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new ParameterError(parameter, value, "a finite number");
+  }
+  return value;
+}
+
+/** Requires a finite number strictly greater than zero. */
+export function requirePositive(parameter: string, value: number): number {
+  requireFinite(parameter, value);
+  if (!(value > 0)) throw new ParameterError(parameter, value, `${parameter} > 0`);
+  return value;
+}
+
+/** Requires a finite number greater than or equal to zero. */
+export function requireNonNegative(parameter: string, value: number): number {
+  requireFinite(parameter, value);
+  if (!(value >= 0)) throw new ParameterError(parameter, value, `${parameter} >= 0`);
+  return value;
+}
+
+/** Requires `min <= value <= max` (closed interval). */
+export function requireInRange(parameter: string, value: number, min: number, max: number): number {
+  requireFinite(parameter, value);
+  if (!(value >= min && value <= max)) {
+    throw new ParameterError(parameter, value, `${min} <= ${parameter} <= ${max}`);
+  }
+  return value;
+}
+
+/** Requires `value > bound` with a custom description of the bound (e.g. `"s > 1"`). */
+export function requireGreaterThan(
+  parameter: string,
+  value: number,
+  bound: number,
+  rule = `${parameter} > ${bound}`,
+): number {
+  requireFinite(parameter, value);
+  if (!(value > bound)) throw new ParameterError(parameter, value, rule);
+  return value;
+}
+
+/** Requires an integer in `[min, max]`. */
+export function requireInteger(
+  parameter: string,
+  value: number,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ParameterError(parameter, value, `an integer in [${min}, ${max}]`);
+  }
+  return value;
+}
+
+/** Requires a non-empty array. */
+export function requireNonEmpty<T>(parameter: string, values: readonly T[]): readonly T[] {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new ParameterError(parameter, values, "a non-empty array");
+  }
+  return values;
+}
+
+/** Requires one of a fixed set of string options. */
+export function requireOneOf<T extends string>(
+  parameter: string,
+  value: string,
+  options: readonly T[],
+): T {
+  if (!(options as readonly string[]).includes(value)) {
+    throw new ParameterError(parameter, value, `one of ${options.join(", ")}`);
+  }
+  return value as T;
+}

@@ -1,0 +1,16 @@
+/**
+ * Public entry of the toolkit: one namespace per area.
+ *
+ * @example
+ * ```ts
+ * import { core } from "./mod.ts";
+ * const rng = core.createRng(1).stream("demo");
+ * ```
+ *
+ * @module
+ */
+export * as core from "./core/mod.ts";
+export * as ppm from "./papers/ppm/mod.ts";
+export * as aeria from "./papers/aeria/mod.ts";
+export * as pdftsp from "./papers/pdftsp/mod.ts";
+export * as stackelberg from "./papers/stackelberg/mod.ts";

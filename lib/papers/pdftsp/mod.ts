@@ -1,0 +1,2 @@
+/** Public API of the pdftsp paper reproduction. @module */
+export { claims } from "./claims.ts";

@@ -1,0 +1,2 @@
+/** Public API of the stackelberg paper reproduction. @module */
+export { claims } from "./claims.ts";
