@@ -110,7 +110,10 @@ export function note(text: string): Displayable {
  * The claims ledger as a table with a verdict summary. Also carries the results as
  * {@link CLAIMS_MIME} JSON so the report index can show each notebook's claims summary.
  */
-export function claimsTable(results: readonly ClaimResult[], caption = "Claims ledger"): Displayable {
+export function claimsTable(
+  results: readonly ClaimResult[],
+  caption = "Claims ledger",
+): Displayable {
   const summary = summarizeClaims(results);
   const rows = results.map((claim) => ({
     id: claim.id,
@@ -122,7 +125,8 @@ export function claimsTable(results: readonly ClaimResult[], caption = "Claims l
     verdict: claim.verdict,
     explanation: claim.explanation ?? "",
   }));
-  const heading = `<p class="toolkit-claims-summary">${summary.total} claims: ${summary.reproduced} reproduced, ${summary.discrepancy} discrepancy (explained), ${summary.notReproducibleHere} not reproducible here, ${summary.unexplained} unexplained</p>`;
+  const heading =
+    `<p class="toolkit-claims-summary">${summary.total} claims: ${summary.reproduced} reproduced, ${summary.discrepancy} discrepancy (explained), ${summary.notReproducibleHere} not reproducible here, ${summary.unexplained} unexplained</p>`;
   const body = results.length === 0
     ? "<p>No claims are recorded for this section yet.</p>"
     : table(rows, { caption, maxRows: 1000 }).html;

@@ -6,3 +6,5 @@ export * from "./claims.ts";
 export * from "./params.ts";
 export * from "./display.ts";
 export * from "./progress.ts";
+export * from "./numerics.ts";
+export * from "./lp.ts";

@@ -33,10 +33,14 @@ export const PARAM_ENV = { mode: "TOOLKIT_MODE", seed: "TOOLKIT_SEED" } as const
  * @throws {ParameterError} on an unknown mode or a non-integer seed
  */
 export function runParams(env: (name: string) => string | undefined = readEnv): RunParams {
-  const mode = requireOneOf(PARAM_ENV.mode, env(PARAM_ENV.mode) ?? "quick", [
-    "quick",
-    "paper",
-  ] as const);
+  const mode = requireOneOf(
+    PARAM_ENV.mode,
+    env(PARAM_ENV.mode) ?? "quick",
+    [
+      "quick",
+      "paper",
+    ] as const,
+  );
   const seedText = env(PARAM_ENV.seed) ?? "1";
   const seed = requireInteger(PARAM_ENV.seed, Number(seedText));
   return { mode, seed };
