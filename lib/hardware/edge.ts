@@ -1,0 +1,173 @@
+/**
+ * Edge devices: Jetson modules, a single-board computer, a phone SoC and the desktop CPU the
+ * AERIA paper uses as its edge server. Vendors of these devices publish fewer figures than
+ * data-centre GPU datasheets, so several are derived (formula in the note) or absent.
+ *
+ * @module
+ */
+import { known, type KnownFigure, type SourceRef, unknown } from "./figure.ts";
+import type { HardwareProfile } from "./profile.ts";
+import {
+  AERIA_PAPER,
+  APPLE_IPHONE_15_PRO_RELEASE,
+  INTEL_I7_13700K_ARK,
+  JETSON_AGX_ORIN_DATASHEET,
+  JETSON_NANO_DATASHEET,
+  JETSON_ORIN_NANO_DATASHEET,
+  RASPBERRY_PI_5_BRIEF,
+} from "./sources.ts";
+
+/** FP32 peak of a GPU from its CUDA-core count and clock: one FMA (2 FLOP) per core per cycle. */
+function gpuFp32FromCores(cores: number, clockGHz: number, source: SourceRef): KnownFigure {
+  const tflops = (2 * cores * clockGHz) / 1000;
+  return known(
+    tflops,
+    "derived",
+    source,
+    `2 FLOP x ${cores} CUDA cores x ${clockGHz} GHz maximum GPU clock (both from the datasheet)`,
+  );
+}
+
+const NO_CLOUD_PRICE = unknown("an edge device, not rented by the hour on a public cloud");
+
+export const EDGE_DEVICES: readonly HardwareProfile[] = [
+  {
+    id: "jetson-agx-orin",
+    name: "NVIDIA Jetson AGX Orin 64GB",
+    vendor: "NVIDIA",
+    deviceClass: "edge-gpu",
+    hasTensorCores: true,
+    memoryType: "LPDDR5",
+    memoryGB: known(64, "datasheet", JETSON_AGX_ORIN_DATASHEET),
+    fp32Tflops: gpuFp32FromCores(2048, 1.3, JETSON_AGX_ORIN_DATASHEET),
+    fp16Tflops: unknown(
+      "the datasheet gives INT8 TOPS (with sparsity) but no dense FP16 tensor rate",
+    ),
+    memoryBandwidthGBps: known(204.8, "datasheet", JETSON_AGX_ORIN_DATASHEET),
+    tdpWatts: known(60, "datasheet", JETSON_AGX_ORIN_DATASHEET, "highest power mode (15-60 W)"),
+    vendorAiTops: known(
+      275,
+      "datasheet",
+      JETSON_AGX_ORIN_DATASHEET,
+      "INT8 with sparsity, GPU and DLA engines together",
+    ),
+    onDemandUsdPerHour: NO_CLOUD_PRICE,
+  },
+  {
+    id: "jetson-orin-nano",
+    name: "NVIDIA Jetson Orin Nano 8GB",
+    vendor: "NVIDIA",
+    deviceClass: "edge-gpu",
+    hasTensorCores: true,
+    memoryType: "LPDDR5",
+    memoryGB: known(8, "datasheet", JETSON_ORIN_NANO_DATASHEET),
+    fp32Tflops: gpuFp32FromCores(1024, 0.625, JETSON_ORIN_NANO_DATASHEET),
+    fp16Tflops: unknown(
+      "the datasheet gives INT8 TOPS (with sparsity) but no dense FP16 tensor rate",
+    ),
+    memoryBandwidthGBps: known(68, "datasheet", JETSON_ORIN_NANO_DATASHEET),
+    tdpWatts: known(15, "datasheet", JETSON_ORIN_NANO_DATASHEET, "highest power mode (7-15 W)"),
+    vendorAiTops: known(
+      40,
+      "datasheet",
+      JETSON_ORIN_NANO_DATASHEET,
+      "INT8 with sparsity; the 2024 'Super' software update raises it, not recorded here",
+    ),
+    onDemandUsdPerHour: NO_CLOUD_PRICE,
+  },
+  {
+    id: "jetson-nano",
+    name: "NVIDIA Jetson Nano 4GB",
+    vendor: "NVIDIA",
+    deviceClass: "edge-gpu",
+    hasTensorCores: false,
+    memoryType: "LPDDR4",
+    memoryGB: known(4, "datasheet", JETSON_NANO_DATASHEET),
+    fp32Tflops: gpuFp32FromCores(128, 0.9216, JETSON_NANO_DATASHEET),
+    fp16Tflops: known(
+      0.472,
+      "datasheet",
+      JETSON_NANO_DATASHEET,
+      "printed as 472 GFLOPS; Maxwell runs FP16 at twice the FP32 rate, no tensor cores",
+    ),
+    memoryBandwidthGBps: known(25.6, "datasheet", JETSON_NANO_DATASHEET),
+    tdpWatts: known(10, "datasheet", JETSON_NANO_DATASHEET, "higher of the 5 W and 10 W modes"),
+    vendorAiTops: unknown("the datasheet's headline is 472 GFLOPS FP16 (see fp16Tflops), no TOPS"),
+    onDemandUsdPerHour: NO_CLOUD_PRICE,
+  },
+  {
+    id: "raspberry-pi-5",
+    name: "Raspberry Pi 5 8GB",
+    vendor: "Raspberry Pi Ltd",
+    deviceClass: "edge-cpu",
+    hasTensorCores: false,
+    memoryType: "LPDDR4X-4267",
+    memoryGB: known(8, "datasheet", RASPBERRY_PI_5_BRIEF, "also sold with 2, 4 and 16 GB"),
+    fp32Tflops: known(
+      (4 * 2.4 * 16) / 1000,
+      "derived",
+      RASPBERRY_PI_5_BRIEF,
+      "4 Cortex-A76 cores x 2.4 GHz (product brief) x 16 FP32 FLOP/cycle (two 128-bit FMA " +
+        "pipes per core, Arm Cortex-A76 Software Optimization Guide)",
+    ),
+    fp16Tflops: unknown("no FP16 peak is published and the board has no matrix units"),
+    memoryBandwidthGBps: unknown(
+      "the product brief names LPDDR4X-4267 but not the bus width, so no bandwidth is derived",
+    ),
+    tdpWatts: unknown(
+      "no TDP is published; the brief recommends a 5 V / 5 A (27 W) supply, which is not a TDP",
+    ),
+    vendorAiTops: unknown("no AI accelerator on the board"),
+    onDemandUsdPerHour: NO_CLOUD_PRICE,
+  },
+  {
+    id: "apple-a17-pro",
+    name: "Apple A17 Pro (iPhone 15 Pro)",
+    vendor: "Apple",
+    deviceClass: "phone-soc",
+    hasTensorCores: false,
+    memoryType: "LPDDR5 (package)",
+    memoryGB: unknown("Apple does not publish the RAM size of its phones"),
+    fp32Tflops: unknown("Apple does not publish a GPU or CPU FLOPS figure for the A17 Pro"),
+    fp16Tflops: unknown("Apple does not publish an FP16 figure for the A17 Pro"),
+    memoryBandwidthGBps: unknown("Apple does not publish the memory bandwidth of the A17 Pro"),
+    tdpWatts: unknown("Apple does not publish a power figure for the A17 Pro"),
+    vendorAiTops: known(
+      35,
+      "datasheet",
+      APPLE_IPHONE_15_PRO_RELEASE,
+      "Neural Engine, 'up to 35 trillion operations per second'; precision not stated",
+    ),
+    onDemandUsdPerHour: NO_CLOUD_PRICE,
+  },
+  {
+    id: "i7-13700k",
+    name: "Intel Core i7-13700K (AERIA edge server node)",
+    vendor: "Intel",
+    deviceClass: "edge-cpu",
+    hasTensorCores: false,
+    memoryType: "DDR5-5600 / DDR4-3200",
+    memoryGB: unknown("system memory is installed separately (the CPU supports up to 192 GB)"),
+    fp32Tflops: known(
+      3930 / 3 / 1000,
+      "paper",
+      AERIA_PAPER,
+      "the paper sets its edge cluster to 3,930 GFLOPS for three i7-13700K machines; one third",
+    ),
+    fp16Tflops: unknown("Intel publishes no FP16 peak for this desktop CPU"),
+    memoryBandwidthGBps: known(
+      89.6,
+      "datasheet",
+      INTEL_I7_13700K_ARK,
+      "maximum, dual-channel DDR5",
+    ),
+    tdpWatts: known(
+      125,
+      "datasheet",
+      INTEL_I7_13700K_ARK,
+      "processor base power; maximum turbo power is 253 W. AERIA uses 3 x 125 = 375 W",
+    ),
+    vendorAiTops: unknown("no AI accelerator figure is published for this CPU"),
+    onDemandUsdPerHour: NO_CLOUD_PRICE,
+  },
+];

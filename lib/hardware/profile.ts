@@ -1,0 +1,54 @@
+/**
+ * The shape of a hardware profile. Every numeric field is a {@link Figure} and its unit is part
+ * of the field name.
+ *
+ * @module
+ */
+import type { Figure } from "./figure.ts";
+
+/** Broad class of a device, used to pick devices for an experiment. */
+export type DeviceClass = "datacenter-gpu" | "edge-gpu" | "edge-cpu" | "phone-soc";
+
+/** Names of the numeric figures every profile carries. */
+export type FigureField =
+  | "memoryGB"
+  | "fp32Tflops"
+  | "fp16Tflops"
+  | "memoryBandwidthGBps"
+  | "tdpWatts"
+  | "vendorAiTops"
+  | "onDemandUsdPerHour";
+
+/** A typed, sourced description of one compute device. */
+export interface HardwareProfile {
+  /** stable lookup key, lower-case with dashes (e.g. `"a100-80gb"`) */
+  readonly id: string;
+  /** marketing name with the variant (form factor, memory size) */
+  readonly name: string;
+  readonly vendor: string;
+  readonly deviceClass: DeviceClass;
+  /** whether the device has matrix units (NVIDIA tensor cores) used by {@link fp16Tflops} */
+  readonly hasTensorCores: boolean;
+  /** memory technology as the vendor names it (e.g. `"HBM3"`, `"LPDDR5"`) */
+  readonly memoryType: string;
+  /**
+   * Device memory in the vendor's "GB" exactly as printed on the datasheet. Not converted: vendors
+   * do not say whether their GB is 10^9 or 2^30 bytes.
+   */
+  readonly memoryGB: Figure;
+  /** peak dense FP32 throughput on the general-purpose cores, TFLOPS (10^12 FLOP/s) */
+  readonly fp32Tflops: Figure;
+  /**
+   * Peak dense FP16/BF16 throughput, TFLOPS. On devices with tensor cores this is the tensor-core
+   * rate without structured sparsity; otherwise it is the plain FP16 rate of the cores.
+   */
+  readonly fp16Tflops: Figure;
+  /** peak memory bandwidth, GB/s (10^9 bytes per second) */
+  readonly memoryBandwidthGBps: Figure;
+  /** thermal design power or the vendor's maximum power setting, watts */
+  readonly tdpWatts: Figure;
+  /** the vendor's headline AI figure in TOPS; precision and sparsity are stated in its note */
+  readonly vendorAiTops: Figure;
+  /** on-demand cloud price per device-hour in USD (instance price divided by devices in it) */
+  readonly onDemandUsdPerHour: Figure;
+}

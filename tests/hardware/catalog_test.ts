@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import {
+  DATACENTER_GPUS,
+  EDGE_DEVICES,
+  type FigureField,
+  getHardware,
+  HARDWARE,
+  HARDWARE_IDS,
+  UnknownHardwareError,
+} from "../../lib/hardware/mod.ts";
+
+const FIELDS: readonly FigureField[] = [
+  "memoryGB",
+  "fp32Tflops",
+  "fp16Tflops",
+  "memoryBandwidthGBps",
+  "tdpWatts",
+  "vendorAiTops",
+  "onDemandUsdPerHour",
+];
+
+const REQUIRED_IDS = [
+  "h100-sxm",
+  "h200",
+  "a100-80gb",
+  "a100-40gb",
+  "a40",
+  "l40s",
+  "l4",
+  "t4",
+  "v100",
+  "jetson-agx-orin",
+  "jetson-orin-nano",
+  "jetson-nano",
+  "raspberry-pi-5",
+  "apple-a17-pro",
+  "i7-13700k",
+];
+
+Deno.test("catalogue holds every required device once", () => {
+  assert.deepEqual([...HARDWARE_IDS].sort(), [...REQUIRED_IDS].sort());
+  assert.equal(new Set(HARDWARE_IDS).size, HARDWARE_IDS.length);
+  assert.equal(HARDWARE.length, DATACENTER_GPUS.length + EDGE_DEVICES.length);
+});
+
+Deno.test("every known figure is positive, finite and sourced with a date", () => {
+  for (const profile of HARDWARE) {
+    for (const field of FIELDS) {
+      const figure = profile[field];
+      const where = `${profile.id}.${field}`;
+      if (figure.known) {
+        assert.ok(Number.isFinite(figure.value) && figure.value > 0, where);
+        assert.ok(figure.source.document.length > 0, where);
+        assert.ok(figure.source.publisher.length > 0, where);
+        assert.match(figure.source.date, /^\d{4}(-\d{2}(-\d{2})?)?$/, where);
+        if (figure.basis === "derived") assert.ok((figure.note ?? "").length > 0, where);
+      } else {
+        assert.ok(figure.reason.length > 10, `${where} needs a reason`);
+      }
+    }
+  }
+});
+
+Deno.test("data-centre GPUs have every compute, memory and power figure", () => {
+  for (const gpu of DATACENTER_GPUS) {
+    for (
+      const field of [
+        "memoryGB",
+        "fp32Tflops",
+        "fp16Tflops",
+        "memoryBandwidthGBps",
+        "tdpWatts",
+      ] as const
+    ) {
+      assert.ok(gpu[field].known, `${gpu.id}.${field}`);
+    }
+  }
+});
+
+Deno.test("tensor-core FP16 rate is at least the FP32 rate", () => {
+  for (const profile of HARDWARE.filter((p) => p.hasTensorCores)) {
+    const fp16 = profile.fp16Tflops;
+    const fp32 = profile.fp32Tflops;
+    if (fp16.known && fp32.known) assert.ok(fp16.value >= fp32.value, profile.id);
+  }
+});
+
+Deno.test("datasheet figures that papers rely on", () => {
+  const a100 = getHardware("a100-80gb");
+  assert.deepEqual(
+    [a100.fp32Tflops, a100.fp16Tflops, a100.memoryBandwidthGBps].map((f) => f.known && f.value),
+    [19.5, 312, 2039],
+  );
+  const h100 = getHardware("h100-sxm");
+  assert.equal(h100.fp16Tflops.known && h100.fp16Tflops.value, 989.5);
+  const i7 = getHardware("i7-13700k");
+  assert.ok(i7.fp32Tflops.known && i7.fp32Tflops.basis === "paper");
+  assert.ok(Math.abs((i7.fp32Tflops.known ? i7.fp32Tflops.value : 0) * 3 - 3.93) < 1e-12);
+});
+
+Deno.test("unknown id lists the valid ids", () => {
+  assert.throws(() => getHardware("h1000"), (error: unknown) => {
+    assert.ok(error instanceof UnknownHardwareError);
+    assert.equal(
+      error.message,
+      `parameter id = "h1000" is invalid: expected one of ${HARDWARE_IDS.join(", ")}`,
+    );
+    assert.deepEqual(error.validIds, HARDWARE_IDS);
+    return true;
+  });
+});
