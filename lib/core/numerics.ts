@@ -18,9 +18,19 @@
  *
  * @module
  */
-import { solveODE } from "mathjs";
+import * as mathjs from "mathjs";
 import { ParameterError } from "./errors.ts";
 import { requireFinite, requirePositive } from "./validate.ts";
+
+/** mathjs ships `solveODE` but its typings omit it; this is the signature of its numeric use. */
+const solveODE = (mathjs as unknown as {
+  solveODE(
+    f: (t: number, y: number[]) => number[],
+    span: [number, number],
+    y0: number[],
+    options: Record<string, unknown>,
+  ): { t: number[]; y: number[][] };
+}).solveODE;
 
 /** Options of {@link findRoot}. */
 export interface RootOptions {
@@ -275,7 +285,7 @@ export function solveOde(
       maxStep: options.maxStep ?? Math.abs(t1 - t0) / 100,
       maxIter: options.maxIterations ?? 1e6,
     },
-  ) as unknown as { t: number[]; y: number[][] };
+  );
   const t = raw.t;
   const y = raw.y;
   const slopes = t.map((ti, i) => derivative(ti, y[i]!));

@@ -1,0 +1,100 @@
+/**
+ * Command line of the notebook tooling (behind `deno task report | nb | lab | setup`).
+ *
+ * ```sh
+ * deno task report                      # every notebook, quick mode, site in reports/
+ * deno task report --mode paper --seed 7
+ * deno task nb notebooks/01_online_ca_supply_costs.ipynb   # one notebook (also: --only 01)
+ * deno task lab                         # Jupyter Notebook on 127.0.0.1 with the project kernel
+ * ```
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { requireInteger, requireOneOf } from "../core/validate.ts";
+import type { RunParams } from "../core/params.ts";
+import { buildReport, listNotebooks } from "./report.ts";
+import { jupyterEnv, NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
+import { ensureJupyter, ensureKernel } from "./setup.ts";
+
+const USAGE = `usage:
+  cli.ts report [--mode quick|paper] [--seed N] [--out DIR] [--with-input] [--only TEXT] [--timeout S]
+  cli.ts nb NOTEBOOK.ipynb [--mode quick|paper] [--seed N] [--out DIR] [--with-input]
+  cli.ts lab [--port 8888]
+  cli.ts setup`;
+
+function parseParams(values: { mode?: string; seed?: string }): RunParams {
+  return {
+    mode: requireOneOf("--mode", values.mode ?? "quick", ["quick", "paper"] as const),
+    seed: requireInteger("--seed", Number(values.seed ?? "1")),
+  };
+}
+
+async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      mode: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
+      only: { type: "string" },
+      timeout: { type: "string" },
+      port: { type: "string" },
+      "with-input": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (command === "setup") {
+    const python = await ensureJupyter();
+    const dir = await ensureKernel();
+    console.log(`Jupyter: ${python}; kernel: ${dir}`);
+    return 0;
+  }
+  if (command === "lab") {
+    await ensureJupyter(true);
+    await ensureKernel();
+    const port = String(requireInteger("--port", Number(values.port ?? "8888"), 1, 65535));
+    const server = new Deno.Command("jupyter", {
+      args: ["notebook", "--ip", "127.0.0.1", "--port", port, "--no-browser", NOTEBOOKS_DIR],
+      env: jupyterEnv(),
+    }).spawn();
+    return (await server.status).code;
+  }
+  if (command !== "report" && command !== "nb") {
+    console.error(`unknown command ${command}\n${USAGE}`);
+    return 2;
+  }
+  const params = parseParams(values);
+  let notebooks = await listNotebooks();
+  if (command === "nb") {
+    if (rest.length === 0) {
+      console.error(`nb needs a notebook path\n${USAGE}`);
+      return 2;
+    }
+    notebooks = rest.map((path) => resolve(path));
+  }
+  if (values.only) notebooks = notebooks.filter((path) => path.includes(values.only!));
+  if (notebooks.length === 0) {
+    console.error("no notebook matches");
+    return 2;
+  }
+  const report = await buildReport({
+    params,
+    notebooks,
+    outDir: values.out ? resolve(values.out) : REPORTS_DIR,
+    withInput: values["with-input"] ?? false,
+    timeoutSeconds: values.timeout ? Number(values.timeout) : undefined,
+  });
+  console.log(`report: ${report.outDir}/index.html`);
+  for (const failure of report.failures) console.error(`FAILED ${failure.error}`);
+  return report.failures.length === 0 ? 0 : 1;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -1,0 +1,214 @@
+/**
+ * Executes one notebook headlessly with the project's Deno kernel.
+ *
+ * The Python side (`execute_notebook.py`, jupyter_client) keeps reading kernel output past the
+ * kernel's idle signal so late outputs are never lost. This side adds what a mature runner needs:
+ * parameters through the environment, a hard outer timeout that kills the whole process group
+ * (a pending `await` cannot be interrupted by the kernel itself), and a typed failure naming the
+ * notebook and the cell.
+ *
+ * @example
+ * ```ts
+ * import { executeNotebook } from "./execute.ts";
+ * const run = await executeNotebook("notebooks/00_overview.ipynb", {
+ *   outputDir: "/tmp/out",
+ *   params: { mode: "quick", seed: 1 },
+ * });
+ * console.log(run.seconds, run.claims?.summary);
+ * ```
+ *
+ * @module
+ */
+import { basename, join } from "node:path";
+import type { RunParams } from "../core/params.ts";
+import { PARAM_ENV } from "../core/params.ts";
+import { CLAIMS_MIME } from "../core/display.ts";
+import { type ClaimResult, type ClaimsSummary, summarizeClaims } from "../core/claims.ts";
+import { jupyterEnv, KERNEL_NAME } from "./paths.ts";
+import { ensureJupyter, ensureKernel } from "./setup.ts";
+
+/** Options of {@link executeNotebook}. */
+export interface ExecuteOptions {
+  /** Where the executed `.ipynb` and HTML fragments go. */
+  readonly outputDir: string;
+  /** Mode and seed passed to the notebook (env `TOOLKIT_MODE`, `TOOLKIT_SEED`). */
+  readonly params: RunParams;
+  /** Hard limit for the whole notebook, kernel start included (default 900 s). */
+  readonly timeoutSeconds?: number;
+  /** Limit per cell (default: the whole-notebook limit). */
+  readonly cellTimeoutSeconds?: number;
+  /** How long to keep reading after the kernel reports idle (default 0.05 s). */
+  readonly graceSeconds?: number;
+  /** Extra environment for the kernel. */
+  readonly env?: Record<string, string>;
+}
+
+/** Per-cell record of a run. */
+export interface CellRun {
+  readonly cell: number;
+  readonly id: string | null;
+  readonly seconds: number;
+  readonly outputs: number;
+}
+
+/** Where and why a notebook failed. */
+export interface CellFailure {
+  readonly cell: number;
+  readonly id: string | null;
+  readonly ename: string;
+  readonly evalue: string;
+}
+
+/** Result of a successful execution. */
+export interface NotebookRun {
+  readonly notebook: string;
+  readonly name: string;
+  readonly seconds: number;
+  readonly cells: readonly CellRun[];
+  /** Executed notebook with outputs. */
+  readonly executedPath: string;
+  /** HTML body fragments: `clean` without code, `full` with code. */
+  readonly html: { readonly clean: string; readonly full: string };
+  /** Claims the notebook displayed with `core.claimsTable`, if any. */
+  readonly claims: { summary: ClaimsSummary; claims: ClaimResult[] } | null;
+}
+
+/** A notebook cell raised, timed out, or the kernel died. */
+export class NotebookExecutionError extends Error {
+  override name = "NotebookExecutionError";
+  constructor(
+    readonly notebook: string,
+    readonly failure: CellFailure | null,
+    detail: string,
+    readonly partial: { executedPath: string; cells: readonly CellRun[] } | null = null,
+  ) {
+    super(
+      failure
+        ? `${notebook}: cell ${failure.cell}${
+          failure.id ? ` (id ${failure.id})` : ""
+        } failed: ${failure.ename}: ${failure.evalue}`
+        : `${notebook}: ${detail}`,
+    );
+  }
+}
+
+interface PythonResult {
+  cells: CellRun[];
+  error: CellFailure | null;
+  seconds: number;
+}
+
+const SCRIPT = new URL("./execute_notebook.py", import.meta.url).pathname;
+
+/**
+ * Executes a notebook and exports its HTML fragments.
+ *
+ * @throws {NotebookExecutionError} naming notebook and cell on any cell error or timeout
+ */
+export async function executeNotebook(
+  notebookPath: string,
+  options: ExecuteOptions,
+): Promise<NotebookRun> {
+  const python = await ensureJupyter();
+  await ensureKernel();
+  const name = basename(notebookPath).replace(/\.ipynb$/, "");
+  await Deno.mkdir(options.outputDir, { recursive: true });
+  const executedPath = join(options.outputDir, `${name}.ipynb`);
+  const html = {
+    clean: join(options.outputDir, `${name}.clean.fragment.html`),
+    full: join(options.outputDir, `${name}.full.fragment.html`),
+  };
+  const timeoutSeconds = options.timeoutSeconds ?? 900;
+  const request = {
+    notebook: notebookPath,
+    kernel: KERNEL_NAME,
+    outputNotebook: executedPath,
+    cellTimeout: options.cellTimeoutSeconds ?? timeoutSeconds,
+    graceSeconds: options.graceSeconds ?? 0.05,
+    startupTimeout: 120,
+    env: {
+      [PARAM_ENV.mode]: options.params.mode,
+      [PARAM_ENV.seed]: String(options.params.seed),
+      NO_COLOR: "1",
+      ...options.env,
+    },
+    html: [
+      { path: html.clean, excludeInput: true },
+      { path: html.full, excludeInput: false },
+    ],
+  };
+  // setsid gives Python and the kernel their own process group, so the hard timeout kills both.
+  const child = new Deno.Command("setsid", {
+    args: [python, SCRIPT, JSON.stringify(request)],
+    env: { ...jupyterEnv(), PYTHONUNBUFFERED: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      Deno.kill(-child.pid, "SIGKILL");
+    } catch {
+      child.kill("SIGKILL");
+    }
+  }, timeoutSeconds * 1000);
+  const output = await child.output();
+  clearTimeout(timer);
+  const stdout = new TextDecoder().decode(output.stdout).trim();
+  const stderr = new TextDecoder().decode(output.stderr).trim();
+  if (timedOut) {
+    throw new NotebookExecutionError(
+      notebookPath,
+      null,
+      `exceeded the hard timeout of ${timeoutSeconds} s and was killed`,
+    );
+  }
+  const lastLine = stdout.split("\n").at(-1) ?? "";
+  let result: PythonResult;
+  try {
+    result = JSON.parse(lastLine) as PythonResult;
+  } catch {
+    throw new NotebookExecutionError(
+      notebookPath,
+      null,
+      `the Jupyter client failed (exit ${output.code}): ${stderr.slice(-3000)}`,
+    );
+  }
+  if (result.error) {
+    throw new NotebookExecutionError(notebookPath, result.error, "", {
+      executedPath,
+      cells: result.cells,
+    });
+  }
+  return {
+    notebook: notebookPath,
+    name,
+    seconds: result.seconds,
+    cells: result.cells,
+    executedPath,
+    html,
+    claims: await readClaims(executedPath),
+  };
+}
+
+/** Collects the claims payloads a notebook displayed (merged when several tables were shown). */
+export async function readClaims(
+  executedPath: string,
+): Promise<{ summary: ClaimsSummary; claims: ClaimResult[] } | null> {
+  const notebook = JSON.parse(await Deno.readTextFile(executedPath)) as {
+    cells: { outputs?: { data?: Record<string, unknown> }[] }[];
+  };
+  const claims: ClaimResult[] = [];
+  let found = false;
+  for (const cell of notebook.cells) {
+    for (const output of cell.outputs ?? []) {
+      const payload = output.data?.[CLAIMS_MIME] as { claims: ClaimResult[] } | undefined;
+      if (payload) {
+        found = true;
+        claims.push(...payload.claims);
+      }
+    }
+  }
+  return found ? { claims, summary: summarizeClaims(claims) } : null;
+}

@@ -1,0 +1,144 @@
+/**
+ * Builds the report site: executes notebooks, wraps their HTML, writes an index page.
+ *
+ * A failing notebook does not stop the others; it is listed as failed on the index (with the cell
+ * and error) and {@link buildReport} reports it, so the CLI exits non-zero.
+ *
+ * @example
+ * ```ts
+ * import { buildReport } from "./report.ts";
+ * const report = await buildReport({ params: { mode: "quick", seed: 1 } });
+ * console.log(report.failures.length === 0);
+ * ```
+ *
+ * @module
+ */
+import { basename, join } from "node:path";
+import type { RunParams } from "../core/params.ts";
+import { executeNotebook, NotebookExecutionError } from "./execute.ts";
+import { NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
+import { type IndexEntry, indexPage, notebookPage } from "./site.ts";
+
+/** Options of {@link buildReport}. */
+export interface ReportOptions {
+  readonly params: RunParams;
+  /** Output directory (default `reports/`). */
+  readonly outDir?: string;
+  /** Notebooks to run (default: every `notebooks/*.ipynb`, sorted). */
+  readonly notebooks?: readonly string[];
+  /** Show code in the main page (default false: clean page, with a link to the code version). */
+  readonly withInput?: boolean;
+  /** Per-notebook hard timeout in seconds (default 900). */
+  readonly timeoutSeconds?: number;
+  /** Progress sink (default stderr). */
+  readonly log?: (line: string) => void;
+}
+
+/** Outcome of {@link buildReport}. */
+export interface Report {
+  readonly outDir: string;
+  readonly entries: readonly IndexEntry[];
+  readonly failures: readonly IndexEntry[];
+}
+
+/** Every notebook in `notebooks/`, sorted by name. */
+export async function listNotebooks(dir = NOTEBOOKS_DIR): Promise<string[]> {
+  const names: string[] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    if (entry.isFile && entry.name.endsWith(".ipynb")) names.push(join(dir, entry.name));
+  }
+  return names.sort();
+}
+
+/** Title of a notebook: its first Markdown heading, else the file name. */
+export async function notebookTitle(path: string): Promise<string> {
+  const notebook = JSON.parse(await Deno.readTextFile(path)) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
+  for (const cell of notebook.cells) {
+    if (cell.cell_type !== "markdown") continue;
+    const text = Array.isArray(cell.source) ? cell.source.join("") : cell.source;
+    const heading = text.match(/^#\s+(.+)$/m);
+    if (heading?.[1]) return heading[1].trim();
+  }
+  return basename(path, ".ipynb");
+}
+
+/** Executes notebooks and writes the site. */
+export async function buildReport(options: ReportOptions): Promise<Report> {
+  const outDir = options.outDir ?? REPORTS_DIR;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const notebooks = options.notebooks ?? await listNotebooks();
+  const workDir = join(outDir, "executed");
+  await Deno.mkdir(workDir, { recursive: true });
+  const entries: IndexEntry[] = [];
+  for (const [index, path] of notebooks.entries()) {
+    const name = basename(path, ".ipynb");
+    const title = await notebookTitle(path);
+    log(`[report] ${index + 1}/${notebooks.length} ${name} …`);
+    const started = performance.now();
+    try {
+      const run = await executeNotebook(path, {
+        outputDir: workDir,
+        params: options.params,
+        timeoutSeconds: options.timeoutSeconds,
+      });
+      const mainPage = `${name}.html`;
+      const codePage = `${name}.code.html`;
+      const source = `notebooks/${name}.ipynb`;
+      const mainFragment = await Deno.readTextFile(
+        options.withInput ? run.html.full : run.html.clean,
+      );
+      await Deno.writeTextFile(
+        join(outDir, mainPage),
+        notebookPage(title, mainFragment, {
+          seconds: run.seconds,
+          params: options.params,
+          source,
+          alternate: options.withInput ? null : codePage,
+        }),
+      );
+      if (!options.withInput) {
+        await Deno.writeTextFile(
+          join(outDir, codePage),
+          notebookPage(title, await Deno.readTextFile(run.html.full), {
+            seconds: run.seconds,
+            params: options.params,
+            source,
+            alternate: null,
+          }),
+        );
+      }
+      entries.push({
+        name,
+        title,
+        status: "ok",
+        seconds: run.seconds,
+        page: mainPage,
+        codePage: options.withInput ? null : codePage,
+        error: null,
+        claims: run.claims?.summary ?? null,
+      });
+      log(`[report] ${name} ok in ${run.seconds.toFixed(1)} s`);
+    } catch (error) {
+      if (!(error instanceof NotebookExecutionError)) throw error;
+      entries.push({
+        name,
+        title,
+        status: "failed",
+        seconds: (performance.now() - started) / 1000,
+        page: null,
+        codePage: null,
+        error: error.message,
+        claims: null,
+      });
+      log(`[report] ${error.message}`);
+    }
+  }
+  await Deno.writeTextFile(join(outDir, "index.html"), indexPage(entries, options.params));
+  await Deno.writeTextFile(
+    join(outDir, "report.json"),
+    JSON.stringify({ params: options.params, entries }, null, 2) + "\n",
+  );
+  return { outDir, entries, failures: entries.filter((entry) => entry.status === "failed") };
+}
