@@ -44,8 +44,7 @@ export function progress(
   write: (line: string) => void = (line) => console.error(line),
 ): Progress {
   requireInteger("total", total, 0);
-  const jupyter = (globalThis as { Deno?: { jupyter?: JupyterLike } }).Deno?.jupyter;
-  const inKernel = jupyter !== undefined && isKernel();
+  const jupyter = jupyterApi();
   const displayId = `toolkit-progress-${Date.now()}-${barCounter++}`;
   const started = performance.now();
   let completed = 0;
@@ -59,11 +58,11 @@ export function progress(
     const text = `${label}: ${completed}/${total} (${(fraction * 100).toFixed(0)}%) ${
       seconds.toFixed(1)
     } s${final ? " — done" : ""}`;
-    if (inKernel) {
+    if (jupyter) {
       const html = `<div class="toolkit-progress"><progress value="${completed}" max="${
         Math.max(total, 1)
       }"></progress> ${escapeHtml(text)}</div>`;
-      jupyter!.display({ "text/html": html, "text/plain": text }, {
+      jupyter.display({ "text/html": html, "text/plain": text }, {
         raw: true,
         display_id: displayId,
         update: completed > 0 || final,
@@ -88,11 +87,11 @@ export function progress(
   };
 }
 
-function isKernel(): boolean {
+/** `Deno.jupyter` inside a kernel; null elsewhere (where merely reading it throws). */
+function jupyterApi(): JupyterLike | null {
   try {
-    return Deno.args.includes("--kernel") || Deno.env.get("JPY_PARENT_PID") !== undefined ||
-      Deno.env.get("TOOLKIT_IN_JUPYTER") === "1";
+    return (Deno as unknown as { jupyter?: JupyterLike }).jupyter ?? null;
   } catch {
-    return false;
+    return null;
   }
 }
