@@ -1,0 +1,112 @@
+/**
+ * A strict reader for the plain CSV files of the trace folders (comma-separated, no quoting, first
+ * line a header, optional `.gz`). Every problem is reported as a {@link DataFileError} naming the
+ * file and the 1-based line.
+ *
+ * @module
+ */
+import { gunzipSync } from "node:zlib";
+import pl from "nodejs-polars";
+import { DataFileError } from "../core/errors.ts";
+
+/** How to read one column. */
+export interface ColumnSpec {
+  /** header name in the file */
+  readonly from: string;
+  /** column name in the DataFrame (default: same as `from`) */
+  readonly to?: string;
+  /** `number` parses with `Number()`; `string` keeps the text */
+  readonly kind: "number" | "string";
+  /** whether an empty field is allowed (it becomes null); default false */
+  readonly nullable?: boolean;
+}
+
+/**
+ * Reads a text file, gunzipping it when the name ends in `.gz`.
+ *
+ * @param file path of the file
+ * @returns its text
+ * @throws {DataFileError} when the file is missing or cannot be decompressed
+ */
+export function readTraceText(file: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = Deno.readFileSync(file);
+  } catch (error) {
+    const why = error instanceof Deno.errors.NotFound ? "file not found" : String(error);
+    throw new DataFileError(file, null, why);
+  }
+  if (!file.endsWith(".gz")) return new TextDecoder().decode(bytes);
+  try {
+    return new TextDecoder().decode(gunzipSync(bytes));
+  } catch (error) {
+    throw new DataFileError(file, null, `cannot gunzip: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Parses CSV text into a DataFrame holding the requested columns, in the order given.
+ *
+ * @param file path used in error messages
+ * @param text the file's content
+ * @param columns the columns to keep; other columns of the file are ignored
+ * @returns the DataFrame (numbers as Float64, strings as Utf8)
+ * @throws {DataFileError} for a missing header column, a wrong field count, an empty
+ *   non-nullable field, or a field that is not a finite number
+ * @example
+ * ```ts
+ * import { parseCsv } from "./csv.ts";
+ * const df = parseCsv("x.csv", "a,b\n1,2\n", [{ from: "b", kind: "number" }]);
+ * ```
+ */
+export function parseCsv(file: string, text: string, columns: readonly ColumnSpec[]): pl.DataFrame {
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  const header = splitLine(lines[0] ?? "");
+  if (header.length === 0 || header[0] === "") throw new DataFileError(file, 1, "missing header");
+  const targets = columns.map((column) => {
+    const index = header.indexOf(column.from);
+    if (index < 0) throw new DataFileError(file, 1, `header has no column '${column.from}'`);
+    return { column, index, values: new Array<number | string | null>(lines.length - 1) };
+  });
+  for (let row = 1; row < lines.length; row++) {
+    const fields = splitLine(lines[row] as string);
+    if (fields.length !== header.length) {
+      throw new DataFileError(
+        file,
+        row + 1,
+        `expected ${header.length} fields, found ${fields.length}`,
+      );
+    }
+    for (const { column, index, values } of targets) {
+      values[row - 1] = parseField(file, row + 1, column, fields[index] as string);
+    }
+  }
+  return pl.DataFrame(
+    targets.map(({ column, values }) =>
+      pl.Series(column.to ?? column.from, values, column.kind === "number" ? pl.Float64 : pl.Utf8)
+    ),
+  );
+}
+
+function splitLine(line: string): string[] {
+  return (line.endsWith("\r") ? line.slice(0, -1) : line).split(",");
+}
+
+function parseField(
+  file: string,
+  line: number,
+  column: ColumnSpec,
+  field: string,
+): number | string | null {
+  if (field === "") {
+    if (column.nullable) return null;
+    throw new DataFileError(file, line, `column ${column.from} is empty`);
+  }
+  if (column.kind === "string") return field;
+  const value = Number(field);
+  if (!Number.isFinite(value)) {
+    throw new DataFileError(file, line, `column ${column.from} is not a number: '${field}'`);
+  }
+  return value;
+}

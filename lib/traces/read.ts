@@ -1,0 +1,30 @@
+/**
+ * The one path by which loaders read a trace file: resolve, read, parse, cache.
+ *
+ * @module
+ */
+import type pl from "nodejs-polars";
+import { cached } from "./cache.ts";
+import { type ColumnSpec, parseCsv, readTraceText } from "./csv.ts";
+import { requireTraceDir, traceFile, type TraceName } from "./paths.ts";
+
+/**
+ * Reads one CSV file of a trace folder into a DataFrame, once per process.
+ *
+ * @param name the trace folder
+ * @param file path inside the folder
+ * @param columns the columns to keep
+ * @param dir the trace directory (default: `TRACE_DIR` or `../shared/traces`)
+ * @returns the frame
+ * @throws {DataFileError} when the file is missing or malformed
+ */
+export function readTraceCsv(
+  name: TraceName,
+  file: string,
+  columns: readonly ColumnSpec[],
+  dir?: string,
+): pl.DataFrame {
+  const path = traceFile(requireTraceDir(dir), name, file);
+  const key = `${path}|${columns.map((c) => `${c.from}>${c.to ?? ""}:${c.kind}`).join(",")}`;
+  return cached(key, () => parseCsv(path, readTraceText(path), columns));
+}
