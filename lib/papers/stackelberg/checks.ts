@@ -1,0 +1,297 @@
+/**
+ * Numerical checks of Theorems 1-3 and of the closed forms of Appendices B-G on seeded random
+ * instances. Tests, the claims ledger and the notebook all call these, so every reported number
+ * has one source.
+ *
+ * @module
+ */
+import { createRng } from "../../core/rng.ts";
+import { requireInteger } from "../../core/validate.ts";
+import { allocateClosedForm, allocateLp } from "./allocation.ts";
+import { bruteForceStageOne } from "./brute_force.ts";
+import { inferenceDemand, inferencePayoff, trainingDemand, trainingPayoff } from "./demand.ts";
+import { expandUpper, goldenSectionMax } from "./golden_section.ts";
+import { randomMarket } from "./instances.ts";
+import { parseMarket } from "./model.ts";
+import { profitAt } from "./profit.ts";
+import { solveStageOne } from "./stage_one.ts";
+import {
+  bestInferencePayoff,
+  printedThresholdClosedForm,
+  printedThresholdQuadratic,
+} from "./threshold.ts";
+
+/** Theorem 1 vs HiGHS on random demand vectors. */
+export interface TheoremOneCheck {
+  readonly instances: number;
+  /** instances where the closed form and the LP agree on feasibility */
+  readonly feasibilityAgreements: number;
+  readonly infeasibleInstances: number;
+  /** max |C_closed − C_LP| / C_LP over feasible instances */
+  readonly maxRelativeCostGap: number;
+}
+
+/**
+ * Compares Theorem 1's allocation with the Stage III LP solved by HiGHS.
+ *
+ * @param seed root seed
+ * @param instances number of random instances (sizes 1-30 clients; about a third over capacity)
+ * @returns agreement counts and the largest relative cost gap
+ * @example
+ * ```ts
+ * import { checkTheoremOne } from "./checks.ts";
+ * const r = await checkTheoremOne(1, 5);
+ * ```
+ */
+export async function checkTheoremOne(seed: number, instances: number): Promise<TheoremOneCheck> {
+  requireInteger("instances", instances, 1);
+  const rng = createRng(seed).stream("theorem-1");
+  let agreements = 0;
+  let infeasibleInstances = 0;
+  let maxGap = 0;
+  for (let k = 0; k < instances; k++) {
+    const n = rng.int(1, 30);
+    const training = Array.from({ length: n }, () => rng.uniformIn(0, 5));
+    const inference = Array.from({ length: n }, () => rng.uniformIn(0, 5));
+    const total = training.reduce((a, b) => a + b, 0) + inference.reduce((a, b) => a + b, 0);
+    const share = rng.uniformIn(0.1, 0.9);
+    const capacity = total * rng.uniformIn(0.7, 2);
+    const cTH = rng.uniformIn(1, 5);
+    const cIL = rng.uniformIn(1, 5);
+    const provider = {
+      highGpus: capacity * share,
+      lowGpus: capacity * (1 - share),
+      costs: {
+        trainingHigh: cTH,
+        trainingLow: cTH + rng.uniformIn(0.1, 3),
+        inferenceHigh: cIL + rng.uniformIn(0.1, 3),
+        inferenceLow: cIL,
+      },
+    };
+    const closed = allocateClosedForm(provider, training, inference);
+    const lp = await allocateLp(provider, training, inference);
+    if (closed.feasible === lp.feasible) agreements++;
+    if (!lp.feasible) infeasibleInstances++;
+    if (closed.feasible && lp.feasible) {
+      maxGap = Math.max(maxGap, Math.abs(closed.cost - lp.cost) / Math.max(1e-12, lp.cost));
+    }
+  }
+  return {
+    instances,
+    feasibilityAgreements: agreements,
+    infeasibleInstances,
+    maxRelativeCostGap: maxGap,
+  };
+}
+
+/** Theorem 2 vs direct maximisation of each payoff. */
+export interface TheoremTwoCheck {
+  readonly samples: number;
+  /** max |g_closed − g_numeric| / max(1, g_numeric) */
+  readonly maxTrainingError: number;
+  readonly maxInferenceError: number;
+  /** max |V_closed(p) − max_g P^I(g)| / |max_g P^I(g)| (our closed form of the best payoff) */
+  readonly maxBestPayoffError: number;
+}
+
+/**
+ * Compares Theorem 2's demands with golden-section maximisation of the payoffs.
+ *
+ * @param seed root seed
+ * @param samples random (parameters, price) draws
+ * @returns largest errors
+ * @example
+ * ```ts
+ * import { checkTheoremTwo } from "./checks.ts";
+ * checkTheoremTwo(1, 10).maxTrainingError < 1e-6; // true
+ * ```
+ */
+export function checkTheoremTwo(seed: number, samples: number): TheoremTwoCheck {
+  requireInteger("samples", samples, 1);
+  const rng = createRng(seed).stream("theorem-2");
+  const logUniform = (lo: number, hi: number) =>
+    Math.exp(rng.uniformIn(Math.log(lo), Math.log(hi)));
+  let maxTraining = 0;
+  let maxInference = 0;
+  let maxPayoff = 0;
+  for (let k = 0; k < samples; k++) {
+    const training = { gamma: logUniform(0.1, 100), theta: logUniform(0.1, 10) };
+    const trainingPrice = logUniform(0.01, 100);
+    const pT = (g: number) => trainingPayoff(training, trainingPrice, g);
+    const gT = goldenSectionMax(pT, 0, expandUpper(pT, 0, training.theta));
+    const closedT = trainingDemand(training, trainingPrice);
+    maxTraining = Math.max(maxTraining, Math.abs(closedT - gT) / Math.max(1, gT));
+
+    const inference = {
+      gamma: logUniform(0.1, 100),
+      d: logUniform(0.1, 10),
+      lambda: logUniform(0.1, 10),
+    };
+    const inferencePrice = logUniform(0.01, 100);
+    const floor = inference.d * inference.lambda;
+    const pI = (g: number) => inferencePayoff(inference, inferencePrice, g);
+    const gI = goldenSectionMax(pI, floor, expandUpper(pI, floor, inference.d));
+    const closedI = inferenceDemand(inference, inferencePrice);
+    maxInference = Math.max(maxInference, Math.abs(closedI - gI) / Math.max(1, gI));
+    const best = pI(gI);
+    maxPayoff = Math.max(
+      maxPayoff,
+      Math.abs(bestInferencePayoff(inference, inferencePrice) - best) / Math.abs(best),
+    );
+  }
+  return {
+    samples,
+    maxTrainingError: maxTraining,
+    maxInferenceError: maxInference,
+    maxBestPayoffError: maxPayoff,
+  };
+}
+
+/** What Appendix B's threshold formulas give on random positive parameters. */
+export interface ThresholdExamination {
+  readonly samples: number;
+  /** printed closed form: complex (negative discriminant) */
+  readonly closedFormComplex: number;
+  /** printed closed form: real but the price X³/d is <= 0 */
+  readonly closedFormNonPositive: number;
+  /** printed closed form: a positive price */
+  readonly closedFormPositive: number;
+  /** printed quadratic with a positive root */
+  readonly quadraticPositiveRoots: number;
+  /** parameter draws for which max_g P^I(g) >= 0 at some price on a log grid from 1e-6 to 1e6 */
+  readonly indifferenceReached: number;
+  /** printed discriminant ÷ b² − 4ac of the printed quadratic (a constant when it is a typo) */
+  readonly discriminantRatio: readonly [number, number];
+}
+
+/**
+ * Examines the threshold p^I† of Appendix B: closed form, quadratic, and indifference condition
+ * (evaluated by direct numerical maximisation of the payoff, not by our closed form).
+ *
+ * @param seed root seed
+ * @param samples parameter draws (γ, d, λ log-uniform over 1e-3..1e3)
+ * @returns counts of each outcome
+ * @example
+ * ```ts
+ * import { examineThreshold } from "./checks.ts";
+ * examineThreshold(1, 20).closedFormPositive; // 0
+ * ```
+ */
+export function examineThreshold(seed: number, samples: number): ThresholdExamination {
+  requireInteger("samples", samples, 1);
+  const rng = createRng(seed).stream("threshold");
+  const logUniform = () => Math.exp(rng.uniformIn(Math.log(1e-3), Math.log(1e3)));
+  let complex = 0;
+  let nonPositive = 0;
+  let positive = 0;
+  let quadraticPositive = 0;
+  let reached = 0;
+  let ratioLo = Infinity;
+  let ratioHi = -Infinity;
+  for (let k = 0; k < samples; k++) {
+    const input = { gamma: logUniform(), d: logUniform(), lambda: logUniform() };
+    const closed = printedThresholdClosedForm(input);
+    if (closed.kind === "complex") complex++;
+    else if (closed.price > 0) positive++;
+    else nonPositive++;
+    const [a, b, c] = printedThresholdQuadratic(input);
+    const disc = b * b - 4 * a * c;
+    if (disc >= 0 && ((-b + Math.sqrt(disc)) / (2 * a) > 0)) quadraticPositive++;
+    const printed = input.gamma ** 2 - 8 * input.lambda * Math.pow(2 * input.gamma, 5 / 3) *
+        Math.pow(input.d, 2 / 3);
+    const ratio = (input.gamma ** 2 - printed) / (b * b - disc);
+    ratioLo = Math.min(ratioLo, ratio);
+    ratioHi = Math.max(ratioHi, ratio);
+    for (let e = -6; e <= 6; e += 0.5) {
+      const price = 10 ** e;
+      const floor = input.d * input.lambda;
+      const payoff = (g: number) => inferencePayoff(input, price, g);
+      const g = goldenSectionMax(payoff, floor, expandUpper(payoff, floor, input.d));
+      if (payoff(g) >= 0) {
+        reached++;
+        break;
+      }
+    }
+  }
+  return {
+    samples,
+    closedFormComplex: complex,
+    closedFormNonPositive: nonPositive,
+    closedFormPositive: positive,
+    quadraticPositiveRoots: quadraticPositive,
+    indifferenceReached: reached,
+    discriminantRatio: [ratioLo, ratioHi],
+  };
+}
+
+/** One Stage I comparison instance. */
+export interface StageOneComparison {
+  readonly clients: number;
+  readonly seed: number;
+  readonly theoremTrainingPrice: number;
+  readonly theoremInferencePrice: number;
+  readonly theoremProfit: number;
+  /** profit at the theorem's prices evaluated directly (Stage II + Stage III), or null if infeasible */
+  readonly theoremDirectProfit: number | null;
+  readonly bruteTrainingPrice: number;
+  readonly bruteInferencePrice: number;
+  readonly bruteProfit: number;
+  /** (theorem − brute) / |theorem| */
+  readonly relativeGap: number;
+  /** the literal (unguarded) rule's profit, and its point's direct profit (null: infeasible) */
+  readonly literalProfit: number;
+  readonly literalDirectProfit: number | null;
+}
+
+/**
+ * Runs Theorem 3's algorithm and a zooming brute-force grid on random markets.
+ *
+ * @param seeds instance seeds
+ * @param sizes client counts
+ * @param steps grid points per axis for the brute force (default 200, with 3 zoom passes)
+ * @returns one row per (size, seed) with an optimum
+ * @example
+ * ```ts
+ * import { compareStageOne } from "./checks.ts";
+ * const rows = compareStageOne([1, 2], [3]);
+ * ```
+ */
+export function compareStageOne(
+  seeds: readonly number[],
+  sizes: readonly number[],
+  steps = 200,
+): StageOneComparison[] {
+  const rows: StageOneComparison[] = [];
+  for (const clients of sizes) {
+    for (const seed of seeds) {
+      const market = parseMarket(randomMarket({ clients, seed }));
+      const theorem = solveStageOne(market);
+      const literal = solveStageOne(market, { rule: "literal" });
+      const brute = bruteForceStageOne(market, {
+        trainingSteps: steps,
+        inferenceSteps: steps,
+        zoomLevels: 3,
+      });
+      if (theorem.status !== "optimal" || literal.status !== "optimal" || brute.best === null) {
+        continue;
+      }
+      const direct = profitAt(market, theorem.trainingPrice, theorem.inferencePrice);
+      const literalDirect = profitAt(market, literal.trainingPrice, literal.inferencePrice);
+      rows.push({
+        clients,
+        seed,
+        theoremTrainingPrice: theorem.trainingPrice,
+        theoremInferencePrice: theorem.inferencePrice,
+        theoremProfit: theorem.profit,
+        theoremDirectProfit: direct.feasible ? direct.profit : null,
+        bruteTrainingPrice: brute.best.trainingPrice,
+        bruteInferencePrice: brute.best.inferencePrice,
+        bruteProfit: brute.best.profit,
+        relativeGap: (theorem.profit - brute.best.profit) / Math.abs(theorem.profit),
+        literalProfit: literal.profit,
+        literalDirectProfit: literalDirect.feasible ? literalDirect.profit : null,
+      });
+    }
+  }
+  return rows;
+}
