@@ -76,5 +76,6 @@ export function inverseCdf(probs: readonly number[], values: readonly number[], 
   const p1 = probs[hi] as number;
   const v0 = values[lo] as number;
   const v1 = values[hi] as number;
-  return p1 === p0 ? v1 : v0 + (v1 - v0) * (u - p0) / (p1 - p0);
+  if (u >= p1) return v1;
+  return v0 + (v1 - v0) * (u - p0) / (p1 - p0);
 }

@@ -36,7 +36,10 @@ export function arrivalsPerSlot(
   for (let i = 0; i < submitSeconds.length; i++) {
     const t = submitSeconds[i];
     if (t === null || t === undefined) continue;
-    const slot = Math.floor((t - startSeconds) / slotSeconds);
+    let slot = Math.floor((t - startSeconds) / slotSeconds);
+    // the division can round across a border; settle on the interval definition exactly
+    if (t < startSeconds + slot * slotSeconds) slot--;
+    else if (t >= startSeconds + (slot + 1) * slotSeconds) slot++;
     if (slot >= 0 && slot < slots) counts[slot] = (counts[slot] as number) + 1;
   }
   return counts;
