@@ -1,0 +1,266 @@
+/**
+ * Algorithm 2 (Section 3.3): the per-vendor dynamic programme `findSchedule` solving problem (12)
+ * for one task, and the vendor loop that keeps the schedule with the largest F(il) (Eq. 10).
+ *
+ * ## The DP grid
+ * Work is discretised in grid units of `grid = min_k s_ik / gridUnitsPerSlot`; node k contributes
+ * `floor(s_ik / grid)` units per slot and the task needs `W = ceil(M_i / grid)` units. Rounding
+ * throughput down keeps every schedule feasible (real work >= M_i). With identical throughput on
+ * all nodes the grid is exact; with mixed nodes a faster node is under-counted by less than one
+ * grid unit per slot, which can only lengthen a schedule (never makes it infeasible).
+ *
+ * ## The max-price terms
+ * Problem (12) charges max λ over the chosen cells times all the task's work (and the same for φ),
+ * which is not additive over slots. Following the paper ("calculate Δ_kt based on dp[t-1, w-s_ik]"),
+ * each DP state carries the running maxima of its own path and compares states by their current
+ * objective. This is exact when prices are equal on all usable cells (e.g. all zero) and a
+ * heuristic otherwise; {@link exhaustiveSchedule} measures the gap on small instances.
+ *
+ * Complexity O(W·T·K) per distinct vendor start slot (Theorem 2).
+ *
+ * @module
+ */
+import type { ClusterState } from "./cluster_state.ts";
+import {
+  type CompiledInstance,
+  type CompiledTask,
+  operatingCost,
+  type VendorOption,
+} from "./instance.ts";
+import type { ScheduleCell } from "./types.ts";
+
+/** Options of the schedule search. */
+export interface ScheduleSearchOptions {
+  /** grid units the slowest node contributes per slot (default 4) */
+  readonly gridUnitsPerSlot?: number;
+  /** skip cells without room for the task (default true; false = the paper's literal DP) */
+  readonly respectCapacity?: boolean;
+}
+
+/** A schedule with the terms of Eq. 10 and Eq. 12. */
+export interface ScheduleCandidate {
+  readonly option: VendorOption;
+  readonly cells: readonly ScheduleCell[];
+  /** Σ e_ikt over the cells */
+  readonly operatingCost: number;
+  /** max λ_kt and max φ_kt over the cells (prices before this task) */
+  readonly maxLambda: number;
+  readonly maxPhi: number;
+  /** Σ s_kt(il) */
+  readonly totalWork: number;
+  /** Σ r_kt(il) = r_i × number of slots */
+  readonly totalMemory: number;
+  /** objective of (12): operatingCost + maxLambda·totalWork + maxPhi·totalMemory */
+  readonly resourceCost: number;
+  /** F(il) of Eq. 10 = b_i - q_in - resourceCost */
+  readonly F: number;
+}
+
+/** Grid size (work per unit) for a task. */
+export function gridSize(task: CompiledTask, gridUnitsPerSlot = 4): number {
+  return Math.min(...task.throughput) / gridUnitsPerSlot;
+}
+
+/**
+ * `findSchedule` of Algorithm 2: the cheapest schedule in the window `[option.start, d_i]`.
+ *
+ * @param instance compiled instance
+ * @param state usage and prices before this task
+ * @param task the task
+ * @param option vendor choice (start slot and price)
+ * @param options grid resolution and capacity handling
+ * @returns the schedule, or null when none completes the work by the deadline
+ * @example
+ * ```ts
+ * import { compileInstance } from "./instance.ts";
+ * import { ClusterState } from "./cluster_state.ts";
+ * import { findSchedule } from "./find_schedule.ts";
+ * const c = compileInstance({ slots: 3, baseModelMemory: 0, vendors: [],
+ *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [3, 1, 2] }],
+ *   tasks: [{ arrival: 0, deadline: 2, work: 4, memory: 8, preprocessing: false, bid: 9 }] });
+ * const task = c.tasks[0]!;
+ * findSchedule(c, new ClusterState(c), task, task.options[0]!)!.cells.map((x) => x.slot); // [1, 2]
+ * ```
+ */
+export function findSchedule(
+  instance: CompiledInstance,
+  state: ClusterState,
+  task: CompiledTask,
+  option: VendorOption,
+  options: ScheduleSearchOptions = {},
+): ScheduleCandidate | null {
+  const start = option.start;
+  const end = task.deadline;
+  if (start > end) return null;
+  const slots = instance.slots;
+  const nodeCount = instance.nodeCount;
+  const grid = gridSize(task, options.gridUnitsPerSlot);
+  const respectCapacity = options.respectCapacity ?? true;
+  const units = new Int32Array(nodeCount);
+  for (let k = 0; k < nodeCount; k++) {
+    units[k] = Math.floor((task.throughput[k] as number) / grid + 1e-9);
+  }
+  const need = Math.max(1, Math.ceil(task.work / grid - 1e-9));
+  const width = need + 1;
+  const memory = task.memory;
+  let prev = emptyLayer(width);
+  prev.value[0] = 0;
+  prev.cost[0] = 0;
+  const choice = new Int32Array((end - start + 1) * width);
+  const parent = new Int32Array((end - start + 1) * width);
+  for (let t = start; t <= end; t++) {
+    const cur = copyLayer(prev);
+    const row = (t - start) * width;
+    for (let k = 0; k < nodeCount; k++) {
+      const u = units[k] as number;
+      if (u === 0 || (respectCapacity && !state.fits(task, k, t))) continue;
+      const cell = k * slots + t;
+      const lambda = state.lambda[cell] as number;
+      const phi = state.phi[cell] as number;
+      const e = operatingCost(instance, task, k, t);
+      const s = task.throughput[k] as number;
+      for (let w0 = 0; w0 < need; w0++) {
+        const base = prev.value[w0] as number;
+        if (base === Infinity) continue;
+        const w = Math.min(need, w0 + u);
+        const maxL = Math.max(prev.maxL[w0] as number, lambda);
+        const maxP = Math.max(prev.maxP[w0] as number, phi);
+        const work = (prev.work[w0] as number) + s;
+        const count = (prev.count[w0] as number) + 1;
+        const cost = (prev.cost[w0] as number) + e;
+        const value = cost + maxL * work + maxP * memory * count;
+        if (value < (cur.value[w] as number) - 1e-12) {
+          cur.value[w] = value;
+          cur.cost[w] = cost;
+          cur.maxL[w] = maxL;
+          cur.maxP[w] = maxP;
+          cur.work[w] = work;
+          cur.count[w] = count;
+          choice[row + w] = k + 1;
+          parent[row + w] = w0;
+        }
+      }
+    }
+    prev = cur;
+  }
+  if (prev.value[need] === Infinity) return null;
+  const cells: ScheduleCell[] = [];
+  let w = need;
+  for (let t = end; t >= start; t--) {
+    const row = (t - start) * width;
+    const picked = choice[row + w] as number;
+    if (picked === 0) continue;
+    cells.push({ slot: t, node: picked - 1, work: task.throughput[picked - 1] as number });
+    w = parent[row + w] as number;
+  }
+  cells.reverse();
+  return candidateFrom(instance, state, task, option, cells);
+}
+
+/**
+ * Builds the Eq. 10 / Eq. 12 terms of a given schedule.
+ *
+ * @param instance compiled instance
+ * @param state prices before this task
+ * @param task the task
+ * @param option vendor choice
+ * @param cells the schedule
+ * @returns the candidate with its resource cost and F(il)
+ */
+export function candidateFrom(
+  instance: CompiledInstance,
+  state: ClusterState,
+  task: CompiledTask,
+  option: VendorOption,
+  cells: readonly ScheduleCell[],
+): ScheduleCandidate {
+  let cost = 0;
+  let maxLambda = 0;
+  let maxPhi = 0;
+  let totalWork = 0;
+  for (const { node, slot, work } of cells) {
+    const cell = node * instance.slots + slot;
+    cost += operatingCost(instance, task, node, slot);
+    maxLambda = Math.max(maxLambda, state.lambda[cell] as number);
+    maxPhi = Math.max(maxPhi, state.phi[cell] as number);
+    totalWork += work;
+  }
+  const totalMemory = task.memory * cells.length;
+  const resourceCost = cost + maxLambda * totalWork + maxPhi * totalMemory;
+  return {
+    option,
+    cells,
+    operatingCost: cost,
+    maxLambda,
+    maxPhi,
+    totalWork,
+    totalMemory,
+    resourceCost,
+    F: task.bid - option.price - resourceCost,
+  };
+}
+
+/**
+ * Lines 2-5 of Algorithm 2: runs `findSchedule` for every vendor (once per distinct start slot,
+ * with that start's cheapest vendor) and keeps the largest F(il); ties go to the lower vendor.
+ *
+ * @param instance compiled instance
+ * @param state usage and prices before this task
+ * @param task the task
+ * @param options grid resolution and capacity handling
+ * @returns the best candidate, or null when no vendor allows a schedule before the deadline
+ */
+export function bestSchedule(
+  instance: CompiledInstance,
+  state: ClusterState,
+  task: CompiledTask,
+  options: ScheduleSearchOptions = {},
+): ScheduleCandidate | null {
+  const cheapestPerStart = new Map<number, VendorOption>();
+  for (const option of task.options) {
+    const seen = cheapestPerStart.get(option.start);
+    if (seen === undefined || option.price < seen.price) cheapestPerStart.set(option.start, option);
+  }
+  let best: ScheduleCandidate | null = null;
+  for (const option of cheapestPerStart.values()) {
+    const found = findSchedule(instance, state, task, option, options);
+    if (found === null) continue;
+    if (
+      best === null || found.F > best.F + 1e-12 ||
+      (Math.abs(found.F - best.F) <= 1e-12 &&
+        (found.option.vendor ?? -1) < (best.option.vendor ?? -1))
+    ) best = found;
+  }
+  return best;
+}
+
+interface Layer {
+  value: Float64Array;
+  cost: Float64Array;
+  maxL: Float64Array;
+  maxP: Float64Array;
+  work: Float64Array;
+  count: Float64Array;
+}
+
+function emptyLayer(width: number): Layer {
+  return {
+    value: new Float64Array(width).fill(Infinity),
+    cost: new Float64Array(width),
+    maxL: new Float64Array(width),
+    maxP: new Float64Array(width),
+    work: new Float64Array(width),
+    count: new Float64Array(width),
+  };
+}
+
+function copyLayer(layer: Layer): Layer {
+  return {
+    value: layer.value.slice(),
+    cost: layer.cost.slice(),
+    maxL: layer.maxL.slice(),
+    maxP: layer.maxP.slice(),
+    work: layer.work.slice(),
+    count: layer.count.slice(),
+  };
+}

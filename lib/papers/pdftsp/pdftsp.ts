@@ -1,0 +1,206 @@
+/**
+ * Algorithm 1 (Section 3.3-3.4): the online primal-dual auction pdFTSP. For each arriving task it
+ * finds the best schedule (Algorithm 2), admits it when F(il) > 0 and the resources suffice,
+ * raises the dual prices λ_kt, φ_kt by Eq. 7-8 and charges the payment of Eq. 14.
+ *
+ * @module
+ */
+import { ClusterState } from "./cluster_state.ts";
+import { type CompiledInstance, type CompiledTask, compileInstance } from "./instance.ts";
+import {
+  bestSchedule,
+  type ScheduleCandidate,
+  type ScheduleSearchOptions,
+} from "./find_schedule.ts";
+import type { Instance, OnlineResult, TaskOutcome } from "./types.ts";
+import { requirePositive } from "../../core/validate.ts";
+
+/**
+ * Payment rule. `paper` is Eq. 14: q_in + max λ · Σs + max φ · Σr. `critical` adds the task's own
+ * operating cost Σ e_ikt, which makes the payment equal to the lowest winning bid (see the
+ * truthfulness analysis in theory.ts).
+ */
+export type PaymentRule = "paper" | "critical";
+
+/** Options of {@link runPdftsp}. */
+export interface PdftspOptions extends ScheduleSearchOptions {
+  /** payment rule (default `paper`) */
+  readonly paymentRule?: PaymentRule;
+  /** α of Eq. 7 (default max_i b_i / M_i over the instance, as in Lemma 2) */
+  readonly alpha?: number;
+  /** β of Eq. 8 (default max_i b_i / r_i over the instance) */
+  readonly beta?: number;
+}
+
+/** Per-task internals of a pdFTSP run. */
+export interface PdftspTaskTrace {
+  /** F(il) of the best schedule (null when no schedule exists) */
+  readonly F: number | null;
+  /** b̄_il = b_il / (Σs + Σr) of the best schedule, b_il = b_i - q_in - Σe */
+  readonly unitWelfare: number | null;
+  /** the task's own operating cost Σ e_ikt on the best schedule */
+  readonly operatingCost: number | null;
+}
+
+/** Result of pdFTSP: the common result plus per-task internals and the parameters used. */
+export interface PdftspResult extends OnlineResult {
+  readonly trace: readonly PdftspTaskTrace[];
+  readonly alpha: number;
+  readonly beta: number;
+  /**
+   * D_1 (Eq. 6) evaluated at the online duals: Σ μ_i (μ_i = F(il) of every almost-feasible task,
+   * Eq. 11) + Σ C_kp λ_kt + Σ (C_km - r_b) φ_kt. Lemma 1 states P̃_1 >= D_1 / (1 + max{α, β}).
+   */
+  readonly dualObjective: number;
+}
+
+/** α = max_i b_i / M_i and β = max_i b_i / r_i (Lemma 2). */
+export function defaultAlphaBeta(instance: CompiledInstance): { alpha: number; beta: number } {
+  let alpha = 0;
+  let beta = 0;
+  for (const task of instance.tasks) {
+    alpha = Math.max(alpha, task.bid / task.work);
+    beta = Math.max(beta, task.bid / task.memory);
+  }
+  return { alpha, beta };
+}
+
+/**
+ * Runs pdFTSP (Algorithm 1) over the tasks in arrival order.
+ *
+ * @param instance plain-JSON instance
+ * @param options payment rule, α, β, DP grid and capacity handling
+ * @returns admission, vendor, schedule and payment per task, welfare and internals
+ * @throws {ParameterError} on malformed instances or non-positive α, β
+ * @example
+ * ```ts
+ * import { runPdftsp } from "./pdftsp.ts";
+ * const result = runPdftsp({ slots: 2, baseModelMemory: 0, vendors: [],
+ *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0, 0] }],
+ *   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 2, preprocessing: false, bid: 5 }] });
+ * console.log(result.outcomes[0]!.admitted, result.welfare); // true 5
+ * ```
+ */
+export function runPdftsp(instance: Instance, options: PdftspOptions = {}): PdftspResult {
+  const started = performance.now();
+  const compiled = compileInstance(instance);
+  const defaults = defaultAlphaBeta(compiled);
+  const alpha = options.alpha === undefined
+    ? defaults.alpha
+    : requirePositive("alpha", options.alpha);
+  const beta = options.beta === undefined ? defaults.beta : requirePositive("beta", options.beta);
+  const state = new ClusterState(compiled);
+  const outcomes: TaskOutcome[] = new Array(compiled.tasks.length);
+  const trace: PdftspTaskTrace[] = new Array(compiled.tasks.length);
+  let welfare = 0;
+  let admitted = 0;
+  let muSum = 0;
+  for (const task of arrivalOrder(compiled)) {
+    const reject = (reason: TaskOutcome["reason"], best: ScheduleCandidate | null) => {
+      outcomes[task.index] = {
+        task: task.index,
+        admitted: false,
+        vendor: null,
+        schedule: [],
+        payment: 0,
+        welfare: 0,
+        reason,
+      };
+      trace[task.index] = traceOf(task, best);
+    };
+    if (!task.fitsSomewhere) {
+      reject("memory-exceeds-every-node", null);
+      continue;
+    }
+    const best = bestSchedule(compiled, state, task, options);
+    if (best === null) {
+      reject("no-feasible-schedule", null);
+      continue;
+    }
+    if (!(best.F > 0)) {
+      reject("non-positive-F", best);
+      continue;
+    }
+    muSum += best.F;
+    updateDuals(compiled, state, task, best, alpha, beta);
+    if (!state.fitsSchedule(task, best.cells)) {
+      reject("capacity", best);
+      continue;
+    }
+    state.commit(task, best.cells);
+    const payment = best.option.price + best.maxLambda * best.totalWork +
+      best.maxPhi * best.totalMemory +
+      ((options.paymentRule ?? "paper") === "critical" ? best.operatingCost : 0);
+    const taskWelfare = task.bid - best.option.price - best.operatingCost;
+    outcomes[task.index] = {
+      task: task.index,
+      admitted: true,
+      vendor: best.option.vendor,
+      schedule: best.cells,
+      payment,
+      welfare: taskWelfare,
+      reason: null,
+    };
+    trace[task.index] = traceOf(task, best);
+    welfare += taskWelfare;
+    admitted++;
+  }
+  let dualObjective = muSum;
+  for (let k = 0; k < compiled.nodeCount; k++) {
+    for (let t = 0; t < compiled.slots; t++) {
+      const cell = k * compiled.slots + t;
+      dualObjective += (compiled.computeCapacity[k] as number) * (state.lambda[cell] as number) +
+        (compiled.freeMemory[k] as number) * (state.phi[cell] as number);
+    }
+  }
+  const runtimeMs = performance.now() - started;
+  return {
+    algorithm: "pdftsp",
+    outcomes,
+    welfare,
+    admitted,
+    runtimeMs,
+    perTaskMs: compiled.tasks.length === 0 ? 0 : runtimeMs / compiled.tasks.length,
+    trace,
+    alpha,
+    beta,
+    dualObjective,
+  };
+}
+
+/** Tasks sorted by arrival slot, ties by index (the order the online algorithm sees them). */
+export function arrivalOrder(instance: CompiledInstance): CompiledTask[] {
+  return [...instance.tasks].sort((a, b) => a.arrival - b.arrival || a.index - b.index);
+}
+
+function traceOf(task: CompiledTask, best: ScheduleCandidate | null): PdftspTaskTrace {
+  if (best === null) return { F: null, unitWelfare: null, operatingCost: null };
+  return {
+    F: best.F,
+    unitWelfare: (task.bid - best.option.price - best.operatingCost) /
+      (best.totalWork + best.totalMemory),
+    operatingCost: best.operatingCost,
+  };
+}
+
+/** Eq. 7 and Eq. 8 on every cell of the chosen schedule. */
+function updateDuals(
+  instance: CompiledInstance,
+  state: ClusterState,
+  task: CompiledTask,
+  best: ScheduleCandidate,
+  alpha: number,
+  beta: number,
+): void {
+  const welfare = task.bid - best.option.price - best.operatingCost;
+  const unitWelfare = welfare / (best.totalWork + best.totalMemory);
+  for (const { node, slot, work } of best.cells) {
+    const cell = node * instance.slots + slot;
+    const computeShare = work / (instance.computeCapacity[node] as number);
+    const memoryShare = task.memory / (instance.freeMemory[node] as number);
+    state.lambda[cell] = (state.lambda[cell] as number) * (1 + computeShare) +
+      alpha * unitWelfare * computeShare;
+    state.phi[cell] = (state.phi[cell] as number) * (1 + memoryShare) +
+      beta * unitWelfare * memoryShare;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Plain-JSON instance schema of the multi-LoRA fine-tuning scheduling problem (Zheng et al.,
+ * ICPP '24, Section 2) and the result types shared by pdFTSP and the baselines.
+ *
+ * Slots are 0-based: a day of 144 ten-minute slots is `slots: 144`, `t = 0..143`. Work and
+ * throughput share one unit (the generators use kilo-samples); memory is in GB.
+ *
+ * @module
+ */
+
+/** One GPU compute node k. */
+export interface NodeSpec {
+  /** label for tables (default `node<k>`) */
+  readonly name?: string;
+  /** C_kp: work the node can process per slot over all co-located tasks (> 0) */
+  readonly computeCapacity: number;
+  /** C_km: GPU memory, GB (must exceed the base model size r_b) */
+  readonly memoryCapacity: number;
+  /** s_ik for every task unless a task overrides it: work one task gets done per slot here (> 0) */
+  readonly taskThroughput: number;
+  /**
+   * Operating cost of the whole node for each slot (length `slots`, >= 0), e.g. power x slot
+   * length x electricity price. A task pays the share r_i / (C_km - r_b) of it:
+   * e_ikt = costPerSlot[t] * r_i / (C_km - r_b).
+   */
+  readonly costPerSlot: readonly number[];
+}
+
+/** What labour vendor n quotes for pre-processing one task's data. */
+export interface VendorQuote {
+  /** q_in, money (>= 0) */
+  readonly price: number;
+  /** h_in, slots (integer >= 0) */
+  readonly delay: number;
+}
+
+/** One fine-tuning task (bid) i. */
+export interface TaskSpec {
+  readonly name?: string;
+  /** a_i: arrival slot */
+  readonly arrival: number;
+  /** d_i: last slot in which the task may run (inclusive, >= arrival, < slots) */
+  readonly deadline: number;
+  /** M_i: total work (samples x epochs in the instance's work unit, > 0) */
+  readonly work: number;
+  /** r_i: GPU memory while running, GB (> 0) */
+  readonly memory: number;
+  /** f_i: whether the data needs pre-processing by a labour vendor first */
+  readonly preprocessing: boolean;
+  /** b_i: bid (>= 0) */
+  readonly bid: number;
+  /** quotes of every vendor, in vendor order; required when `preprocessing` is true */
+  readonly quotes?: readonly VendorQuote[];
+  /** optional s_ik per node (length = nodes); defaults to each node's `taskThroughput` */
+  readonly throughput?: readonly number[];
+}
+
+/** A complete instance of problem P (Eq. 4). */
+export interface Instance {
+  /** T: number of slots */
+  readonly slots: number;
+  /** r_b: memory of the shared base model kept once per node, GB (>= 0) */
+  readonly baseModelMemory: number;
+  readonly nodes: readonly NodeSpec[];
+  /** labour vendors; only their number and names matter, prices live in the tasks' quotes */
+  readonly vendors: readonly { readonly name?: string }[];
+  readonly tasks: readonly TaskSpec[];
+}
+
+/** One cell of a schedule: the task runs on `node` during `slot` and gets `work` done. */
+export interface ScheduleCell {
+  readonly slot: number;
+  readonly node: number;
+  readonly work: number;
+}
+
+/** Why a task was not admitted. */
+export type RejectionReason =
+  | "non-positive-F" // pdFTSP: best schedule has F(il) <= 0 (Alg. 1 line 13)
+  | "capacity" // pdFTSP line 8, or a baseline found no room before the deadline
+  | "no-feasible-schedule" // no schedule meets the deadline with the free capacity
+  | "memory-exceeds-every-node" // r_i > C_km - r_b on every node: documented rejection
+  | "not-selected"; // Titan's MILP chose not to admit it
+
+/** Outcome for one task. */
+export interface TaskOutcome {
+  readonly task: number;
+  readonly admitted: boolean;
+  /** chosen vendor (null when not admitted or no pre-processing) */
+  readonly vendor: number | null;
+  readonly schedule: readonly ScheduleCell[];
+  /** p_i (0 when rejected; baselines charge the bid: they have no pricing) */
+  readonly payment: number;
+  /** b_i - q_in - sum e_ikt for admitted tasks, else 0 */
+  readonly welfare: number;
+  readonly reason: RejectionReason | null;
+}
+
+/** Algorithms {@link runOnline} can run. */
+export type AlgorithmName = "pdftsp" | "titan" | "eft" | "ntm";
+
+/** Result of one online run. */
+export interface OnlineResult {
+  readonly algorithm: AlgorithmName;
+  readonly outcomes: readonly TaskOutcome[];
+  /** social welfare, Eq. 3 */
+  readonly welfare: number;
+  readonly admitted: number;
+  /** wall time of the whole run, ms */
+  readonly runtimeMs: number;
+  /** scheduling time per task, ms (Titan: solver time of the slot divided by its tasks) */
+  readonly perTaskMs: number;
+}
