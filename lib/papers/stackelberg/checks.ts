@@ -7,7 +7,7 @@
  */
 import { createRng } from "../../core/rng.ts";
 import { requireInteger } from "../../core/validate.ts";
-import { allocateClosedForm, allocateLp } from "./allocation.ts";
+import { allocateClosedForm, allocateLp, costOfDemand } from "./allocation.ts";
 import { bruteForceStageOne } from "./brute_force.ts";
 import { inferenceDemand, inferencePayoff, trainingDemand, trainingPayoff } from "./demand.ts";
 import { expandUpper, goldenSectionMax } from "./golden_section.ts";
@@ -15,6 +15,7 @@ import { randomMarket } from "./instances.ts";
 import { parseMarket } from "./model.ts";
 import { profitAt } from "./profit.ts";
 import { solveStageOne } from "./stage_one.ts";
+import { additionalInferencePoint, inferencePieces } from "./subregions.ts";
 import {
   bestInferencePayoff,
   printedThresholdClosedForm,
@@ -29,6 +30,8 @@ export interface TheoremOneCheck {
   readonly infeasibleInstances: number;
   /** max |C_closed − C_LP| / C_LP over feasible instances */
   readonly maxRelativeCostGap: number;
+  /** max |C_Eq.17(D^T, D^I) − C_LP| / C_LP: the case formula of Appendix C on aggregates */
+  readonly maxCaseFormulaGap: number;
 }
 
 /**
@@ -49,6 +52,7 @@ export async function checkTheoremOne(seed: number, instances: number): Promise<
   let agreements = 0;
   let infeasibleInstances = 0;
   let maxGap = 0;
+  let maxCaseGap = 0;
   for (let k = 0; k < instances; k++) {
     const n = rng.int(1, 30);
     const training = Array.from({ length: n }, () => rng.uniformIn(0, 5));
@@ -74,6 +78,9 @@ export async function checkTheoremOne(seed: number, instances: number): Promise<
     if (!lp.feasible) infeasibleInstances++;
     if (closed.feasible && lp.feasible) {
       maxGap = Math.max(maxGap, Math.abs(closed.cost - lp.cost) / Math.max(1e-12, lp.cost));
+      const totalT = training.reduce((a, b) => a + b, 0);
+      const caseCost = costOfDemand(provider, totalT, total - totalT) ?? Infinity;
+      maxCaseGap = Math.max(maxCaseGap, Math.abs(caseCost - lp.cost) / Math.max(1e-12, lp.cost));
     }
   }
   return {
@@ -81,6 +88,7 @@ export async function checkTheoremOne(seed: number, instances: number): Promise<
     feasibilityAgreements: agreements,
     infeasibleInstances,
     maxRelativeCostGap: maxGap,
+    maxCaseFormulaGap: maxCaseGap,
   };
 }
 
@@ -294,4 +302,128 @@ export function compareStageOne(
     }
   }
   return rows;
+}
+
+/**
+ * Appendix G, p'^T: compares √(AΓ/Θ) with golden-section maximisation of (p − A)(Γ/p − Θ).
+ *
+ * @param seed root seed
+ * @param samples random (A, Γ, Θ) with Γ/Θ > A (so the maximiser is positive-demand)
+ * @returns the largest relative error
+ * @example
+ * ```ts
+ * import { checkTrainingPeak } from "./checks.ts";
+ * checkTrainingPeak(1, 10) < 1e-6; // true
+ * ```
+ */
+export function checkTrainingPeak(seed: number, samples: number): number {
+  requireInteger("samples", samples, 1);
+  const rng = createRng(seed).stream("training-peak");
+  let worst = 0;
+  for (let k = 0; k < samples; k++) {
+    const a = rng.uniformIn(0.5, 10);
+    const theta = rng.uniformIn(1, 100);
+    const gamma = theta * a * rng.uniformIn(1.1, 10);
+    const f = (p: number) => (p - a) * (gamma / p - theta);
+    const numeric = goldenSectionMax(f, a, gamma / theta);
+    worst = Math.max(worst, Math.abs(Math.sqrt((a * gamma) / theta) - numeric) / numeric);
+  }
+  return worst;
+}
+
+/** Outcome of {@link checkInferenceMonotonicity}. */
+export interface MonotonicityCheck {
+  /** (inference piece, training price) pairs examined */
+  readonly pieces: number;
+  /** pairs where profit decreased between consecutive feasible prices inside the piece */
+  readonly violations: number;
+}
+
+/**
+ * Appendix G: within an inference piece, profit increases in p^I. Checked on a grid of 25 prices
+ * inside each piece, at the training price the theorem selects, using the direct profit.
+ *
+ * @param seeds market seeds
+ * @param clients market size
+ * @returns pieces examined and violations
+ * @example
+ * ```ts
+ * import { checkInferenceMonotonicity } from "./checks.ts";
+ * checkInferenceMonotonicity([1], 5).violations; // 0
+ * ```
+ */
+export function checkInferenceMonotonicity(
+  seeds: readonly number[],
+  clients: number,
+): MonotonicityCheck {
+  let pieces = 0;
+  let violations = 0;
+  for (const seed of seeds) {
+    const market = parseMarket(randomMarket({ clients, seed }));
+    const optimum = solveStageOne(market);
+    if (optimum.status !== "optimal") continue;
+    for (const piece of inferencePieces(market) ?? []) {
+      pieces++;
+      let previous = -Infinity;
+      for (let k = 1; k <= 25; k++) {
+        const price = piece.lo + ((piece.hi - piece.lo) * k) / 25;
+        const result = profitAt(market, optimum.trainingPrice, price);
+        if (!result.feasible) continue;
+        if (result.profit < previous - 1e-9 * Math.abs(previous)) {
+          violations++;
+          break;
+        }
+        previous = result.profit;
+      }
+    }
+  }
+  return { pieces, violations };
+}
+
+/** Outcome of {@link examineInferencePoint}. */
+export interface InferencePointExamination {
+  /** inference pieces with active clients */
+  readonly pieces: number;
+  /** pieces where G^L <= Λ, so the printed (K/(G^L − Λ))³ is not a price */
+  readonly printedFormulaInvalid: number;
+  /** max |D^I(a'^I) − G^L| / G^L where the formula is valid */
+  readonly maxCapacityError: number;
+}
+
+/**
+ * Eq. 21, inference: where the printed a'^I is valid, and how exactly it hits G^L.
+ *
+ * @param seeds market seeds
+ * @param clients market size
+ * @param lowPerClient G^L per client (small values make Σdλ exceed G^L)
+ * @returns counts and the largest capacity error
+ * @example
+ * ```ts
+ * import { examineInferencePoint } from "./checks.ts";
+ * examineInferencePoint([1], 10, 1).pieces > 0; // true
+ * ```
+ */
+export function examineInferencePoint(
+  seeds: readonly number[],
+  clients: number,
+  lowPerClient: number,
+): InferencePointExamination {
+  let pieces = 0;
+  let invalid = 0;
+  let maxError = 0;
+  for (const seed of seeds) {
+    const market = parseMarket(randomMarket({ clients, seed, lowPerClient }));
+    for (const piece of inferencePieces(market) ?? []) {
+      if (piece.active === 0) continue;
+      pieces++;
+      const point = additionalInferencePoint(piece.kSum, piece.floor, market.lowGpus);
+      if (point === null) {
+        invalid++;
+        continue;
+      }
+      const demand = piece.floor + piece.kSum / Math.cbrt(point);
+      maxError = Math.max(maxError, Math.abs(demand - market.lowGpus) / market.lowGpus);
+    }
+  }
+  return { pieces, printedFormulaInvalid: invalid, maxCapacityError: maxError };
 }
