@@ -24,3 +24,10 @@ export { earliestFinishSchedule, runEft, runNtm, runTitan } from "./baselines.ts
 export { offlineOptimum } from "./offline.ts";
 export type { OfflineResult } from "./offline.ts";
 export { ALGORITHMS, runOnline } from "./run_online.ts";
+export * as experiments from "./experiments.ts";
+export * as figures from "./figures.ts";
+export { bidSweep, checkTruthfulness, competitiveBound } from "./theory.ts";
+export { dpOptimality } from "./dp_optimality.ts";
+export { generateWorkload } from "./workload.ts";
+export * as gpuModel from "./gpu_model.ts";
+export { measuredLoraUtilisation } from "./trace_inputs.ts";

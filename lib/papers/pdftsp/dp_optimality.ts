@@ -1,0 +1,76 @@
+/**
+ * How often Algorithm 2's DP returns the optimum of problem (12), measured against exhaustive
+ * search on small random instances with random prior usage and dual prices.
+ *
+ * @module
+ */
+import { createRng } from "../../core/rng.ts";
+import { ClusterState } from "./cluster_state.ts";
+import { compileInstance } from "./instance.ts";
+import { findSchedule } from "./find_schedule.ts";
+import { exhaustiveSchedule } from "./exhaustive.ts";
+import type { Instance } from "./types.ts";
+
+/** Outcome of {@link dpOptimality}. */
+export interface DpOptimality {
+  readonly trials: number;
+  /** trials where the DP cost equals the exhaustive optimum */
+  readonly optimal: number;
+  /** largest relative excess cost (DP / optimum - 1) */
+  readonly worstGap: number;
+}
+
+/**
+ * Compares DP and exhaustive search on `trials` random one-task problems (2 nodes with equal
+ * throughput, so the grid is exact, 6-slot window; prices either all equal or random).
+ *
+ * @param seed seed
+ * @param trials number of problems
+ * @param prices `uniform` (equal on all cells) or `random`
+ * @returns counts and the worst gap
+ */
+export function dpOptimality(
+  seed: number,
+  trials: number,
+  prices: "uniform" | "random",
+): DpOptimality {
+  const rng = createRng(seed).stream(`dp-optimality-${prices}`);
+  let optimal = 0;
+  let worstGap = 0;
+  for (let j = 0; j < trials; j++) {
+    const slots = 6;
+    const instance: Instance = {
+      slots,
+      baseModelMemory: 0,
+      vendors: [],
+      nodes: [0, 1].map(() => ({
+        computeCapacity: 10,
+        memoryCapacity: 10,
+        taskThroughput: 2,
+        costPerSlot: Array.from({ length: slots }, () => rng.uniformIn(0, 1)),
+      })),
+      tasks: [{
+        arrival: 0,
+        deadline: slots - 1,
+        work: 2 * rng.int(1, 4),
+        memory: 2,
+        preprocessing: false,
+        bid: 10,
+      }],
+    };
+    const compiled = compileInstance(instance);
+    const state = new ClusterState(compiled);
+    const level = rng.uniformIn(0, 1);
+    for (let cell = 0; cell < state.lambda.length; cell++) {
+      state.lambda[cell] = prices === "uniform" ? level : rng.uniformIn(0, 1);
+      state.phi[cell] = prices === "uniform" ? level / 2 : rng.uniformIn(0, 0.5);
+    }
+    const task = compiled.tasks[0]!;
+    const dp = findSchedule(compiled, state, task, task.options[0]!)!;
+    const best = exhaustiveSchedule(compiled, state, task, task.options[0]!)!;
+    const gap = dp.resourceCost / best.resourceCost - 1;
+    if (gap <= 1e-9) optimal++;
+    worstGap = Math.max(worstGap, gap);
+  }
+  return { trials, optimal, worstGap };
+}

@@ -1,0 +1,266 @@
+/**
+ * Experiments behind Fig. 4-13 and the claims ledger. Each returns plain rows; figures.ts plots
+ * them. Runs are memoised per configuration so the notebook and the claims share them.
+ *
+ * Quick mode keeps the day of 144 ten-minute slots but divides both the cluster (50-200 nodes)
+ * and the arrival rates (30/50/80 per slot) by 8, which keeps the load per node of the paper's
+ * settings, and gives Titan's per-slot MILP 0.5 s; paper mode uses the paper's sizes and 5 s.
+ *
+ * @module
+ */
+import type { RunMode, RunParams } from "../../core/params.ts";
+import { generateWorkload, type WorkloadConfig } from "./workload.ts";
+import { runOnline } from "./run_online.ts";
+import { runPdftsp } from "./pdftsp.ts";
+import { offlineOptimum } from "./offline.ts";
+import { bidSweep, competitiveBound } from "./theory.ts";
+import { ALGORITHMS } from "./run_online.ts";
+import type { AlgorithmName } from "./types.ts";
+import type { ArrivalSource } from "./trace_inputs.ts";
+
+/** Sizes used by a mode. */
+export interface ExperimentScale {
+  readonly slots: number;
+  /** divisor applied to the paper's node counts and arrival rates */
+  readonly divisor: number;
+  readonly titanSeconds: number;
+}
+
+/** Scale of a run mode. */
+export function experimentScale(mode: RunMode): ExperimentScale {
+  return mode === "paper"
+    ? { slots: 144, divisor: 1, titanSeconds: 5 }
+    : { slots: 144, divisor: 8, titanSeconds: 0.5 };
+}
+
+/** Welfare of one algorithm in one setting. */
+export interface WelfareRow {
+  readonly figure: string;
+  readonly setting: string;
+  readonly algorithm: AlgorithmName;
+  readonly welfare: number;
+  readonly admitted: number;
+  readonly tasks: number;
+  readonly perTaskMs: number;
+  readonly arrivalsBasis: string;
+}
+
+const memo = new Map<string, Promise<WelfareRow[]>>();
+
+/** Paper-scale setting (nodes, mean arrivals) before the mode's divisor. */
+interface Setting extends Omit<WorkloadConfig, "seed" | "nodes" | "meanArrivals" | "slots"> {
+  readonly nodes: number;
+  readonly meanArrivals: number;
+}
+
+/**
+ * Runs all four algorithms on one setting (memoised).
+ *
+ * @param params mode and seed
+ * @param figure figure label for the rows
+ * @param label setting label for the rows
+ * @param setting paper-scale nodes and mean arrivals plus workload options
+ * @returns one row per algorithm
+ */
+export function compareAlgorithms(
+  params: RunParams,
+  figure: string,
+  label: string,
+  setting: Setting,
+): Promise<WelfareRow[]> {
+  const scale = experimentScale(params.mode);
+  const config: WorkloadConfig = {
+    ...setting,
+    nodes: Math.max(1, Math.round(setting.nodes / scale.divisor)),
+    meanArrivals: setting.meanArrivals / scale.divisor,
+    slots: scale.slots,
+    seed: params.seed,
+  };
+  const key = JSON.stringify(config);
+  let cached = memo.get(key);
+  if (cached === undefined) {
+    cached = (async () => {
+      const workload = generateWorkload(config);
+      const rows: WelfareRow[] = [];
+      for (const algorithm of ALGORITHMS) {
+        const result = await runOnline(workload.instance, algorithm, {
+          seed: params.seed,
+          timeLimitSeconds: scale.titanSeconds,
+        });
+        rows.push({
+          figure: "",
+          setting: "",
+          algorithm,
+          welfare: result.welfare,
+          admitted: result.admitted,
+          tasks: workload.instance.tasks.length,
+          perTaskMs: result.perTaskMs,
+          arrivalsBasis: `${workload.arrivals.basis}: ${workload.arrivals.label}`,
+        });
+      }
+      return rows;
+    })();
+    memo.set(key, cached);
+  }
+  return cached.then((rows) => rows.map((row) => ({ ...row, figure, setting: label })));
+}
+
+/** Default setting: 50 nodes of A100, 3 vendors, Poisson 50 per slot, loose deadlines. */
+export const DEFAULT_SETTING: Setting = {
+  nodes: 50,
+  meanArrivals: 50,
+  gpus: "a100",
+  vendors: 3,
+  arrivals: "poisson",
+  deadlines: "loose",
+};
+
+/** The sweeps of Fig. 4-9 (paper-scale values). */
+export const SWEEPS: Record<string, readonly { label: string; setting: Setting }[]> = {
+  "Fig. 4 cluster size": [50, 100, 150, 200].map((nodes) => ({
+    label: `${nodes} nodes`,
+    setting: { ...DEFAULT_SETTING, nodes },
+  })),
+  "Fig. 5 vendors": [1, 3, 5].map((vendors) => ({
+    label: `${vendors} vendors`,
+    setting: { ...DEFAULT_SETTING, vendors },
+  })),
+  "Fig. 6 per-node capacity": (["a100", "a40", "mixed"] as const).map((gpus) => ({
+    label: gpus,
+    setting: { ...DEFAULT_SETTING, gpus },
+  })),
+  "Fig. 7 real traces": (["msft-itp", "alibaba-v2023", "helios-saturn", "philly-sia"] as const)
+    .map((arrivals: ArrivalSource) => ({
+      label: arrivals,
+      setting: { ...DEFAULT_SETTING, arrivals },
+    })),
+  "Fig. 8 task dynamics": [30, 50, 80].map((meanArrivals) => ({
+    label: `Poisson ${meanArrivals}`,
+    setting: { ...DEFAULT_SETTING, meanArrivals },
+  })),
+  "Fig. 9 deadlines": (["tight", "loose", "uniform"] as const).map((deadlines) => ({
+    label: deadlines,
+    setting: { ...DEFAULT_SETTING, deadlines },
+  })),
+};
+
+/**
+ * All rows of one sweep.
+ *
+ * @param params mode and seed
+ * @param figure a key of {@link SWEEPS}
+ * @returns rows for every setting and algorithm
+ */
+export async function sweep(params: RunParams, figure: string): Promise<WelfareRow[]> {
+  const rows: WelfareRow[] = [];
+  for (const { label, setting } of SWEEPS[figure] ?? []) {
+    rows.push(...await compareAlgorithms(params, figure, label, setting));
+  }
+  return rows;
+}
+
+/**
+ * Improvement of pdFTSP's welfare over each baseline in one setting, percent.
+ *
+ * @param rows the four rows of one setting
+ * @returns `{ titan, eft, ntm }` as 100·(W_pdftsp / W_baseline - 1)
+ */
+export function improvements(rows: readonly WelfareRow[]): Record<"titan" | "eft" | "ntm", number> {
+  const welfare = (name: AlgorithmName) =>
+    rows.find((row) => row.algorithm === name)?.welfare ?? NaN;
+  const ours = welfare("pdftsp");
+  const pct = (name: AlgorithmName) => 100 * (ours / welfare(name) - 1);
+  return { titan: pct("titan"), eft: pct("eft"), ntm: pct("ntm") };
+}
+
+/** One instance of the competitive-ratio experiment (Fig. 12). */
+export interface RatioRow {
+  readonly setting: string;
+  readonly tasks: number;
+  readonly optimum: number;
+  readonly optimumUpper: number;
+  readonly certified: boolean;
+  readonly online: number;
+  /** OPT / online welfare (the bracket's upper end when not certified) */
+  readonly ratio: number;
+  /** γ of Theorem 5 for the instance */
+  readonly gamma: number;
+}
+
+/**
+ * Empirical competitive ratio OPT/pdFTSP on instances small enough for HiGHS to certify: 3 nodes,
+ * 12 slots, 2 arrivals per slot, over several seeds and the three deadline methods.
+ *
+ * @param params mode (paper mode uses more seeds) and base seed
+ * @returns one row per instance
+ */
+export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> {
+  const seeds = params.mode === "paper" ? 10 : 3;
+  const rows: RatioRow[] = [];
+  for (const deadlines of ["tight", "loose", "uniform"] as const) {
+    for (let j = 0; j < seeds; j++) {
+      const { instance } = generateWorkload({
+        nodes: 3,
+        slots: 12,
+        meanArrivals: 2,
+        deadlines,
+        seed: params.seed * 1000 + j,
+      });
+      const run = runPdftsp(instance);
+      const opt = await offlineOptimum(instance, { timeLimitSeconds: 20 });
+      rows.push({
+        setting: `${deadlines}, seed ${j}`,
+        tasks: instance.tasks.length,
+        optimum: opt.lower,
+        optimumUpper: opt.upper,
+        certified: opt.status === "optimal",
+        online: run.welfare,
+        ratio: run.welfare > 0 ? opt.upper / run.welfare : Infinity,
+        gamma: competitiveBound(instance, run).gamma,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Data of Fig. 10 and 11 on the default workload. */
+export interface AuctionData {
+  readonly sweep: readonly { bid: number; utility: number; admitted: boolean }[];
+  readonly value: number;
+  readonly payments: readonly { task: number; bid: number; payment: number }[];
+  readonly sweepTask: number;
+}
+
+/**
+ * Truthfulness sweep for one admitted task (value = its bid, bids 0 to 2v) and bids vs payments
+ * of ten admitted tasks, on a small default workload (6 nodes, 6 arrivals per slot, 36 slots).
+ *
+ * @param params seed
+ * @returns the sweep and the payments
+ */
+export function auctionData(params: RunParams): AuctionData {
+  const { instance } = generateWorkload({
+    nodes: 6,
+    slots: 36,
+    meanArrivals: 6,
+    seed: params.seed,
+  });
+  const run = runPdftsp(instance);
+  const admitted = run.outcomes.filter((o) => o.admitted);
+  const priced = admitted.filter((o) => o.payment > 0);
+  const chosen = (priced[Math.floor(priced.length / 2)] ?? admitted[0])!;
+  const value = instance.tasks[chosen.task]!.bid;
+  const bids = Array.from({ length: 41 }, (_, j) => value * j / 20);
+  const sweepPoints = bidSweep(instance, chosen.task, value, bids);
+  const step = Math.max(1, Math.floor(admitted.length / 10));
+  return {
+    sweep: sweepPoints.map(({ bid, utility, admitted }) => ({ bid, utility, admitted })),
+    value,
+    sweepTask: chosen.task,
+    payments: admitted.filter((_, j) => j % step === 0).slice(0, 10).map((o) => ({
+      task: o.task,
+      bid: instance.tasks[o.task]!.bid,
+      payment: o.payment,
+    })),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Figures of the pdftsp notebook (Observable Plot through core.plot).
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { type Displayable, plot } from "../../core/display.ts";
+import type { AuctionData, RatioRow, WelfareRow } from "./experiments.ts";
+
+/**
+ * Grouped bars of welfare per setting and algorithm (Fig. 4-9).
+ *
+ * @param rows rows of one sweep
+ * @param title figure title
+ * @returns the figure
+ */
+export function welfareBars(rows: readonly WelfareRow[], title: string): Displayable {
+  return plot({
+    title,
+    marginBottom: 40,
+    fx: { label: null },
+    x: { axis: null },
+    y: { label: "social welfare", grid: true },
+    color: { legend: true, type: "categorical" },
+    marks: [
+      Plot.barY(rows, { fx: "setting", x: "algorithm", y: "welfare", fill: "algorithm" }),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+/**
+ * Utility against bid for one task (Fig. 10).
+ *
+ * @param data auction data
+ * @returns the figure
+ */
+export function truthfulnessCurve(data: AuctionData): Displayable {
+  return plot({
+    title: `Utility of task ${data.sweepTask} vs its bid (true value ${data.value.toFixed(1)})`,
+    x: { label: "bid" },
+    y: { label: "utility", grid: true },
+    marks: [
+      Plot.line(data.sweep, { x: "bid", y: "utility" }),
+      Plot.dot(data.sweep, {
+        x: "bid",
+        y: "utility",
+        fill: (d: { admitted: boolean }) => d.admitted ? "won" : "lost",
+      }),
+      Plot.ruleX([data.value], { stroke: "red" }),
+    ],
+    color: { legend: true, type: "categorical" },
+  });
+}
+
+/**
+ * Bids against payments of admitted tasks (Fig. 11).
+ *
+ * @param data auction data
+ * @returns the figure
+ */
+export function bidsVsPayments(data: AuctionData): Displayable {
+  const rows = data.payments.flatMap((p) => [
+    { task: String(p.task), kind: "bid", amount: p.bid },
+    { task: String(p.task), kind: "payment", amount: p.payment },
+  ]);
+  return plot({
+    title: "Bids and payments of sampled admitted tasks",
+    fx: { label: "task" },
+    x: { axis: null },
+    y: { label: "money", grid: true },
+    color: { legend: true, type: "categorical" },
+    marks: [Plot.barY(rows, { fx: "task", x: "kind", y: "amount", fill: "kind" }), Plot.ruleY([0])],
+  });
+}
+
+/**
+ * Empirical competitive ratios (Fig. 12).
+ *
+ * @param rows ratio rows
+ * @returns the figure
+ */
+export function ratioDots(rows: readonly RatioRow[]): Displayable {
+  return plot({
+    title: "OPT / pdFTSP on certified small instances",
+    x: { label: null, tickRotate: -30 },
+    y: { label: "empirical ratio", grid: true, domain: [0, 3.5] },
+    marginBottom: 70,
+    marks: [
+      Plot.dot(rows, { x: "setting", y: "ratio" }),
+      Plot.ruleY([1]),
+      Plot.ruleY([3], { stroke: "red" }),
+    ],
+  });
+}
+
+/**
+ * Scheduling time per task of pdFTSP and Titan (Fig. 13).
+ *
+ * @param rows rows of the cluster-size sweep
+ * @returns the figure
+ */
+export function runtimeBars(rows: readonly WelfareRow[]): Displayable {
+  return plot({
+    title: "Scheduling time per task",
+    fx: { label: null },
+    x: { axis: null },
+    y: { label: "ms per task", type: "log", grid: true },
+    color: { legend: true, type: "categorical" },
+    marks: [
+      Plot.barY(rows.filter((r) => r.algorithm === "pdftsp" || r.algorithm === "titan"), {
+        fx: "setting",
+        x: "algorithm",
+        y: "perTaskMs",
+        fill: "algorithm",
+      }),
+    ],
+  });
+}
