@@ -88,3 +88,21 @@ export {
   type TheoremTwoCheck,
   type ThresholdExamination,
 } from "./checks.ts";
+export {
+  allocationTable,
+  costTable,
+  demandCurves,
+  profitHeatmap,
+  sensitivity,
+  sensitivityChart,
+  type SensitivityRow,
+  stageOneTable,
+  thresholdTable,
+} from "./figures.ts";
+export {
+  checkInferenceMonotonicity,
+  checkTrainingPeak,
+  examineInferencePoint,
+  type InferencePointExamination,
+  type MonotonicityCheck,
+} from "./checks.ts";
