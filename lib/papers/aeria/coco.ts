@@ -1,0 +1,129 @@
+/**
+ * Phase II of AERIA, the COCO auction (paper Sec. V-C): ROSO → δ (Proposition 1) → y (CENTRE
+ * line 2) → target revenue (CENTRE) → REAL cost sharing. Also the fixed-target variant used by the
+ * "Fixed Profit Rate" baseline (ROSO's admitted set, REAL with a given target).
+ *
+ * Documented "not served" outcomes (no sale, never NaN): nobody passes the reserve price or fits
+ * the capacity (Π̃ = 0); or Φ̃ ≤ ζ, where δ = Φ̃/(Φ̃ − ζ) is undefined and no δ-consensus exists
+ * (one bidder alone determines Π̃).
+ *
+ * @example
+ * ```ts
+ * import { cocoAuction } from "./coco.ts";
+ * const r = cocoAuction(Float64Array.of(5, 4, 3, 2), Float64Array.of(1, 1, 1, 1), 100, 1, 0, () => 0.5);
+ * console.log(r.price, r.consensus?.delta);
+ * ```
+ *
+ * @module
+ */
+import { real, roso, type RosoResult } from "./auction.ts";
+import { centre, consensusBase } from "./consensus.ts";
+
+/** What CENTRE computed. */
+export interface ConsensusInfo {
+  /** Π̃(U_t). */
+  readonly upperBound: number;
+  /** δ = Φ̃/(Φ̃ − ζ). */
+  readonly delta: number;
+  /** Base y maximising the Theorem 2 bound. */
+  readonly y: number;
+  /** Theorem 2 bound (1/ln y)(1/δ − 1/y). */
+  readonly ratioBound: number;
+  /** Target revenue Π̂ = f(Π̃). */
+  readonly target: number;
+  /** CENTRE loop iterations. */
+  readonly iterations: number;
+}
+
+/** Winners (indices into the arrays passed in) and price. */
+export interface AuctionResult {
+  readonly winners: Int32Array;
+  readonly price: number | null;
+  readonly soldGflops: number;
+  readonly roso: RosoResult;
+  readonly consensus: ConsensusInfo | null;
+  /** Why nothing was sold, when nothing was. */
+  readonly noSaleReason: string | null;
+}
+
+const NOBODY = new Int32Array(0);
+
+function noSale(r: RosoResult, reason: string, consensus: ConsensusInfo | null = null) {
+  return { winners: NOBODY, price: null, soldGflops: 0, roso: r, consensus, noSaleReason: reason };
+}
+
+/**
+ * ROSO + CENTRE + REAL on the bidders that have an edge demand.
+ *
+ * @param budgets β_i
+ * @param demands ã_i > 0 (GFLOPS)
+ * @param edgeGflops f_e
+ * @param rentalPrice p^r_t ($ per slot)
+ * @param gamma minimum profit rate γ
+ * @param uniform ε source for CENTRE
+ * @returns the auction result
+ */
+export function cocoAuction(
+  budgets: Float64Array,
+  demands: Float64Array,
+  edgeGflops: number,
+  rentalPrice: number,
+  gamma: number,
+  uniform: () => number,
+): AuctionResult {
+  const r = roso(budgets, demands, edgeGflops, reservePrice(rentalPrice, gamma, edgeGflops));
+  if (r.upperBound <= 0) return noSale(r, "nobody passes the reserve price and fits the capacity");
+  if (!(r.phi > r.zeta)) return noSale(r, "no δ-consensus: Φ̃ ≤ ζ (one bidder decides Π̃)");
+  const delta = r.phi / (r.phi - r.zeta);
+  const { y, ratio } = consensusBase(delta);
+  const c = centre(r.upperBound, delta, y, uniform);
+  const consensus: ConsensusInfo = {
+    upperBound: r.upperBound,
+    delta,
+    y,
+    ratioBound: ratio,
+    target: c.target,
+    iterations: c.iterations,
+  };
+  const w = real(budgets, demands, r.admitted, c.target);
+  if (w.price === null) return noSale(r, "no candidate can pay the target share", consensus);
+  return { ...w, roso: r, consensus, noSaleReason: null };
+}
+
+/**
+ * ROSO's admitted set, then REAL with a fixed target revenue (the Fixed Profit Rate baseline).
+ *
+ * @param budgets β_i
+ * @param demands ã_i
+ * @param edgeGflops f_e
+ * @param rentalPrice p^r_t
+ * @param gamma γ for the reserve price
+ * @param target revenue to collect
+ * @returns the auction result (consensus is null)
+ */
+export function fixedTargetAuction(
+  budgets: Float64Array,
+  demands: Float64Array,
+  edgeGflops: number,
+  rentalPrice: number,
+  gamma: number,
+  target: number,
+): AuctionResult {
+  const r = roso(budgets, demands, edgeGflops, reservePrice(rentalPrice, gamma, edgeGflops));
+  if (r.admitted.length === 0) return noSale(r, "nobody passes the reserve price and fits");
+  const w = real(budgets, demands, r.admitted, target);
+  if (w.price === null) return noSale(r, "the admitted users cannot jointly pay the target");
+  return { ...w, roso: r, consensus: null, noSaleReason: null };
+}
+
+/**
+ * Reserve price p^res = (1 + γ)·p^r/f_e (Algorithm 1, line 1).
+ *
+ * @param rentalPrice p^r_t
+ * @param gamma γ
+ * @param edgeGflops f_e
+ * @returns $ per GFLOPS per slot
+ */
+export function reservePrice(rentalPrice: number, gamma: number, edgeGflops: number): number {
+  return (1 + gamma) * rentalPrice / edgeGflops;
+}

@@ -1,0 +1,148 @@
+/**
+ * MODELLED (not measured) exit probabilities ν_k(σ) of a multi-exit DNN with three early exits and
+ * the final exit (paper Sec. III-B; Fig. 3 is an image whose numbers are not printed).
+ *
+ * Model: σ ∈ [0, 1] is the confidence criterion as a *normalised* entropy threshold (entropy of the
+ * softmax divided by its maximum, ln C); lower σ is stricter (paper Sec. VI-C). Each sample has a
+ * difficulty D ∈ [0, 1], the normalised entropy it shows at the shallow exit, with a Kumaraswamy
+ * distribution F(x) = 1 − (1 − x^a)^b. Exit k (k = 1, 2, 3) is more confident by a factor φ^(k−1)
+ * (0 < φ ≤ 1), so its entropy is D·φ^(k−1) and the sample leaves at the first exit whose entropy is
+ * at most σ. Hence ν_1 = F(σ), ν_k = F(σ/φ^(k−1)) − F(σ/φ^(k−2)), and the final exit takes
+ * 1 − F(σ/φ²). The probabilities sum to 1 (paper: Σ ν = 1), relaxing σ moves samples to the
+ * shallow exit, and with a loose σ the middle and deep exits stay low (paper Sec. VI-C text).
+ *
+ * Parameters: for ME-BART (a, b) are fitted so that the early-exit share is 18% at the strictest
+ * and 48% at the loosest σ of {@link FIG3_SIGMA_GRID} (the only numbers the text gives). The CNN
+ * parameters are our assumptions (easier datasets get more mass at low difficulty); no text number
+ * constrains them.
+ *
+ * @example
+ * ```ts
+ * import { exitProbabilities, EXIT_SHAPES } from "./exit_model.ts";
+ * const nu = exitProbabilities(EXIT_SHAPES.alexnet, 0.3); // [ν_shallow, ν_middle, ν_deep, ν_final]
+ * ```
+ *
+ * @module
+ */
+import { findRoot } from "../../core/numerics.ts";
+import { requireInRange, requirePositive } from "../../core/validate.ts";
+
+/** Parameters of the difficulty model. */
+export interface ExitShape {
+  /** Kumaraswamy shape a > 0. */
+  readonly a: number;
+  /** Kumaraswamy shape b > 0. */
+  readonly b: number;
+  /** Confidence gain per exit, 0 < φ ≤ 1. */
+  readonly phi: number;
+}
+
+/** σ values shown in our Fig. 3 (the paper's grid is not printed; this is our choice). */
+export const FIG3_SIGMA_GRID: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5];
+
+/** Range of σ users draw from in the simulator (the Fig. 3 grid's range). */
+export const SIGMA_USER_RANGE: readonly [number, number] = [0.1, 0.5];
+
+/** Paper Sec. VI-C: ME-BART early-exit share from 18% (strict σ) to 48% (loose σ). */
+export const BART_EARLY_EXIT_RANGE: readonly [number, number] = [0.18, 0.48];
+
+const CONFIDENCE_GAIN = 0.8;
+
+/** Kumaraswamy CDF on [0, 1], clamped outside. */
+export function difficultyCdf(shape: ExitShape, x: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  return 1 - Math.pow(1 - Math.pow(x, shape.a), shape.b);
+}
+
+/**
+ * Fits (a, b) so that the early-exit share F(σ/φ²) equals `shares` at the two σ values.
+ *
+ * @param sigmas strict and loose σ
+ * @param shares early-exit shares at those σ, increasing, in (0, 1)
+ * @param phi confidence gain per exit
+ * @returns the fitted shape
+ * @throws {ParameterError} when no (a, b) in the search range fits
+ * @example
+ * ```ts
+ * import { fitExitShape } from "./exit_model.ts";
+ * const shape = fitExitShape([0.1, 0.5], [0.18, 0.48], 0.8);
+ * ```
+ */
+export function fitExitShape(
+  sigmas: readonly [number, number],
+  shares: readonly [number, number],
+  phi: number,
+): ExitShape {
+  const [x1, x2] = sigmas.map((s) => Math.min(s / (phi * phi), 1 - 1e-12)) as [number, number];
+  const [f1, f2] = shares;
+  // b from each point must agree: ln(1−F1)·ln(1−x2^a) = ln(1−F2)·ln(1−x1^a).
+  const mismatch = (a: number) =>
+    Math.log(1 - f1) * Math.log(1 - x2 ** a) - Math.log(1 - f2) * Math.log(1 - x1 ** a);
+  const a = findRoot(mismatch, 0.01, 20);
+  const b = Math.log(1 - f1) / Math.log(1 - x1 ** a);
+  return { a, b, phi };
+}
+
+/** Modelled exit shapes per workload (see module doc). */
+export const EXIT_SHAPES = {
+  alexnet: { a: 1, b: 3, phi: CONFIDENCE_GAIN },
+  vgg16: { a: 1, b: 1.5, phi: CONFIDENCE_GAIN },
+  resnet34: { a: 1.2, b: 1.2, phi: CONFIDENCE_GAIN },
+  bart: fitExitShape(
+    [FIG3_SIGMA_GRID[0]!, FIG3_SIGMA_GRID[FIG3_SIGMA_GRID.length - 1]!],
+    BART_EARLY_EXIT_RANGE,
+    CONFIDENCE_GAIN,
+  ),
+} as const satisfies Record<string, ExitShape>;
+
+/**
+ * Exit probabilities at the shallow, middle, deep and final exits, written into `out`.
+ *
+ * @param shape difficulty model
+ * @param sigma confidence criterion in [0, 1]
+ * @param out array of length 4 to fill (allocated when omitted)
+ * @returns `out`
+ * @throws {ParameterError} when σ is outside [0, 1]
+ * @example
+ * ```ts
+ * import { exitProbabilities, EXIT_SHAPES } from "./exit_model.ts";
+ * exitProbabilities(EXIT_SHAPES.vgg16, 0).at(-1); // 1: with σ = 0 nothing exits early
+ * ```
+ */
+export function exitProbabilities(
+  shape: ExitShape,
+  sigma: number,
+  out: Float64Array = new Float64Array(4),
+): Float64Array {
+  requireInRange("sigma", sigma, 0, 1);
+  let previous = 0;
+  let threshold = sigma;
+  for (let k = 0; k < 3; k++) {
+    const cumulative = difficultyCdf(shape, threshold);
+    out[k] = cumulative - previous;
+    previous = cumulative;
+    threshold /= shape.phi;
+  }
+  out[3] = 1 - previous;
+  return out;
+}
+
+/**
+ * Share of samples leaving at one of the three early exits.
+ *
+ * @param shape difficulty model
+ * @param sigma confidence criterion in [0, 1]
+ * @returns 1 − ν_final
+ * @throws {ParameterError} when σ is outside [0, 1] or φ is not positive
+ * @example
+ * ```ts
+ * import { earlyExitShare, EXIT_SHAPES } from "./exit_model.ts";
+ * earlyExitShare(EXIT_SHAPES.bart, 0.1); // 0.18 (fitted)
+ * ```
+ */
+export function earlyExitShare(shape: ExitShape, sigma: number): number {
+  requireInRange("sigma", sigma, 0, 1);
+  requirePositive("phi", shape.phi);
+  return difficultyCdf(shape, sigma / (shape.phi * shape.phi));
+}
