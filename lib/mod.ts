@@ -10,6 +10,8 @@
  * @module
  */
 export * as core from "./core/mod.ts";
+export * as hardware from "./hardware/mod.ts";
+export * as traces from "./traces/mod.ts";
 export * as ppm from "./papers/ppm/mod.ts";
 export * as aeria from "./papers/aeria/mod.ts";
 export * as pdftsp from "./papers/pdftsp/mod.ts";

@@ -126,6 +126,8 @@ export async function executeNotebook(
     cellTimeout: options.cellTimeoutSeconds ?? timeoutSeconds,
     graceSeconds: options.graceSeconds ?? 0.05,
     startupTimeout: 120,
+    pidFile: join(options.outputDir, `${name}.kernel.pid`),
+    kernelLog: join(options.outputDir, `${name}.kernel.log`),
     env: {
       [PARAM_ENV.mode]: options.params.mode,
       [PARAM_ENV.seed]: String(options.params.seed),
@@ -147,10 +149,11 @@ export async function executeNotebook(
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
+    killGroup(child.pid);
     try {
-      Deno.kill(-child.pid, "SIGKILL");
+      killGroup(Number(Deno.readTextFileSync(request.pidFile)));
     } catch {
-      child.kill("SIGKILL");
+      // the kernel had not started yet: killing the client was enough
     }
   }, timeoutSeconds * 1000);
   const output = await child.output();
@@ -190,6 +193,15 @@ export async function executeNotebook(
     html,
     claims: await readClaims(executedPath),
   };
+}
+
+/** Kills a process group led by `pid` (the client's, or the kernel's own session). */
+function killGroup(pid: number): void {
+  try {
+    Deno.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
 }
 
 /** Collects the claims payloads a notebook displayed (merged when several tables were shown). */

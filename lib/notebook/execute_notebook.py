@@ -101,7 +101,13 @@ def main():
     manager = KernelManager(kernel_name=request["kernel"])
     result = {"cells": [], "error": None}
     started = time.monotonic()
-    manager.start_kernel(cwd=os.path.dirname(os.path.abspath(notebook_path)), env=env)
+    kernel_log = open(request["kernelLog"], "w", encoding="utf-8")
+    # The kernel gets its own session (jupyter_client always starts one), so it must not hold
+    # this process's stdout open, and the caller learns its pid to kill it on a hard timeout.
+    manager.start_kernel(cwd=os.path.dirname(os.path.abspath(notebook_path)), env=env,
+                         stdout=kernel_log, stderr=kernel_log)
+    with open(request["pidFile"], "w", encoding="utf-8") as handle:
+        handle.write(str(manager.provisioner.pid))
     try:
         client = manager.client()
         client.start_channels()
@@ -132,6 +138,7 @@ def main():
             manager.shutdown_kernel(now=True)
         except Exception:  # the kernel may already be gone; nothing left to clean
             pass
+        kernel_log.close()
     result["seconds"] = time.monotonic() - started
     nbformat.write(notebook, request["outputNotebook"])
     for target in request.get("html", []):
