@@ -24,3 +24,4 @@ export * from "./slot.ts";
 export * from "./trace_inputs.ts";
 export * from "./market.ts";
 export * from "./properties.ts";
+export * from "./experiments.ts";

@@ -103,7 +103,7 @@ export function removalAudit(instances: number, rng: Rng): RemovalAudit {
   };
 }
 
-/** Monte Carlo estimate with a 95% confidence interval. */
+/** Monte Carlo estimate with a 99.9% confidence interval (z = 3.29). */
 export interface MonteCarloEstimate {
   readonly mean: number;
   readonly lo: number;
@@ -115,7 +115,7 @@ function estimate(values: readonly number[]): MonteCarloEstimate {
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
-  const half = 1.96 * Math.sqrt(variance / n);
+  const half = 3.29 * Math.sqrt(variance / n);
   return { mean, lo: mean - half, hi: mean + half, samples: n };
 }
 

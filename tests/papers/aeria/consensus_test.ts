@@ -80,7 +80,7 @@ Deno.test("Lemma 2: log_y f(ϖ) − log_y ϖ + 1 is uniform on [0, 1] (Kolmogoro
   assert(d < 1.63 / Math.sqrt(n), `KS distance ${d} above the 1% critical value`); // α = 0.01
 });
 
-Deno.test("Theorem 2 (Monte Carlo, 95% CI): E[f·1{f ≤ Π/δ}]/Π equals the bound, CENTRE exceeds it", () => {
+Deno.test("Theorem 2 (Monte Carlo, 99.9% CI): E[f·1{f ≤ Π/δ}]/Π equals the bound, CENTRE exceeds it", () => {
   for (const delta of [1.05, 1.25, 2, 5]) {
     const check = theorem2MonteCarlo(delta, 20_000, 17);
     // The integral in Theorem 2's proof is exactly the truncated mean: the CI must contain it.

@@ -1,0 +1,422 @@
+/**
+ * Experiments behind the notebook's figures and the claims ledger: layer profiles, Fig. 3
+ * (modelled exit probabilities), Fig. 4 (system-scale sweeps, competitiveness, runtime) and Fig. 5
+ * (trace-driven runs averaged over runs, with spread). Everything returns plain rows.
+ *
+ * @example
+ * ```ts
+ * import { traceDrivenRuns } from "./experiments.ts";
+ * const fig5 = traceDrivenRuns({ runs: 2, seed: 1 });
+ * console.log(fig5.summary.find((r) => r.mechanism === "aeria")?.revenue);
+ * ```
+ *
+ * @module
+ */
+import { requireInteger } from "../../core/validate.ts";
+import { exitProbabilities, FIG3_SIGMA_GRID } from "./exit_model.ts";
+import { DEFAULT_MARKET, type MarketConfig, runMarket } from "./market.ts";
+import { getModel, MODEL_IDS, type ModelId } from "./multi_exit.ts";
+import { type Mechanism, MECHANISM_LABELS, MECHANISMS, runSlot } from "./slot.ts";
+import { buildScenario } from "./market.ts";
+
+/** One layer unit of a workload. */
+export interface LayerProfileRow {
+  readonly model: ModelId;
+  readonly unit: number;
+  readonly name: string;
+  readonly gflop: number;
+  readonly outputKB: number;
+  /** Cumulative share of main-branch compute after this unit. */
+  readonly cumulativeShare: number;
+  /** Exit attached after this unit, or "". */
+  readonly exit: string;
+  readonly exitGflop: number;
+}
+
+/**
+ * Per-unit compute and output size with exit positions.
+ *
+ * @param id workload
+ * @returns one row per layer unit
+ */
+export function layerProfile(id: ModelId): LayerProfileRow[] {
+  const m = getModel(id);
+  const total = m.rho.reduce((a, b) => a + b, 0);
+  let cumulative = 0;
+  return m.architecture.units.map((unit, i) => {
+    cumulative += m.rho[i + 1]!;
+    const exit = m.exits.find((e) => e.position === i + 1);
+    return {
+      model: id,
+      unit: i + 1,
+      name: unit.name,
+      gflop: m.rho[i + 1]!,
+      outputKB: m.outputBytes[i + 1]! / 1024,
+      cumulativeShare: cumulative / total,
+      exit: exit?.label ?? "",
+      exitGflop: exit?.gflop ?? 0,
+    };
+  });
+}
+
+/** Summary of one workload's multi-exit model. */
+export interface ModelSummaryRow {
+  readonly model: string;
+  readonly dataset: string;
+  readonly units: number;
+  readonly vanillaGflop: number;
+  readonly inputKB: number;
+  readonly exitPositions: string;
+  /** Main-branch compute share before each early exit. */
+  readonly exitShares: string;
+}
+
+/**
+ * One row per workload.
+ *
+ * @returns summaries
+ */
+export function modelSummaries(): ModelSummaryRow[] {
+  return MODEL_IDS.map((id) => {
+    const m = getModel(id);
+    const rows = layerProfile(id);
+    return {
+      model: m.name,
+      dataset: m.dataset,
+      units: m.units,
+      vanillaGflop: m.vanillaGflop,
+      inputKB: m.outputBytes[0]! / 1024,
+      exitPositions: m.exits.map((e) => e.position).join(", "),
+      exitShares: m.exits.slice(0, 3)
+        .map((e) => rows[e.position - 1]!.cumulativeShare.toFixed(3)).join(", "),
+    };
+  });
+}
+
+/** One point of Fig. 3 (modelled). */
+export interface ExitCurveRow {
+  readonly model: ModelId;
+  readonly sigma: number;
+  readonly exit: "shallow" | "middle" | "deep" | "final";
+  readonly probability: number;
+}
+
+/**
+ * Modelled exit probabilities over a σ grid (Fig. 3, right-hand panels, as modelled).
+ *
+ * @param sigmas σ values (default: the Fig. 3 grid, densified)
+ * @returns rows
+ */
+export function exitCurves(
+  sigmas: readonly number[] = Array.from({ length: 21 }, (_, k) => 0.05 + k * 0.025),
+): ExitCurveRow[] {
+  const labels = ["shallow", "middle", "deep", "final"] as const;
+  return MODEL_IDS.flatMap((model) =>
+    sigmas.flatMap((sigma) => {
+      const nu = exitProbabilities(getModel(model).exitShape, sigma);
+      return labels.map((exit, k) => ({ model, sigma, exit, probability: nu[k]! }));
+    })
+  );
+}
+
+/** The σ grid of our Fig. 3. */
+export { FIG3_SIGMA_GRID };
+
+/** Mean outcome of a mechanism at one sweep point. */
+export interface SweepRow {
+  readonly axis: "users" | "capacity";
+  readonly x: number;
+  readonly mechanism: Mechanism;
+  readonly label: string;
+  readonly revenue: number;
+  readonly profitRate: number;
+  readonly utilisation: number;
+  /** AERIA only: mean Π̂/Π̃ and mean Theorem 2 bound over slots with a consensus. */
+  readonly actualRatio: number | null;
+  readonly theoreticalRatio: number | null;
+}
+
+/** Sizes of the Fig. 4 sweeps. */
+export interface SweepOptions {
+  /** Slots averaged per point. */
+  readonly slots: number;
+  readonly seed: number;
+  readonly users?: readonly number[];
+  readonly capacities?: readonly number[];
+}
+
+/** Users per slot swept in Fig. 4 (the paper's values are not printed; ours span 39-112). */
+export const SWEEP_USERS: readonly number[] = [40, 60, 80, 100, 120];
+/** Edge capacities swept in Fig. 4 (GFLOPS; 3,930 is the paper's cluster). */
+export const SWEEP_CAPACITIES: readonly number[] = [500, 1000, 2000, 3930, 6000];
+
+/**
+ * Fig. 4 left/middle: revenue, profit rate and competitiveness vs users per slot and vs capacity.
+ *
+ * @param options sizes and seed
+ * @returns one row per (axis, x, mechanism)
+ * @throws {ParameterError} for a non-positive slot count
+ */
+export function scaleSweep(options: SweepOptions): SweepRow[] {
+  requireInteger("slots", options.slots, 1);
+  const rows: SweepRow[] = [];
+  const point = (axis: SweepRow["axis"], x: number, config: MarketConfig) => {
+    const run = runMarket(config, MECHANISMS, options.seed + x);
+    for (const mechanism of MECHANISMS) {
+      const outcomes = run.slots.map((s) => s.results[mechanism]);
+      const consensus = outcomes.flatMap((o) => o.consensus ? [o.consensus] : []);
+      const mean = (f: (v: typeof outcomes[number]) => number) =>
+        outcomes.reduce((s, o) => s + f(o), 0) / outcomes.length;
+      rows.push({
+        axis,
+        x,
+        mechanism,
+        label: MECHANISM_LABELS[mechanism],
+        revenue: mean((o) => o.revenue),
+        profitRate: mean((o) => o.profitRate),
+        utilisation: mean((o) => o.utilisation),
+        actualRatio: mechanism === "aeria" && consensus.length
+          ? consensus.reduce((s, c) => s + c.target / c.upperBound, 0) / consensus.length
+          : null,
+        theoreticalRatio: mechanism === "aeria" && consensus.length
+          ? consensus.reduce((s, c) => s + c.ratioBound, 0) / consensus.length
+          : null,
+      });
+    }
+  };
+  const base = { ...DEFAULT_MARKET, slots: options.slots };
+  for (const n of options.users ?? SWEEP_USERS) point("users", n, { ...base, bidsPerSlot: n });
+  for (const fe of options.capacities ?? SWEEP_CAPACITIES) {
+    point("capacity", fe, { ...base, edgeGflops: fe });
+  }
+  return rows;
+}
+
+/** Runtime of one AERIA slot at a given number of bids. */
+export interface RuntimeRow {
+  readonly bids: number;
+  /** Fastest batch: least disturbed by other processes on a shared machine. */
+  readonly minMs: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+}
+
+/**
+ * Fig. 4 right: wall-clock time of `runSlot(…, "aeria")` (Phase I + ROSO + CENTRE + REAL) per
+ * slot size, over repetitions of batches of 8 slots (performance.now; the bench file holds the
+ * formal numbers).
+ *
+ * @param sizes bids per slot
+ * @param repetitions timed runs per size
+ * @param seed seed
+ * @returns rows
+ */
+export function runtimeScan(
+  sizes: readonly number[],
+  repetitions: number,
+  seed: number,
+): RuntimeRow[] {
+  requireInteger("repetitions", repetitions, 1);
+  const scenarios = sizes.map((bids) =>
+    buildScenario({ ...DEFAULT_MARKET, slots: 8, bidsPerSlot: bids }, seed).slots
+  );
+  // Warm up the JIT on every size before timing any.
+  for (let pass = 0; pass < 5; pass++) {
+    for (const slots of scenarios) for (const input of slots) runSlot(input, "aeria");
+  }
+  return sizes.map((bids, k) => {
+    const slots = scenarios[k]!;
+    const times: number[] = [];
+    for (let r = 0; r < repetitions; r++) {
+      // Time the 8 slots together (timer resolution), report per slot.
+      const start = performance.now();
+      for (const input of slots) runSlot(input, "aeria");
+      times.push((performance.now() - start) / slots.length);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      bids,
+      minMs: times[0]!,
+      medianMs: times[Math.floor(times.length / 2)]!,
+      p90Ms: times[Math.floor(times.length * 0.9)]!,
+    };
+  });
+}
+
+/** Per-slot statistics of one mechanism across runs (Fig. 5). */
+export interface TraceSlotRow {
+  readonly slot: number;
+  readonly mechanism: Mechanism;
+  readonly label: string;
+  readonly revenue: number;
+  readonly revenueLo: number;
+  readonly revenueHi: number;
+  readonly profitRate: number;
+  readonly fulfilled: number;
+  readonly utilisation: number;
+}
+
+/** Per-mechanism means over all slots and runs. */
+export interface TraceSummaryRow {
+  readonly mechanism: Mechanism;
+  readonly label: string;
+  readonly revenue: number;
+  readonly profitRate: number;
+  readonly fulfilled: number;
+  readonly utilisation: number;
+  /** Standard deviation of the per-run mean revenue (spread across runs). */
+  readonly revenueRunSd: number;
+  /** Share of slots with revenue ≥ (1 + γ)·p^r (constraint 9c). */
+  readonly profitFloorShare: number;
+}
+
+/** Result of {@link traceDrivenRuns}. */
+export interface TraceRuns {
+  readonly slots: TraceSlotRow[];
+  readonly summary: TraceSummaryRow[];
+  /** Per slot: bids, electricity-driven rental price, wireless rate, AERIA ratio and bound. */
+  readonly inputs: {
+    slot: number;
+    bids: number;
+    rentalPrice: number;
+    rateMbps: number;
+    actualRatio: number | null;
+    bound: number | null;
+  }[];
+  readonly electricitySource: string;
+  readonly wirelessSource: string;
+  readonly runs: number;
+}
+
+/** Options of {@link traceDrivenRuns}. */
+export interface TraceRunOptions {
+  readonly runs: number;
+  readonly seed: number;
+  readonly slots?: number;
+  /** Called after each run (progress bars). */
+  readonly onRun?: () => void;
+}
+
+/**
+ * Fig. 5: the 360-slot trace-driven market (IESO prices, Ghent rates, synthetic diurnal bids),
+ * every mechanism, averaged over runs (the paper averages over 120 runs) with min-max spread.
+ *
+ * @param options runs, seed, slots
+ * @returns per-slot rows, summary and inputs
+ * @throws {ParameterError} for a non-positive run count
+ */
+export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
+  requireInteger("runs", options.runs, 1);
+  const slots = options.slots ?? 360;
+  const config: MarketConfig = {
+    ...DEFAULT_MARKET,
+    slots,
+    electricity: "trace",
+    wireless: "trace",
+  };
+  type Acc = { revenue: number[]; profit: number[]; fulfilled: number[]; util: number[] };
+  const acc = new Map<Mechanism, Acc[]>(
+    MECHANISMS.map((m) => [
+      m,
+      Array.from({ length: slots }, () => ({ revenue: [], profit: [], fulfilled: [], util: [] })),
+    ]),
+  );
+  const runMeans = new Map<Mechanism, number[]>(MECHANISMS.map((m) => [m, []]));
+  const floors = new Map<Mechanism, number>(MECHANISMS.map((m) => [m, 0]));
+  let inputs: TraceRuns["inputs"] = [];
+  let sources = { electricity: "", wireless: "" };
+  for (let r = 0; r < options.runs; r++) {
+    const run = runMarket(config, MECHANISMS, options.seed + r);
+    if (r === 0) {
+      sources = {
+        electricity: run.scenario.electricity!.description,
+        wireless: run.scenario.wireless!.description,
+      };
+      inputs = run.slots.map((s, t) => {
+        const c = s.results.aeria.consensus;
+        return {
+          slot: t,
+          bids: s.bids,
+          rentalPrice: s.rentalPrice,
+          rateMbps: run.scenario.wireless!.values[t]!,
+          actualRatio: c ? c.target / c.upperBound : null,
+          bound: c ? c.ratioBound : null,
+        };
+      });
+    }
+    for (const m of MECHANISMS) {
+      let total = 0;
+      run.slots.forEach((s, t) => {
+        const o = s.results[m];
+        const a = acc.get(m)![t]!;
+        a.revenue.push(o.revenue);
+        a.profit.push(o.profitRate);
+        a.fulfilled.push(o.winners.length);
+        a.util.push(o.utilisation);
+        total += o.revenue;
+        if (o.meetsProfitFloor) floors.set(m, floors.get(m)! + 1);
+      });
+      runMeans.get(m)!.push(total / slots);
+    }
+    options.onRun?.();
+  }
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const slotRows: TraceSlotRow[] = MECHANISMS.flatMap((m) =>
+    acc.get(m)!.map((a, t) => ({
+      slot: t,
+      mechanism: m,
+      label: MECHANISM_LABELS[m],
+      revenue: mean(a.revenue),
+      revenueLo: Math.min(...a.revenue),
+      revenueHi: Math.max(...a.revenue),
+      profitRate: mean(a.profit),
+      fulfilled: mean(a.fulfilled),
+      utilisation: mean(a.util),
+    }))
+  );
+  const summary: TraceSummaryRow[] = MECHANISMS.map((m) => {
+    const rows = slotRows.filter((row) => row.mechanism === m);
+    const means = runMeans.get(m)!;
+    const mu = mean(means);
+    return {
+      mechanism: m,
+      label: MECHANISM_LABELS[m],
+      revenue: mean(rows.map((row) => row.revenue)),
+      profitRate: mean(rows.map((row) => row.profitRate)),
+      fulfilled: mean(rows.map((row) => row.fulfilled)),
+      utilisation: mean(rows.map((row) => row.utilisation)),
+      revenueRunSd: means.length > 1
+        ? Math.sqrt(means.reduce((s, v) => s + (v - mu) ** 2, 0) / (means.length - 1))
+        : 0,
+      profitFloorShare: floors.get(m)! / (slots * options.runs),
+    };
+  });
+  return {
+    slots: slotRows,
+    summary,
+    inputs,
+    electricitySource: sources.electricity,
+    wirelessSource: sources.wireless,
+    runs: options.runs,
+  };
+}
+
+/**
+ * AERIA's revenue advantage: AERIA's mean revenue over the mean of the four baselines' mean
+ * revenues, minus 1, and the same against each baseline.
+ *
+ * @param summary trace-run summary
+ * @returns overall and per-baseline advantages
+ */
+export function revenueAdvantage(summary: readonly TraceSummaryRow[]): {
+  overBaselineMean: number;
+  perBaseline: Record<string, number>;
+} {
+  const aeria = summary.find((r) => r.mechanism === "aeria")!.revenue;
+  const baselines = summary.filter((r) => r.mechanism !== "aeria");
+  const meanBaseline = baselines.reduce((s, r) => s + r.revenue, 0) / baselines.length;
+  return {
+    overBaselineMean: aeria / meanBaseline - 1,
+    perBaseline: Object.fromEntries(baselines.map((r) => [r.label, aeria / r.revenue - 1])),
+  };
+}
