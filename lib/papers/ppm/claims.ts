@@ -1,12 +1,346 @@
 /**
- * Claims ledger entries for the ppm paper (see lib/core/claims.ts).
+ * Claims ledger of the ppm reproduction (see lib/core/claims.ts). Empirical claims of Section 6
+ * are measured in quick mode on smaller instances (300 jobs, 270 slots, 2 instances per point),
+ * paper mode on the paper's sizes; `source` says which.
  *
  * @module
  */
-import type { ClaimSpec } from "../../core/claims.ts";
+import { atLeast, atMost, type ClaimSpec, equals, inRange, within } from "../../core/claims.ts";
 import type { RunParams } from "../../core/params.ts";
+import { powerCost } from "./cost.ts";
+import { alphaMin, alphaS, alphaStarOf, criticalThreshold, cSRatio, uS } from "./power_theory.ts";
+import { h2EndPrice, numericLowerBound1 } from "./shooting.ts";
+import { adversarialRatio } from "./worst_case.ts";
+import { designPricing } from "./general_design.ts";
+import { buildInstance, CBAR_CPU, SECTION6, section6Mechanisms } from "./experiments.ts";
+import { runSweep, sweepSizes } from "./figures.ts";
+import { pricingFunctions, runPosted } from "./mechanism.ts";
 
-/** Claim declarations of this paper; none are implemented yet. */
-export function claims(_params: RunParams): ClaimSpec[] {
-  return [];
+const PAPER = "ppm";
+
+/** Claim declarations of this paper. */
+export function claims(params: RunParams): ClaimSpec[] {
+  const sizes = sweepSizes(params.mode);
+  const scale = params.mode === "paper"
+    ? "paper sizes (N = 4000, T = 3600, 1000 instances)"
+    : `quick mode: N = ${sizes.jobs} jobs, T = ${sizes.slots} slots, ${sizes.instances} instances per point`;
+  let ue: ReturnType<typeof sweep> | null = null;
+  let ee: ReturnType<typeof sweep> | null = null;
+  const sweep = (kind: "UE" | "EE") =>
+    runSweep(
+      `claims ${kind}`,
+      [1, 3, 6, 9].map((m) => m * CBAR_CPU),
+      (pbar, i) => ({
+        case: kind,
+        pbar,
+        jobs: sizes.jobs,
+        slots: sizes.slots,
+        seed: params.seed * 1000 + i,
+      }),
+      () => section6Mechanisms(),
+      sizes.instances,
+    );
+  const ueRows = () => (ue ??= sweep("UE"));
+  const eeRows = () => (ee ??= sweep("EE"));
+  const utilisationAt2 = async () => {
+    const { instance } = await buildInstance({
+      case: "UE",
+      pbar: 2 * CBAR_CPU,
+      jobs: sizes.jobs,
+      slots: sizes.slots,
+      seed: params.seed,
+    });
+    const peak = (name: string) =>
+      Math.max(
+        ...runPosted(instance, pricingFunctions(instance, section6Mechanisms()[name]!))
+          .utilisation[0]!,
+      );
+    return { op: peak("PPM-OP"), tp: peak("PPM-TP"), mp: peak("PPM-MP") };
+  };
+  const cpu = powerCost(SECTION6.cpu.a, SECTION6.cpu.s);
+  const base = { paper: PAPER };
+  return [
+    {
+      ...base,
+      id: "ppm.alpha-min-s3",
+      where: "Theorem 2 / Theorem 3 (Eq. 17)",
+      statement:
+        "For s = 3 the smallest α with an increasing solution of H1(u, α), u ≥ u_s, is α_s^min = s^{s/(s−1)}",
+      paperValue: alphaMin(3),
+      rule: within({ rel: 2e-3 }),
+      expected: "reproduced",
+      source: "numericLowerBound1 (RK45 shooting towards y = 0, u = 0.8) vs the closed form",
+      measure: () => numericLowerBound1(cpu, 0.8, 1e-4),
+    },
+    {
+      ...base,
+      id: "ppm.alpha-s-small-u",
+      where: "Theorem 3 (Eq. 17-18)",
+      statement: "For u < u_s the lower bound is α_s(u) = (s−1)/(u − u^s); s = 3, u = 0.3",
+      paperValue: alphaS(3, 0.3),
+      rule: within({ rel: 2e-3 }),
+      expected: "reproduced",
+      source: "numericLowerBound1 by shooting",
+      measure: () => numericLowerBound1(cpu, 0.3, 1e-4),
+    },
+    {
+      ...base,
+      id: "ppm.u-s-continuity",
+      where: "Section 4.2.2, below Theorem 3",
+      statement: "α_s(u_s) = α_s^min, so α̲_1 is continuous (s = 3)",
+      paperValue: alphaMin(3),
+      rule: within({ rel: 1e-12 }),
+      expected: "reproduced",
+      measure: () => alphaS(3, uS(3)),
+    },
+    {
+      ...base,
+      id: "ppm.cbar-cpu",
+      where: "Section 6.1",
+      statement: "c̄_cpu = a_cpu·s_cpu ≈ 0.67",
+      paperValue: 0.67,
+      rule: within({ abs: 0.005 }),
+      expected: "reproduced",
+      measure: () => CBAR_CPU,
+    },
+    {
+      ...base,
+      id: "ppm.cbar-ram",
+      where: "Section 6.1",
+      statement: "c̄_ram = a_ram·s_ram ≈ 1.01e-5",
+      paperValue: 1.01e-5,
+      rule: within({ rel: 0.01 }),
+      expected: "reproduced",
+      measure: () => SECTION6.ram.a * SECTION6.ram.s,
+    },
+    {
+      ...base,
+      id: "ppm.cs-closed-vs-ode",
+      where: "Eq. 22, Appendix D",
+      statement:
+        "C_s/c̄ from Eq. 22 equals φ(1) of the H2 ODE started at φ(u_s) = c̄ with α_s^min (s = 3)",
+      paperValue: cSRatio(3),
+      rule: within({ rel: 1e-9 }),
+      expected: "reproduced",
+      source: "RK45 integration of Eq. 16b",
+      measure: () => h2EndPrice(cpu, alphaMin(3), uS(3)) / cpu.cBar,
+    },
+    {
+      ...base,
+      id: "ppm.cs-ratio",
+      where: "Section 6.2 (Fig. 4 text, Fig. 6 text)",
+      statement: "C_s ≈ 6.28·c̄_cpu for s_cpu = 3",
+      paperValue: 6.28,
+      rule: within({ rel: 0.01 }),
+      expected: "discrepancy",
+      explanation:
+        "Eq. 22 gives C_3 = 4.789·c̄ (3.20 with c̄ = 0.669), confirmed independently by integrating the H2 ODE (claim ppm.cs-closed-vs-ode) and by the numerically designed φ switching from α_min to α > α_min exactly there. None of the misreadings we tried (regularised or upper incomplete gamma, other integration limits, s^s vs α^s) gives 6.28; the paper's 4.21 is numerically our C_s + 1.00 (3.208 + 1 with c̄ = 0.67), which suggests an arithmetic slip, but we cannot verify that. Consequence: the HUC1/HUC2 boundary is at p̄ ≈ 4.79c̄, not 6.28c̄.",
+      source: "cSRatio(3)",
+      measure: () => cSRatio(3),
+    },
+    {
+      ...base,
+      id: "ppm.cs-absolute",
+      where: "Section 6.2",
+      statement: "C_s ≈ 4.21 (absolute, CPU)",
+      paperValue: 4.21,
+      rule: within({ rel: 0.01 }),
+      expected: "discrepancy",
+      explanation: "Same cause as ppm.cs-ratio: Eq. 22 gives 4.789·0.669 = 3.20.",
+      measure: () => cSRatio(3) * CBAR_CPU,
+    },
+    {
+      ...base,
+      id: "ppm.delta-threshold-huc1",
+      where: "Section 6.2, Fig. 6(c-d) text",
+      statement: "PPM-OP is insensitive to δ while δ < C_s/p̄ − 1 ≈ 1.1 at p̄ = 3c̄",
+      paperValue: 1.1,
+      rule: within({ abs: 0.05 }),
+      expected: "discrepancy",
+      explanation:
+        "Follows from ppm.cs-ratio: with C_s = 4.789c̄ the design switches to HUC2 at δ = 4.789/3 − 1 = 0.596.",
+      measure: () => cSRatio(3) / 3 - 1,
+    },
+    {
+      ...base,
+      id: "ppm.eq28-boundary",
+      where: "Theorem 5, Eq. 28 (and Eq. 106)",
+      statement:
+        "Eq. 28 as printed (lower limit 1/m) makes φ_m reach p̄ at m (LUC, s = 3, p̄ = 0.5c̄, m = 0.6)",
+      paperValue: true,
+      rule: equals(),
+      expected: "discrepancy",
+      explanation:
+        "With lower limit 1/m the scaled price at y = m is 1, i.e. φ_m(m) = c̄ > p̄, and for m < u_s the solution does not even reach φ(0) = 0. Integrating the LUC ODE backwards from φ(m) = p̄ (and the special case φ_w = s·f', which has φ_w(w) = p̄) shows the lower limit must be v/m. The library implements the corrected form (tests check φ_m(m) = p̄ and φ_m(0+) = 0).",
+      source:
+        "at y = m the printed relation has χ(m) = 1/m (zero-length integral), so φ_m(m) = c̄(m·χ)^{s−1}",
+      measure: () => {
+        const s = 3;
+        const m = 0.6;
+        const printedAtM = (m * (1 / m)) ** (s - 1); // in units of c̄
+        return Math.abs(printedAtM - 0.5) < 1e-6;
+      },
+    },
+    {
+      ...base,
+      id: "ppm.multiple-index-factor",
+      where: "Section 4.5 (Pricing at Multiple-the-Index)",
+      statement: "The factor s^{1/(s−1)} lies in the interval printed as (e, 1)",
+      paperValue: "(e, 1)",
+      rule: equals(),
+      expected: "discrepancy",
+      explanation:
+        "s^{1/(s−1)} decreases from e (s → 1) to 1 (s → ∞), so the interval is (1, e); the printed endpoints are swapped (typo).",
+      measure: () => {
+        const near1 = 1.000001 ** (1 / 0.000001);
+        const large = 1e6 ** (1 / (1e6 - 1));
+        return near1 < Math.E && large > 1 ? "(1, e)" : "other";
+      },
+    },
+    {
+      ...base,
+      id: "ppm.footnote3-factor",
+      where: "Section 6.1, footnote 3",
+      statement: "f'(2y) = 2^s·f'(y) for f = a·y^s (checked at s = 3: factor 8)",
+      paperValue: 8,
+      rule: within({ rel: 1e-9 }),
+      expected: "discrepancy",
+      explanation:
+        "f'(2y) = 2^{s−1}·f'(y) (factor 4 at s = 3). The footnote's conclusion (φ_w = s·f' is more aggressive than f'(2y)) holds iff s ≤ 2^{s−1}, i.e. for s ≥ 2; for s ∈ (1, 2), e.g. RAM's s = 1.2, s·f' is the more conservative one.",
+      measure: () => cpu.marginal(0.6) / cpu.marginal(0.3),
+    },
+    {
+      ...base,
+      id: "ppm.adversarial-ratio",
+      where: "Eq. 13 (Section 3.2)",
+      statement:
+        "On the adversarial instance behind Eq. 13 the optimal φ_w attains exactly α_s^min (s = 3, p̄ = 0.5c̄)",
+      paperValue: alphaMin(3),
+      rule: within({ rel: 1e-4 }),
+      expected: "reproduced",
+      measure: () => adversarialRatio({ a: SECTION6.cpu.a, s: 3, pbar: 0.5 * CBAR_CPU }),
+    },
+    {
+      ...base,
+      id: "ppm.alpha-star-huc2-numeric",
+      where: "Corollary 2, Proposition 2 (HUC2)",
+      statement:
+        "α_* = α_s(u_cdt) for p̄ = 9c̄_cpu equals the α found by the numerical design (Algorithm 2)",
+      paperValue: alphaStarOf(3, 9),
+      rule: within({ rel: 1e-3 }),
+      expected: "reproduced",
+      source: "designPricing (shooting), independent of Eq. 19/22",
+      measure: () => designPricing(cpu, 9 * CBAR_CPU, 1e-4).alpha,
+    },
+    {
+      ...base,
+      id: "ppm.ucdt-huc1-numeric",
+      where: "Proposition 2 (HUC1)",
+      statement: "u_cdt for p̄ = 3c̄_cpu from Proposition 2 equals the numerical design's threshold",
+      paperValue: criticalThreshold(3, 3),
+      rule: within({ rel: 2e-3 }),
+      expected: "reproduced",
+      measure: () => designPricing(cpu, 3 * CBAR_CPU, 1e-4).u!,
+    },
+    {
+      ...base,
+      id: "ppm.er-op-ue-range",
+      where: "Section 6.2, Fig. 4(a)",
+      statement: "PPM-OP's ER in Case UE lies roughly in 1.12-1.22 over p̄ ∈ [c̄, 9c̄]",
+      paperValue: [1.12, 1.22],
+      rule: inRange(0.02),
+      expected: "discrepancy",
+      explanation:
+        "Our Google-trace windows give a CPU load at which capacity rarely binds (peak ≈ 0.4-0.7 under PPM-OP), so every mechanism is within a few percent of the offline optimum (ER ≈ 1.01-1.06, bracket certified by the LP bound). The paper does not say how its 4000 jobs were drawn from the month-long trace nor how durations map to its 3600 slots; its Fig. 4(b) shows PPM-MP saturating at 100%, i.e. a much heavier load than ours. Reported value: the largest mean ER (upper end of the bracket) of PPM-OP over the sweep.",
+      source: scale,
+      measure: async () =>
+        Math.max(
+          ...(await ueRows()).rows.filter((r) => r.mechanism === "PPM-OP").map((r) => r.erHigh),
+        ),
+    },
+    {
+      ...base,
+      id: "ppm.ee-op-below-1.4",
+      where: "Section 6.2, Fig. 5(a)",
+      statement: "In Case EE the ERs of PPM-OP stay below 1.4",
+      paperValue: 1.4,
+      rule: atMost(),
+      expected: "reproduced",
+      source: scale,
+      measure: async () =>
+        Math.max(
+          ...(await eeRows()).rows.filter((r) => r.mechanism === "PPM-OP").map((r) => r.erHigh),
+        ),
+    },
+    {
+      ...base,
+      id: "ppm.ee-op-beats-tp-15pct",
+      where: "Section 6.2, Fig. 5(a)",
+      statement:
+        "In Case EE PPM-OP outperforms PPM-TP by more than 15% on average (mean of ER_TP/ER_OP − 1)",
+      paperValue: 0.15,
+      rule: atLeast(),
+      expected: "discrepancy",
+      explanation:
+        "At our (lighter) load all ERs are close to 1, so the relative gap is a few percent; the sign agrees (PPM-OP ≤ PPM-TP). The gap also depends on the reconstructed second segment of PPM-TP (assumption, see notebook).",
+      source: scale,
+      measure: async () => {
+        const rows = (await eeRows()).rows;
+        const xs = [...new Set(rows.map((r) => r.x))];
+        const gaps = xs.map((x) => {
+          const get = (m: string) => rows.find((r) => r.x === x && r.mechanism === m)!.erHigh;
+          return get("PPM-TP") / get("PPM-OP") - 1;
+        });
+        return gaps.reduce((a, b) => a + b, 0) / gaps.length;
+      },
+    },
+    {
+      ...base,
+      id: "ppm.mp-saturates",
+      where: "Section 6.2, Fig. 4(b)",
+      statement: "PPM-MP depletes the CPU capacity (100% utilisation) at p̄ = 2c̄",
+      paperValue: 1,
+      rule: within({ abs: 0.02 }),
+      expected: "discrepancy",
+      explanation:
+        "Lighter load in our trace windows (see ppm.er-op-ue-range): peak CPU utilisation of PPM-MP is below 1.",
+      source: scale,
+      measure: async () => (await utilisationAt2()).mp,
+    },
+    {
+      ...base,
+      id: "ppm.op-peak-85",
+      where: "Section 6.2, Fig. 4(b)",
+      statement: "PPM-OP reaches about 85% maximum CPU utilisation at p̄ = 2c̄",
+      paperValue: 0.85,
+      rule: within({ abs: 0.05 }),
+      expected: "discrepancy",
+      explanation: "Lighter load in our trace windows (see ppm.er-op-ue-range).",
+      source: scale,
+      measure: async () => (await utilisationAt2()).op,
+    },
+    {
+      ...base,
+      id: "ppm.tp-reserves-40",
+      where: "Section 6.2, Fig. 4(b)",
+      statement:
+        "PPM-TP keeps over 40% of the CPU capacity free (peak utilisation ≤ 0.6) at p̄ = 2c̄",
+      paperValue: 0.6,
+      rule: atMost(),
+      expected: "reproduced",
+      source: scale,
+      measure: async () => (await utilisationAt2()).tp,
+    },
+    {
+      ...base,
+      id: "ppm.fig6-fig7-shapes",
+      where: "Section 6.2, Fig. 6-7",
+      statement:
+        "Shapes of ER vs δ (insensitivity in LUC/HUC1, benefit of over-estimation in HUC2 up to δ ≈ 1.6/1.2, σ-dependence in Fig. 7)",
+      paperValue: "qualitative",
+      expected: "not-reproducible-here",
+      explanation:
+        "These are differences of a few percent between 1000-instance averages; quick mode (2 small instances per point) cannot resolve them and at our lighter load the ERs are near 1. The notebook runs the sweeps (paper mode at full size) and plots them; the ledger does not grade the shapes.",
+    },
+  ];
 }

@@ -1,2 +1,27 @@
-/** Public API of the ppm paper reproduction. @module */
+/**
+ * Public API of the reproduction of Tan et al., "Online Combinatorial Auctions for Resource
+ * Allocation with Supply Costs and Capacity Limits" (IEEE JSAC 2020).
+ *
+ * @example
+ * ```ts
+ * import { ppm } from "../../mod.ts";
+ * const theory = ppm.analyzePowerCost({ a: 0.223, s: 3, pbar: 6.03 });
+ * const phi = ppm.optimalPricing({ a: 0.223, s: 3, pbar: 6.03 });
+ * ```
+ *
+ * @module
+ */
 export { claims } from "./claims.ts";
+export * from "./cost.ts";
+export * from "./power_theory.ts";
+export * from "./power_pricing.ts";
+export * from "./shooting.ts";
+export * from "./general_design.ts";
+export * from "./baselines.ts";
+export * from "./instance.ts";
+export * from "./mechanism.ts";
+export * from "./offline.ts";
+export * from "./worst_case.ts";
+export * from "./experiments.ts";
+export * from "./trace_adapter.ts";
+export * from "./figures.ts";

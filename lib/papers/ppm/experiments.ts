@@ -1,0 +1,191 @@
+/**
+ * Section 6 experiments: instance generation (Cases UE, EE, UI, EI and the truncated-normal
+ * study), empirical ratios ER = W_opt/W_online with certified brackets, and sweeps.
+ *
+ * Set-up (Section 6.1): CPU f = 0.223·y^3, RAM f = 8.38e-6·y^1.2, 9 bundles from
+ * {0.001, 0.003, 0.005}², v_n^b = p·|T_n|·r_cpu^b. RAM's p̄ is p̄·max_b(r_cpu/r_ram) = 5·p̄ (the
+ * per-unit bound of Assumption 3 for RAM; an assumption, RAM never binds here).
+ *
+ * @example
+ * ```ts
+ * import { buildInstance } from "./experiments.ts";
+ * const inst = await buildInstance({ case: "UE", pbar: 1.338, jobs: 200, slots: 360, seed: 1 });
+ * console.log(inst.instance.customers.length); // 200
+ * ```
+ *
+ * @module
+ */
+import { createRng, type Rng } from "../../core/rng.ts";
+import { requireInteger, requirePositive } from "../../core/validate.ts";
+import type { Instance } from "./instance.ts";
+import { type JobTimes, loadJobTimes, syntheticJobs } from "./trace_adapter.ts";
+import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
+import { offlineOptimum } from "./offline.ts";
+
+/** Section 6.1 constants. */
+export const SECTION6 = {
+  cpu: { a: 0.223, s: 3 },
+  ram: { a: 8.38e-6, s: 1.2 },
+  sizes: [0.001, 0.003, 0.005],
+  jobs: 4000,
+  slots: 3600,
+  slotSeconds: 10,
+} as const;
+
+/** c̄_cpu = a·s. */
+export const CBAR_CPU = SECTION6.cpu.a * SECTION6.cpu.s;
+
+/** How the per-unit value p is drawn. */
+export type ValueCase = "UE" | "EE" | "UI" | "EI" | "TN";
+
+/** Parameters of one instance. */
+export interface InstanceParams {
+  readonly case: ValueCase;
+  readonly pbar: number;
+  readonly jobs: number;
+  readonly slots: number;
+  readonly seed: number;
+  /** σ of the truncated normal (Case TN, μ = c̄_cpu, support [0, p̄]). */
+  readonly sigma?: number;
+}
+
+/** The nine bundles (r_cpu, r_ram). */
+export function section6Bundles(): number[][] {
+  return SECTION6.sizes.flatMap((cpu) => SECTION6.sizes.map((ram) => [cpu, ram]));
+}
+
+/**
+ * Builds one Section 6 instance from the trace (or the synthetic stand-in).
+ *
+ * @returns the instance and the source label of the arrivals
+ */
+export async function buildInstance(
+  params: InstanceParams,
+): Promise<{ instance: Instance; source: JobTimes["source"] }> {
+  requireInteger("jobs", params.jobs, 1);
+  requireInteger("slots", params.slots, 1);
+  requirePositive("pbar", params.pbar);
+  const rng = createRng(params.seed);
+  const windowSeconds = params.slots * SECTION6.slotSeconds;
+  const trace = await loadJobTimes();
+  const jobs = trace ?? syntheticJobs(rng.stream("synthetic"), 24);
+  const times = sampleWindow(jobs, rng.stream("window"), windowSeconds, params.jobs);
+  const values = rng.stream("values");
+  const bundles = section6Bundles();
+  const customers = times.map(({ arrival, duration }, i) => {
+    const p = drawValue(values, params, i, times.length);
+    return { arrival, duration, valuations: bundles.map(([cpu]) => p * duration * cpu!) };
+  });
+  return {
+    instance: {
+      slots: params.slots,
+      resources: [
+        { name: "cpu", cost: { kind: "power", ...SECTION6.cpu }, pbar: params.pbar },
+        { name: "ram", cost: { kind: "power", ...SECTION6.ram }, pbar: 5 * params.pbar },
+      ],
+      bundles,
+      customers,
+    },
+    source: jobs.source,
+  };
+}
+
+function drawValue(rng: Rng, params: InstanceParams, index: number, total: number): number {
+  const pbar = params.pbar;
+  if (params.case === "EE" || params.case === "EI") {
+    return index < total / 2 ? rng.uniformIn(0, pbar / 2) : rng.uniformIn(pbar / 2, pbar);
+  }
+  if (params.case === "TN") {
+    return rng.truncatedNormal(CBAR_CPU, params.sigma ?? 1, 0, pbar);
+  }
+  return rng.uniformIn(0, pbar);
+}
+
+function sampleWindow(jobs: JobTimes, rng: Rng, windowSeconds: number, count: number) {
+  const first = jobs.submit[0]!;
+  const last = jobs.submit[jobs.submit.length - 1]!;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const start = first + rng.uniform() * Math.max(0, last - first - windowSeconds);
+    const inside: number[] = [];
+    for (let i = lowerBound(jobs.submit, start); i < jobs.submit.length; i++) {
+      if (jobs.submit[i]! >= start + windowSeconds) break;
+      inside.push(i);
+    }
+    if (inside.length < count) continue;
+    const chosen = rng.shuffle(inside).slice(0, count).sort((a, b) => a - b);
+    return chosen.map((i) => {
+      const slots = windowSeconds / SECTION6.slotSeconds;
+      const arrival = Math.min(
+        slots - 1,
+        Math.floor((jobs.submit[i]! - start) / SECTION6.slotSeconds),
+      );
+      const seconds = jobs.duration[i]!;
+      const wanted = Number.isNaN(seconds) ? slots : Math.ceil(seconds / SECTION6.slotSeconds);
+      return { arrival, duration: Math.max(1, Math.min(wanted, slots - arrival)) };
+    });
+  }
+  throw new RangeError(`no window of ${windowSeconds} s holds ${count} jobs`);
+}
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Empirical ratio of one mechanism with its certified bracket. */
+export interface RatioResult {
+  readonly mechanism: string;
+  readonly welfare: number;
+  /** ER from the lower bound of W_opt (≤ true ER). */
+  readonly erLow: number;
+  /** ER from the upper bound of W_opt (≥ true ER). */
+  readonly erHigh: number;
+  readonly peakCpu: number;
+}
+
+/** Named mechanisms of Section 6. */
+export function section6Mechanisms(delta = 0): Record<string, MechanismSpec> {
+  return {
+    "PPM-OP": { kind: "optimal", pbarError: delta },
+    "PPM-TP": { kind: "twice-index", pbarError: delta },
+    "PPM-MP": { kind: "myopic" },
+  };
+}
+
+/**
+ * Runs mechanisms on one instance and brackets their ERs with the offline optimum.
+ *
+ * @param instance the instance
+ * @param mechanisms named mechanisms
+ * @param tangents tangent count of the offline cost underestimate
+ */
+export async function empiricalRatios(
+  instance: Instance,
+  mechanisms: Record<string, MechanismSpec>,
+  tangents = 24,
+): Promise<{ ratios: RatioResult[]; offline: { lower: number; upper: number; seconds: number } }> {
+  const runs = Object.entries(mechanisms).map(([name, spec]) => ({
+    name,
+    result: runPosted(instance, pricingFunctions(instance, spec)),
+  }));
+  const bracket = await offlineOptimum(instance, {
+    tangents,
+    incumbents: runs.map((run) => run.result.decisions),
+  });
+  return {
+    ratios: runs.map(({ name, result }) => ({
+      mechanism: name,
+      welfare: result.welfare,
+      erLow: bracket.lower / result.welfare,
+      erHigh: bracket.upper / result.welfare,
+      peakCpu: Math.max(...result.utilisation[0]!),
+    })),
+    offline: { lower: bracket.lower, upper: bracket.upper, seconds: bracket.solverSeconds },
+  };
+}
