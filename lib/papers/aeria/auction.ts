@@ -57,13 +57,43 @@ export function rankByDensity(
 ): Int32Array {
   const n = budgets.length;
   const density = new Float64Array(n);
-  const kept: number[] = [];
+  const kept = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
     density[i] = budgets[i]! / demands[i]!;
-    if (density[i]! >= reservePrice) kept.push(i);
+    if (density[i]! >= reservePrice) kept[count++] = i;
   }
-  kept.sort((a, b) => density[b]! - density[a]! || a - b);
-  return Int32Array.from(kept);
+  return sortByKeyDescending(kept.subarray(0, count), density);
+}
+
+/**
+ * Sorts indices in place by non-increasing key, ties by increasing index (insertion sort: faster
+ * than a comparator sort for the slot sizes here, O(n²) worst case, so large inputs use the
+ * built-in sort).
+ *
+ * @param indices indices to sort (modified)
+ * @param key value per index
+ * @returns `indices`
+ */
+export function sortByKeyDescending(indices: Int32Array, key: Float64Array): Int32Array {
+  if (indices.length > 256) {
+    const sorted = Array.from(indices).sort((a, b) => key[b]! - key[a]! || a - b);
+    indices.set(sorted);
+    return indices;
+  }
+  for (let i = 1; i < indices.length; i++) {
+    const item = indices[i]!;
+    const value = key[item]!;
+    let j = i - 1;
+    while (
+      j >= 0 && (key[indices[j]!]! < value || (key[indices[j]!]! === value && indices[j]! > item))
+    ) {
+      indices[j + 1] = indices[j]!;
+      j--;
+    }
+    indices[j + 1] = item;
+  }
+  return indices;
 }
 
 /**
@@ -152,9 +182,10 @@ export function real(
   candidates: Int32Array,
   target: number,
 ): RealResult {
-  const order = Array.from(candidates).sort((a, b) =>
-    budgets[a]! / demands[a]! - budgets[b]! / demands[b]! || b - a
-  );
+  const density = new Float64Array(budgets.length);
+  for (const i of candidates) density[i] = budgets[i]! / demands[i]!;
+  // Non-decreasing density = the descending order reversed.
+  const order = Array.from(sortByKeyDescending(Int32Array.from(candidates), density)).reverse();
   let sold = 0;
   for (const i of order) sold += demands[i]!;
   let start = 0;

@@ -116,13 +116,16 @@ export function exitProbabilities(
   out: Float64Array = new Float64Array(4),
 ): Float64Array {
   requireInRange("sigma", sigma, 0, 1);
+  // x_k^a = σ^a·φ^(−a(k−1)): one power for σ, one per exit for (1 − x^a)^b.
+  const sigmaPowA = Math.pow(sigma, shape.a);
+  const step = Math.pow(shape.phi, -shape.a);
   let previous = 0;
-  let threshold = sigma;
+  let xPowA = sigmaPowA;
   for (let k = 0; k < 3; k++) {
-    const cumulative = difficultyCdf(shape, threshold);
+    const cumulative = xPowA >= 1 ? 1 : 1 - Math.pow(1 - xPowA, shape.b);
     out[k] = cumulative - previous;
     previous = cumulative;
-    threshold /= shape.phi;
+    xPowA *= step;
   }
   out[3] = 1 - previous;
   return out;

@@ -119,9 +119,14 @@ export function runSlot(
   const fe = input.edgeGflops;
   const demands = demandAnalysis(mechanism, bids, fe);
   const edge: number[] = [];
-  demands.forEach((d, i) => d.status === "edge" && edge.push(i));
-  const budgets = Float64Array.from(edge, (i) => bids[i]!.budget);
-  const asked = Float64Array.from(edge, (i) => (demands[i] as { gflops: number }).gflops);
+  for (let i = 0; i < demands.length; i++) if (demands[i]!.status === "edge") edge.push(i);
+  const budgets = new Float64Array(edge.length);
+  const asked = new Float64Array(edge.length);
+  for (let k = 0; k < edge.length; k++) {
+    const d = demands[edge[k]!]!;
+    budgets[k] = bids[edge[k]!]!.budget;
+    asked[k] = d.status === "edge" ? d.gflops : 0;
+  }
   const uniform = options.uniform ??
     (() => {
       const rng = createRng(input.seed ?? 1).stream("centre");
