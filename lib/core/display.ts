@@ -70,12 +70,13 @@ export interface TableOptions {
 
 /** An HTML table from an array of row objects or a polars DataFrame. */
 export function table(
-  data: readonly Record<string, unknown>[] | pl.DataFrame,
+  data: readonly object[] | pl.DataFrame,
   options: TableOptions = {},
 ): Displayable {
-  const rows: Record<string, unknown>[] = Array.isArray(data)
-    ? [...data]
-    : (data as pl.DataFrame).toRecords() as Record<string, unknown>[];
+  const rows = (Array.isArray(data) ? [...data] : (data as pl.DataFrame).toRecords()) as Record<
+    string,
+    unknown
+  >[];
   const digits = options.digits ?? 4;
   const maxRows = options.maxRows ?? 50;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];

@@ -235,6 +235,8 @@ export interface OdeOptions {
   readonly tolerance?: number;
   /** Largest step (default: a hundredth of the span). */
   readonly maxStep?: number;
+  /** First step (default a tenth of `maxStep`); mathjs would otherwise size it from the span. */
+  readonly firstStep?: number;
   /** Iteration cap passed to mathjs (default 1e6). */
   readonly maxIterations?: number;
 }
@@ -275,6 +277,7 @@ export function solveOde(
     }
     return dy;
   };
+  const maxStep = options.maxStep ?? Math.abs(t1 - t0) / 100;
   const raw = solveODE(
     (t: number, y: number[]) => derivative(t, y),
     [t0, t1],
@@ -282,7 +285,8 @@ export function solveOde(
     {
       method: "RK45",
       tol: tolerance,
-      maxStep: options.maxStep ?? Math.abs(t1 - t0) / 100,
+      maxStep,
+      firstStep: Math.min(options.firstStep ?? maxStep / 10, maxStep),
       maxIter: options.maxIterations ?? 1e6,
     },
   );

@@ -90,6 +90,7 @@ async function main(args: string[]): Promise<number> {
     notebooks,
     outDir: values.out ? resolve(values.out) : REPORTS_DIR,
     withInput: values["with-input"] ?? false,
+    mergeIndex: command === "nb",
     timeoutSeconds: values.timeout ? Number(values.timeout) : undefined,
   });
   console.log(`report: ${report.outDir}/index.html`);

@@ -30,6 +30,8 @@ export interface ReportOptions {
   readonly withInput?: boolean;
   /** Per-notebook hard timeout in seconds (default 900). */
   readonly timeoutSeconds?: number;
+  /** Keep other notebooks' rows of an existing index (for re-running single notebooks). */
+  readonly mergeIndex?: boolean;
   /** Progress sink (default stderr). */
   readonly log?: (line: string) => void;
 }
@@ -135,10 +137,27 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       log(`[report] ${error.message}`);
     }
   }
-  await Deno.writeTextFile(join(outDir, "index.html"), indexPage(entries, options.params));
+  const indexed = options.mergeIndex ? await mergeEntries(outDir, entries) : entries;
+  await Deno.writeTextFile(join(outDir, "index.html"), indexPage(indexed, options.params));
   await Deno.writeTextFile(
     join(outDir, "report.json"),
-    JSON.stringify({ params: options.params, entries }, null, 2) + "\n",
+    JSON.stringify({ params: options.params, entries: indexed }, null, 2) + "\n",
   );
   return { outDir, entries, failures: entries.filter((entry) => entry.status === "failed") };
+}
+
+/** Rows of the existing `report.json`, with this run's notebooks replaced, sorted by name. */
+async function mergeEntries(outDir: string, fresh: readonly IndexEntry[]): Promise<IndexEntry[]> {
+  let previous: IndexEntry[] = [];
+  try {
+    previous = (JSON.parse(await Deno.readTextFile(join(outDir, "report.json"))) as {
+      entries: IndexEntry[];
+    }).entries;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  const names = new Set(fresh.map((entry) => entry.name));
+  return [...previous.filter((entry) => !names.has(entry.name)), ...fresh].sort((a, b) =>
+    a.name.localeCompare(b.name)
+  );
 }

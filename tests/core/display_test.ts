@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
 import pl from "nodejs-polars";
 import {
-  claimsTable,
   CLAIMS_MIME,
+  claimsTable,
   formatNumber,
   note,
   plot,
@@ -40,7 +40,10 @@ Deno.test("formatNumber keeps integers and uses exponents for tiny values", () =
 });
 
 Deno.test("note renders code and bold", () => {
-  assert.equal(note("a `b` **c**").html, '<div class="toolkit-note"><p>a <code>b</code> <strong>c</strong></p></div>');
+  assert.equal(
+    note("a `b` **c**").html,
+    '<div class="toolkit-note"><p>a <code>b</code> <strong>c</strong></p></div>',
+  );
 });
 
 Deno.test("claimsTable carries the results as a MIME bundle for the report index", async () => {
@@ -54,7 +57,10 @@ Deno.test("claimsTable carries the results as a MIME bundle for the report index
     expected: "reproduced",
     measure: () => 2,
   }]);
-  const bundle = display(claimsTable(results)) as Record<string, { summary: { reproduced: number } }>;
+  const bundle = display(claimsTable(results)) as Record<
+    string,
+    { summary: { reproduced: number } }
+  >;
   assert.equal(bundle[CLAIMS_MIME]!.summary.reproduced, 1);
   assert.match(claimsTable([]).html, /No claims are recorded/);
 });

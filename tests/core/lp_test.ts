@@ -20,24 +20,31 @@ function bruteForceKnapsack(values: number[], weights: number[], capacity: numbe
 }
 
 Deno.test("MILP knapsack optimum equals brute-force enumeration", async () => {
-  await fc.assert(fc.asyncProperty(
-    fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 20 })), {
-      minLength: 1,
-      maxLength: 10,
-    }),
-    fc.integer({ min: 0, max: 60 }),
-    async (items, capacity) => {
-      const model = new LpModel("knapsack", "maximize");
-      const vars = items.map(([value], i) =>
-        model.addVariable({ name: `take${i}`, upper: 1, integer: true, objective: value })
-      );
-      model.addConstraint(vars.map((v, i) => [v, items[i]![1]] as const), "<=", capacity);
-      const result = await model.solve();
-      const expected = bruteForceKnapsack(items.map((i) => i[0]), items.map((i) => i[1]), capacity);
-      assert.ok(Math.abs(result.objective - expected) < 1e-6);
-      assert.equal(result.status, "optimal");
-    },
-  ), { numRuns: 30 });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 20 })), {
+        minLength: 1,
+        maxLength: 10,
+      }),
+      fc.integer({ min: 0, max: 60 }),
+      async (items, capacity) => {
+        const model = new LpModel("knapsack", "maximize");
+        const vars = items.map(([value], i) =>
+          model.addVariable({ name: `take${i}`, upper: 1, integer: true, objective: value })
+        );
+        model.addConstraint(vars.map((v, i) => [v, items[i]![1]] as const), "<=", capacity);
+        const result = await model.solve();
+        const expected = bruteForceKnapsack(
+          items.map((i) => i[0]),
+          items.map((i) => i[1]),
+          capacity,
+        );
+        assert.ok(Math.abs(result.objective - expected) < 1e-6);
+        assert.equal(result.status, "optimal");
+      },
+    ),
+    { numRuns: 30 },
+  );
 });
 
 Deno.test("LP relaxation of a knapsack equals the greedy fractional optimum", async () => {

@@ -49,13 +49,15 @@ Deno.test("normal, exponential and Poisson match their first two moments", () =>
 });
 
 Deno.test("truncated normal and int respect their bounds", () => {
-  fc.assert(fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 30 }), (lo, width) => {
-    const rng = createRng(lo * 31 + width).stream("bounds");
-    const k = rng.int(lo, lo + width);
-    assert.ok(k >= lo && k <= lo + width && Number.isInteger(k));
-    const x = rng.truncatedNormal(0, 1, -0.5, 0.7);
-    assert.ok(x >= -0.5 && x <= 0.7);
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 30 }), (lo, width) => {
+      const rng = createRng(lo * 31 + width).stream("bounds");
+      const k = rng.int(lo, lo + width);
+      assert.ok(k >= lo && k <= lo + width && Number.isInteger(k));
+      const x = rng.truncatedNormal(0, 1, -0.5, 0.7);
+      assert.ok(x >= -0.5 && x <= 0.7);
+    }),
+  );
 });
 
 Deno.test("shuffle is a permutation", () => {
@@ -69,5 +71,8 @@ Deno.test("bad parameters raise ParameterError with the parameter named", () => 
   assert.throws(() => createRng(1.5), /parameter seed = 1.5 is invalid/);
   assert.throws(() => rng.exponential(0), ParameterError);
   assert.throws(() => rng.poisson(-1), /parameter mean = -1 is invalid: expected mean >= 0/);
-  assert.throws(() => rng.choice([]), /parameter items = \[\] is invalid: expected a non-empty array/);
+  assert.throws(
+    () => rng.choice([]),
+    /parameter items = \[\] is invalid: expected a non-empty array/,
+  );
 });

@@ -1,0 +1,126 @@
+/**
+ * Hardware catalogue views for the overview notebook: a table of every profile and two plots
+ * (price against FP16 throughput, and energy efficiency).
+ *
+ * @example
+ * ```ts
+ * import { hardwareTableRows } from "./hardware_figures.ts";
+ * console.log(hardwareTableRows().length > 10); // true
+ * ```
+ *
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { type Displayable, formatNumber, plot } from "../core/display.ts";
+import { HARDWARE } from "../hardware/catalog.ts";
+import type { Figure } from "../hardware/figure.ts";
+import type { FigureField, HardwareProfile } from "../hardware/profile.ts";
+
+const COLUMNS: readonly [FigureField, string][] = [
+  ["memoryGB", "memory (GB)"],
+  ["fp32Tflops", "FP32 (TFLOPS)"],
+  ["fp16Tflops", "FP16/BF16 dense (TFLOPS)"],
+  ["memoryBandwidthGBps", "bandwidth (GB/s)"],
+  ["tdpWatts", "power (W)"],
+  ["onDemandUsdPerHour", "on-demand (USD/h)"],
+];
+
+function cell(figure: Figure): string {
+  return figure.known ? formatNumber(figure.value, 4) : "unknown";
+}
+
+function value(profile: HardwareProfile, field: FigureField): number | null {
+  const figure = profile[field];
+  return figure.known ? figure.value : null;
+}
+
+/** One row per device: the figures, `unknown` where no source gives one. */
+export function hardwareTableRows(): Record<string, string>[] {
+  return HARDWARE.map((profile) => {
+    const row: Record<string, string> = { device: profile.name, class: profile.deviceClass };
+    for (const [field, label] of COLUMNS) row[label] = cell(profile[field]);
+    return row;
+  });
+}
+
+/** Every figure's source (document, publisher, date) and note, one row per known figure. */
+export function hardwareSourceRows(): Record<string, string>[] {
+  return HARDWARE.flatMap((profile) =>
+    COLUMNS.map(([field, label]) => {
+      const figure = profile[field];
+      return figure.known
+        ? {
+          device: profile.id,
+          figure: label,
+          value: formatNumber(figure.value, 4),
+          basis: figure.basis,
+          source: `${figure.source.publisher}, ${figure.source.document} (${figure.source.date})`,
+          note: figure.note ?? "",
+        }
+        : {
+          device: profile.id,
+          figure: label,
+          value: "unknown",
+          basis: "",
+          source: "",
+          note: figure.reason,
+        };
+    })
+  );
+}
+
+/** Price per device-hour against dense FP16 throughput (devices with both figures). */
+export function priceVsThroughputPlot(): Displayable {
+  const points = HARDWARE.flatMap((profile) => {
+    const price = value(profile, "onDemandUsdPerHour");
+    const tflops = value(profile, "fp16Tflops");
+    return price === null || tflops === null ? [] : [{ name: profile.id, price, tflops }];
+  });
+  return plot({
+    title: "On-demand price vs dense FP16/BF16 throughput",
+    subtitle: `${points.length} devices with a listed price; log scales`,
+    x: { type: "log", label: "FP16/BF16 dense TFLOPS" },
+    y: { type: "log", label: "USD per device-hour" },
+    grid: true,
+    marks: [
+      Plot.dot(points, { x: "tflops", y: "price", r: 4, fill: "#2a6f97" }),
+      Plot.text(points, { x: "tflops", y: "price", text: "name", dx: 6, textAnchor: "start" }),
+    ],
+  });
+}
+
+/** FP16 (or FP32 where FP16 is unknown) GFLOPS per watt for every device with both figures. */
+export function efficiencyPlot(): Displayable {
+  const bars = HARDWARE.flatMap((profile) => {
+    const watts = value(profile, "tdpWatts");
+    const fp16 = value(profile, "fp16Tflops");
+    const fp32 = value(profile, "fp32Tflops");
+    const tflops = fp16 ?? fp32;
+    if (watts === null || tflops === null) return [];
+    return [{
+      name: profile.id,
+      gflopsPerWatt: (tflops * 1000) / watts,
+      precision: fp16 === null ? "FP32" : "FP16/BF16",
+      class: profile.deviceClass,
+    }];
+  });
+  return plot({
+    title: "Peak GFLOPS per watt",
+    subtitle: "FP16/BF16 dense where known, else FP32; power is TDP or the vendor's maximum mode",
+    marginLeft: 120,
+    x: { type: "log", label: "GFLOPS per watt", grid: true },
+    y: { label: null },
+    color: { legend: true, type: "categorical" },
+    marks: [
+      // A log axis has no zero, so each device is a stem from the smallest value to its own.
+      Plot.ruleY(bars, {
+        y: "name",
+        x1: Math.min(...bars.map((bar) => bar.gflopsPerWatt)),
+        x2: "gflopsPerWatt",
+        stroke: "precision",
+        sort: { y: "x2", reverse: true },
+      }),
+      Plot.dot(bars, { y: "name", x: "gflopsPerWatt", fill: "precision", r: 4 }),
+    ],
+  });
+}
