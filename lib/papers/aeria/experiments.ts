@@ -12,7 +12,12 @@
  *
  * @module
  */
+import { DataFileError } from "../../core/errors.ts";
+import { createRng } from "../../core/rng.ts";
 import { requireInteger } from "../../core/validate.ts";
+import { traceDir, traceFile, tracesAvailable } from "../../traces/paths.ts";
+import { alexnet, allOps, type Architecture, resnet34, vgg16 } from "./architectures.ts";
+import { incentiveAudit, removalAudit, theorem2MonteCarlo } from "./properties.ts";
 import { exitProbabilities, FIG3_SIGMA_GRID } from "./exit_model.ts";
 import { DEFAULT_MARKET, type MarketConfig, runMarket } from "./market.ts";
 import { getModel, MODEL_IDS, type ModelId } from "./multi_exit.ts";
@@ -419,4 +424,153 @@ export function revenueAdvantage(summary: readonly TraceSummaryRow[]): {
     overBaselineMean: aeria / meanBaseline - 1,
     perBaseline: Object.fromEntries(baselines.map((r) => [r.label, aeria / r.revenue - 1])),
   };
+}
+
+/** Our per-layer MACs against the independent layer-wise counter of `dnn-layer-profiles`. */
+export interface LayerCheckRow {
+  readonly model: string;
+  readonly layersCompared: number;
+  /** Largest |our share − trace share| over conv/linear layers, in percentage points. */
+  readonly maxShareGapPp: number;
+  readonly ourTotalGMacs: number;
+  readonly traceTotalGMacs: number;
+  readonly shapesMatch: boolean;
+}
+
+const TRACE_TOTAL_GMACS: Record<string, number> = {
+  alexnet: 0.71422,
+  vgg16: 15.47,
+  resnet34: 3.68,
+};
+
+/**
+ * Compares our 224-px torchvision-equivalent definitions with the trace's per-layer shares.
+ *
+ * @returns one row per model, or an empty list when the trace folder is absent
+ * @throws {DataFileError} when the trace file exists but cannot be read
+ */
+export function traceLayerComparison(): LayerCheckRow[] {
+  const dir = traceDir();
+  if (!tracesAvailable("dnn-layer-profiles", dir)) return [];
+  const path = traceFile(dir!, "dnn-layer-profiles", "layer_profiles_from_thoplw.csv");
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(path);
+  } catch (error) {
+    throw new DataFileError(path, null, (error as Error).message);
+  }
+  const rows = text.trim().split(/\r?\n/).slice(1).map((line) => line.split(","));
+  const nets: Record<string, Architecture> = {
+    alexnet: alexnet({ inputSize: 224, classes: 1000 }),
+    vgg16: vgg16({ inputSize: 224, classes: 1000 }),
+    resnet34: resnet34({ inputSize: 224, classes: 1000 }),
+  };
+  return Object.entries(nets).map(([model, arch]) => {
+    const ops = new Map(allOps(arch).map((op) => [op.name, op]));
+    const macs = allOps(arch).filter((op) => op.kind === "conv" || op.kind === "linear")
+      .reduce((s, op) => s + op.macs, 0);
+    const totalTrace = TRACE_TOTAL_GMACS[model]! * 1e9;
+    let gap = 0;
+    let compared = 0;
+    let shapes = true;
+    for (
+      const cells of rows.filter((c) => c[0] === model && (c[3] === "Conv2d" || c[3] === "Linear"))
+    ) {
+      const op = ops.get(cells[2]!);
+      if (op === undefined) {
+        shapes = false;
+        continue;
+      }
+      compared++;
+      gap = Math.max(gap, Math.abs(100 * op.macs / totalTrace - Number(cells[8])));
+      shapes &&= op.outputShape.join("x") === cells[5];
+    }
+    return {
+      model,
+      layersCompared: compared,
+      maxShareGapPp: gap,
+      ourTotalGMacs: macs / 1e9,
+      traceTotalGMacs: totalTrace / 1e9,
+      shapesMatch: shapes,
+    };
+  });
+}
+
+/**
+ * Fig. 3 numbers at the grid σ values: one row per model and σ.
+ *
+ * @returns rows with the four exit probabilities
+ */
+export function exitTable(): Record<string, number | string>[] {
+  return MODEL_IDS.flatMap((model) =>
+    FIG3_SIGMA_GRID.map((sigma) => {
+      const nu = exitProbabilities(getModel(model).exitShape, sigma);
+      return {
+        model,
+        sigma,
+        shallow: nu[0]!,
+        middle: nu[1]!,
+        deep: nu[2]!,
+        final: nu[3]!,
+        earlyExitShare: 1 - nu[3]!,
+      };
+    })
+  );
+}
+
+/**
+ * The property audits as one table (Theorem 1/2, Proposition 1, IC, budget balance, envy).
+ *
+ * @param seed seed
+ * @param instances random auction instances per audit
+ * @returns rows: property, measured, note
+ */
+export function propertyAudits(seed: number, instances: number): Record<string, string | number>[] {
+  const removal = removalAudit(instances, createRng(seed).stream("notebook-removal"));
+  const ic = incentiveAudit(Math.max(10, Math.round(instances / 5)), seed);
+  const t2 = [1.05, 1.25, 2, 5].map((delta) => theorem2MonteCarlo(delta, 20_000, seed));
+  return [
+    {
+      property: "Theorem 1 / Lemma 1 (consensus)",
+      measured: `${removal.theorem1Violations} violations in ${removal.theorem1Checks} checks`,
+      note: "f(Π̃(U)) = f(Π̃(U^-i)) whenever f(Π̃) ≤ Π̃/δ and Π̃(U^-i) ≤ Π̃(U)",
+    },
+    {
+      property: "Proposition 1 (remove one bid)",
+      measured: `${removal.proposition1Violations} violations in ${removal.removals} removals`,
+      note: "Π̃(U^-i) ≥ Π̃(U)(Φ̃ − ζ)/Φ̃",
+    },
+    {
+      property: "Definition 2 interval (Π̃(U^-i) ≤ Π̃(U))",
+      measured: `${removal.upperSideExceedances} exceedances in ${removal.removals} removals`,
+      note: "capacity admission lets Π̃ rise when a bid leaves",
+    },
+    ...t2.map((c) => ({
+      property: `Theorem 2, δ = ${c.delta}`,
+      measured: `bound ${c.bound.toFixed(4)}; truncated MC ${c.truncated.mean.toFixed(4)} [${
+        c.truncated.lo.toFixed(4)
+      }, ${c.truncated.hi.toFixed(4)}]; CENTRE ${c.centre.mean.toFixed(4)} (exact ${
+        c.centreExact.toFixed(4)
+      })`,
+      note: "99.9% CI; y from consensusBase(δ)",
+    })),
+    {
+      property: "Incentive compatibility (same ε draws)",
+      measured: `${ic.violations} of ${ic.trials} misreports gain (worst gain ${
+        ic.worstGain.toFixed(2)
+      })`,
+      note: `${ic.targetMoved} moved Π̂, ${ic.truthNoConsensus} had no truthful consensus`,
+    },
+    {
+      property: "Budget balance / revenue = Π̂",
+      measured:
+        `${ic.budgetViolations} over-budget winners, ${ic.revenueOffTarget} runs off target`,
+      note: `${ic.runs} auction runs`,
+    },
+    {
+      property: "Envy (excluded losers with density ≥ price)",
+      measured: `${(ic.losersAbovePrice / ic.runs).toFixed(2)} per run`,
+      note: "uniform price by construction; capacity/reserve exclusions are outside REAL",
+    },
+  ];
 }

@@ -25,3 +25,4 @@ export * from "./trace_inputs.ts";
 export * from "./market.ts";
 export * from "./properties.ts";
 export * from "./experiments.ts";
+export * from "./figures.ts";
