@@ -49,6 +49,11 @@ export interface RosoResult {
  * @param demands ã_i > 0
  * @param reservePrice p^res
  * @returns sorted indices
+ * @example
+ * ```ts
+ * import { rankByDensity } from "./auction.ts";
+ * rankByDensity(Float64Array.of(1, 4), Float64Array.of(1, 1), 0); // Int32Array [1, 0]
+ * ```
  */
 export function rankByDensity(
   budgets: Float64Array,
@@ -74,6 +79,11 @@ export function rankByDensity(
  * @param indices indices to sort (modified)
  * @param key value per index
  * @returns `indices`
+ * @example
+ * ```ts
+ * import { sortByKeyDescending } from "./auction.ts";
+ * sortByKeyDescending(Int32Array.of(0, 1, 2), Float64Array.of(1, 3, 2)); // [1, 2, 0]
+ * ```
  */
 export function sortByKeyDescending(indices: Int32Array, key: Float64Array): Int32Array {
   if (indices.length > 256) {

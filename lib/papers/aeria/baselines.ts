@@ -44,6 +44,14 @@ export interface ResolvedBid {
  * @param bids resolved bids
  * @param edgeGflops f_e
  * @returns one demand per bid
+ * @example
+ * ```ts
+ * import { iaoDemands } from "./baselines.ts";
+ * import { getModel } from "./multi_exit.ts";
+ * const bid = { model: getModel("alexnet-cifar10"), latency: 0.02, sigma: 0.3, budget: 0.01,
+ *   link: { deviceGflops: 1, rateMbps: 25, propagationSeconds: 0 } };
+ * iaoDemands([bid, bid], 100); // each gets half the cluster, if the common latency fits
+ * ```
  */
 export function iaoDemands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
   const base = bids.map((b) =>
@@ -76,6 +84,14 @@ export function iaoDemands(bids: readonly ResolvedBid[], edgeGflops: number): De
  * @param bids resolved bids
  * @param edgeGflops f_e
  * @returns one demand per bid
+ * @example
+ * ```ts
+ * import { edgentDemands } from "./baselines.ts";
+ * import { getModel } from "./multi_exit.ts";
+ * const bid = { model: getModel("vgg16-cifar100"), latency: 0.03, sigma: 0.3, budget: 0.01,
+ *   link: { deviceGflops: 1, rateMbps: 25, propagationSeconds: 0 } };
+ * edgentDemands([bid], 3930)[0]!.status; // "edge"
+ * ```
  */
 export function edgentDemands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
   const share = edgeGflops / Math.max(1, bids.length);
@@ -103,6 +119,14 @@ export function edgentDemands(bids: readonly ResolvedBid[], edgeGflops: number):
  * @param bids resolved bids
  * @param edgeGflops f_e
  * @returns one demand per bid (pruned-away users are `infeasible`/`capacity`)
+ * @example
+ * ```ts
+ * import { amr2Demands } from "./baselines.ts";
+ * import { getModel } from "./multi_exit.ts";
+ * const bid = { model: getModel("resnet34-imagenet"), latency: 0.5, sigma: 0.3, budget: 0.01,
+ *   link: { deviceGflops: 1, rateMbps: 25, propagationSeconds: 0 } };
+ * amr2Demands([bid, bid, bid], 40); // pruned until the three demands fit 40 GFLOPS
+ * ```
  */
 export function amr2Demands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
   const byLevel = bids.map((b) =>

@@ -66,6 +66,11 @@ function memo<T>(compute: () => T): () => T {
  *
  * @param params run mode and seed
  * @returns the claims
+ * @example
+ * ```ts
+ * import { claims } from "./claims.ts";
+ * claims({ mode: "quick", seed: 1 }).length; // 33
+ * ```
  */
 export function claims(params: RunParams): ClaimSpec[] {
   const quick = params.mode === "quick";

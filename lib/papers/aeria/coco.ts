@@ -62,6 +62,11 @@ function noSale(r: RosoResult, reason: string, consensus: ConsensusInfo | null =
  * @param gamma minimum profit rate γ
  * @param uniform ε source for CENTRE
  * @returns the auction result
+ * @example
+ * ```ts
+ * import { cocoAuction } from "./coco.ts";
+ * cocoAuction(Float64Array.of(5, 4, 3), Float64Array.of(1, 1, 1), 10, 1, 0, Math.random).consensus?.delta; // 1.5
+ * ```
  */
 export function cocoAuction(
   budgets: Float64Array,
@@ -100,6 +105,11 @@ export function cocoAuction(
  * @param gamma γ for the reserve price
  * @param target revenue to collect
  * @returns the auction result (consensus is null)
+ * @example
+ * ```ts
+ * import { fixedTargetAuction } from "./coco.ts";
+ * fixedTargetAuction(Float64Array.of(5, 4), Float64Array.of(1, 1), 10, 1, 0, 6).price; // 3
+ * ```
  */
 export function fixedTargetAuction(
   budgets: Float64Array,
@@ -123,6 +133,11 @@ export function fixedTargetAuction(
  * @param gamma γ
  * @param edgeGflops f_e
  * @returns $ per GFLOPS per slot
+ * @example
+ * ```ts
+ * import { reservePrice } from "./coco.ts";
+ * reservePrice(0.0475, 0.1, 3930); // ≈ 1.33e-5 $ per GFLOPS
+ * ```
  */
 export function reservePrice(rentalPrice: number, gamma: number, edgeGflops: number): number {
   return (1 + gamma) * rentalPrice / edgeGflops;

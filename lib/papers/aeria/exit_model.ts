@@ -48,7 +48,12 @@ export const BART_EARLY_EXIT_RANGE: readonly [number, number] = [0.18, 0.48];
 
 const CONFIDENCE_GAIN = 0.8;
 
-/** Kumaraswamy CDF on [0, 1], clamped outside. */
+/** Kumaraswamy CDF on [0, 1], clamped outside.  * @example
+ * ```ts
+ * import { difficultyCdf } from "./exit_model.ts";
+ * difficultyCdf({ a: 1, b: 1, phi: 0.8 }, 0.3); // 0.3 (uniform difficulty)
+ * ```
+ */
 export function difficultyCdf(shape: ExitShape, x: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;

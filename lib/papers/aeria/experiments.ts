@@ -43,6 +43,11 @@ export interface LayerProfileRow {
  *
  * @param id workload
  * @returns one row per layer unit
+ * @example
+ * ```ts
+ * import { layerProfile } from "./experiments.ts";
+ * layerProfile("alexnet-cifar10").map((r) => r.exit); // ["", "shallow", "middle", "deep", "final"]
+ * ```
  */
 export function layerProfile(id: ModelId): LayerProfileRow[] {
   const m = getModel(id);
@@ -80,6 +85,11 @@ export interface ModelSummaryRow {
  * One row per workload.
  *
  * @returns summaries
+ * @example
+ * ```ts
+ * import { modelSummaries } from "./experiments.ts";
+ * modelSummaries().length; // 4
+ * ```
  */
 export function modelSummaries(): ModelSummaryRow[] {
   return MODEL_IDS.map((id) => {
@@ -111,6 +121,11 @@ export interface ExitCurveRow {
  *
  * @param sigmas σ values (default: the Fig. 3 grid, densified)
  * @returns rows
+ * @example
+ * ```ts
+ * import { exitCurves } from "./experiments.ts";
+ * exitCurves([0.1]).length; // 16 (4 models × 4 exits)
+ * ```
  */
 export function exitCurves(
   sigmas: readonly number[] = Array.from({ length: 21 }, (_, k) => 0.05 + k * 0.025),
@@ -161,6 +176,11 @@ export const SWEEP_CAPACITIES: readonly number[] = [500, 1000, 2000, 3930, 6000]
  * @param options sizes and seed
  * @returns one row per (axis, x, mechanism)
  * @throws {ParameterError} for a non-positive slot count
+ * @example
+ * ```ts
+ * import { scaleSweep } from "./experiments.ts";
+ * scaleSweep({ slots: 4, seed: 1, users: [40], capacities: [3930] }).length; // 10
+ * ```
  */
 export function scaleSweep(options: SweepOptions): SweepRow[] {
   requireInteger("slots", options.slots, 1);
@@ -215,6 +235,11 @@ export interface RuntimeRow {
  * @param repetitions timed runs per size
  * @param seed seed
  * @returns rows
+ * @example
+ * ```ts
+ * import { runtimeScan } from "./experiments.ts";
+ * runtimeScan([112], 5, 1)[0]!.medianMs; // ~0.05-0.1 ms here
+ * ```
  */
 export function runtimeScan(
   sizes: readonly number[],
@@ -309,6 +334,11 @@ export interface TraceRunOptions {
  * @param options runs, seed, slots
  * @returns per-slot rows, summary and inputs
  * @throws {ParameterError} for a non-positive run count
+ * @example
+ * ```ts
+ * import { traceDrivenRuns } from "./experiments.ts";
+ * traceDrivenRuns({ runs: 1, seed: 1, slots: 24 }).summary.length; // 5
+ * ```
  */
 export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
   requireInteger("runs", options.runs, 1);
@@ -412,6 +442,11 @@ export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
  *
  * @param summary trace-run summary
  * @returns overall and per-baseline advantages
+ * @example
+ * ```ts
+ * import { revenueAdvantage, traceDrivenRuns } from "./experiments.ts";
+ * revenueAdvantage(traceDrivenRuns({ runs: 1, seed: 1, slots: 24 }).summary).overBaselineMean;
+ * ```
  */
 export function revenueAdvantage(summary: readonly TraceSummaryRow[]): {
   overBaselineMean: number;
@@ -448,6 +483,11 @@ const TRACE_TOTAL_GMACS: Record<string, number> = {
  *
  * @returns one row per model, or an empty list when the trace folder is absent
  * @throws {DataFileError} when the trace file exists but cannot be read
+ * @example
+ * ```ts
+ * import { traceLayerComparison } from "./experiments.ts";
+ * traceLayerComparison().map((r) => r.maxShareGapPp); // all below 0.005 with the traces present
+ * ```
  */
 export function traceLayerComparison(): LayerCheckRow[] {
   const dir = traceDir();
@@ -500,6 +540,11 @@ export function traceLayerComparison(): LayerCheckRow[] {
  * Fig. 3 numbers at the grid σ values: one row per model and σ.
  *
  * @returns rows with the four exit probabilities
+ * @example
+ * ```ts
+ * import { exitTable } from "./experiments.ts";
+ * exitTable().length; // 20 (4 models × 5 σ)
+ * ```
  */
 export function exitTable(): Record<string, number | string>[] {
   return MODEL_IDS.flatMap((model) =>
@@ -524,6 +569,11 @@ export function exitTable(): Record<string, number | string>[] {
  * @param seed seed
  * @param instances random auction instances per audit
  * @returns rows: property, measured, note
+ * @example
+ * ```ts
+ * import { propertyAudits } from "./experiments.ts";
+ * propertyAudits(1, 50).map((r) => r.property);
+ * ```
  */
 export function propertyAudits(seed: number, instances: number): Record<string, string | number>[] {
   const removal = removalAudit(instances, createRng(seed).stream("notebook-removal"));

@@ -29,6 +29,12 @@ const WIDTH = 760;
  *
  * @param rows layer-profile rows of all models
  * @returns the figure
+ * @example
+ * ```ts
+ * import { layerProfile } from "./experiments.ts";
+ * import { layerProfileFigure } from "./figures.ts";
+ * layerProfileFigure(layerProfile("vgg16-cifar100"));
+ * ```
  */
 export function layerProfileFigure(rows: readonly LayerProfileRow[]): Displayable {
   const data = rows.map((r) => ({
@@ -67,6 +73,12 @@ export function layerProfileFigure(rows: readonly LayerProfileRow[]): Displayabl
  *
  * @param rows exit-curve rows
  * @returns the figure
+ * @example
+ * ```ts
+ * import { exitCurves } from "./experiments.ts";
+ * import { exitCurveFigure } from "./figures.ts";
+ * exitCurveFigure(exitCurves());
+ * ```
  */
 export function exitCurveFigure(rows: readonly ExitCurveRow[]): Displayable {
   return plot({
@@ -91,6 +103,12 @@ export function exitCurveFigure(rows: readonly ExitCurveRow[]): Displayable {
  * @param axis which sweep
  * @param metric revenue ($/slot), profit rate or utilisation
  * @returns the figure
+ * @example
+ * ```ts
+ * import { scaleSweep } from "./experiments.ts";
+ * import { sweepFigure } from "./figures.ts";
+ * sweepFigure(scaleSweep({ slots: 4, seed: 1 }), "users", "revenue");
+ * ```
  */
 export function sweepFigure(
   rows: readonly SweepRow[],
@@ -122,6 +140,12 @@ export function sweepFigure(
  * @param rows sweep rows
  * @param axis which sweep
  * @returns the figure
+ * @example
+ * ```ts
+ * import { scaleSweep } from "./experiments.ts";
+ * import { competitivenessFigure } from "./figures.ts";
+ * competitivenessFigure(scaleSweep({ slots: 4, seed: 1 }), "capacity");
+ * ```
  */
 export function competitivenessFigure(
   rows: readonly SweepRow[],
@@ -155,6 +179,12 @@ export function competitivenessFigure(
  *
  * @param rows runtime rows
  * @returns the figure
+ * @example
+ * ```ts
+ * import { runtimeScan } from "./experiments.ts";
+ * import { runtimeFigure } from "./figures.ts";
+ * runtimeFigure(runtimeScan([40, 112], 5, 1));
+ * ```
  */
 export function runtimeFigure(rows: readonly RuntimeRow[]): Displayable {
   const data = rows.flatMap((r) => [
@@ -182,6 +212,12 @@ export function runtimeFigure(rows: readonly RuntimeRow[]): Displayable {
  * @param rows per-slot rows
  * @param metric which metric
  * @returns the figure
+ * @example
+ * ```ts
+ * import { traceDrivenRuns } from "./experiments.ts";
+ * import { traceFigure } from "./figures.ts";
+ * traceFigure(traceDrivenRuns({ runs: 1, seed: 1, slots: 24 }).slots, "utilisation");
+ * ```
  */
 export function traceFigure(
   rows: readonly TraceSlotRow[],
@@ -224,6 +260,12 @@ export function traceFigure(
  *
  * @param runs trace-run result
  * @returns the figure
+ * @example
+ * ```ts
+ * import { traceDrivenRuns } from "./experiments.ts";
+ * import { traceInputsFigure } from "./figures.ts";
+ * traceInputsFigure(traceDrivenRuns({ runs: 1, seed: 1, slots: 24 }));
+ * ```
  */
 export function traceInputsFigure(runs: TraceRuns): Displayable {
   const max = (f: (r: TraceRuns["inputs"][number]) => number) => Math.max(...runs.inputs.map(f));
@@ -262,6 +304,12 @@ export function traceInputsFigure(runs: TraceRuns): Displayable {
  *
  * @param runs trace-run result
  * @returns the figure
+ * @example
+ * ```ts
+ * import { traceDrivenRuns } from "./experiments.ts";
+ * import { traceCompetitivenessFigure } from "./figures.ts";
+ * traceCompetitivenessFigure(traceDrivenRuns({ runs: 1, seed: 1, slots: 24 }));
+ * ```
  */
 export function traceCompetitivenessFigure(runs: TraceRuns): Displayable {
   const data = runs.inputs.filter((r) => r.actualRatio !== null).flatMap((r) => [

@@ -211,6 +211,14 @@ export function edgeCompute(model: MultiExitModel, plan: ExitPlan, s: number): n
  * @param link the device link
  * @param lastUnit last unit of the plan
  * @returns seconds
+ * @example
+ * ```ts
+ * import { getModel } from "./multi_exit.ts";
+ * import { forwardProbabilities, multiExitPlan, networkLatencyAt } from "./latency.ts";
+ * const m = getModel("resnet34-imagenet");
+ * const link = { deviceGflops: 2, rateMbps: 25, propagationSeconds: 0 };
+ * networkLatencyAt(m, forwardProbabilities(multiExitPlan(m, 0.3)), 0, link, m.units); // ≈ 0.048 s
+ * ```
  */
 export function networkLatencyAt(
   model: MultiExitModel,

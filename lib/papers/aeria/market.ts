@@ -82,6 +82,11 @@ const LATENCY_REFERENCE_GFLOPS = 10;
  *
  * @param usdPerKwh electricity price
  * @returns $ per slot
+ * @example
+ * ```ts
+ * import { rentalPrice } from "./market.ts";
+ * rentalPrice(0.1056); // 0.04752 $ per one-hour slot
+ * ```
  */
 export function rentalPrice(usdPerKwh: number): number {
   return energyCostUsdPerHour(getHardware("i7-13700k"), usdPerKwh, { pue: 1.2, devices: 3 });
@@ -105,6 +110,12 @@ function population(count: number, rng: Rng): User[] {
  * @param t slot index (hours)
  * @param rng randomness
  * @returns bid count
+ * @example
+ * ```ts
+ * import { diurnalBidCount } from "./market.ts";
+ * import { createRng } from "../../core/rng.ts";
+ * diurnalBidCount(15, createRng(1).stream("bids")); // near the afternoon peak, ≤ 112
+ * ```
  */
 export function diurnalBidCount(t: number, rng: Rng): number {
   const [lo, hi] = BIDS_PER_SLOT_RANGE;
@@ -128,6 +139,11 @@ export interface MarketScenario {
  * @param seed run seed
  * @returns the scenario
  * @throws {ParameterError} for a non-positive size or capacity
+ * @example
+ * ```ts
+ * import { buildScenario, DEFAULT_MARKET } from "./market.ts";
+ * buildScenario({ ...DEFAULT_MARKET, slots: 2 }, 1).slots[0]!.bids.length; // 39-112
+ * ```
  */
 export function buildScenario(config: MarketConfig, seed: number): MarketScenario {
   requireInteger("users", config.users, 1);
@@ -198,6 +214,11 @@ export interface MarketRun {
  * @param mechanisms which mechanisms to run
  * @param seed run seed
  * @returns per-slot outcomes
+ * @example
+ * ```ts
+ * import { DEFAULT_MARKET, runMarket } from "./market.ts";
+ * runMarket({ ...DEFAULT_MARKET, slots: 2 }, ["aeria"], 1).slots[1]!.results.aeria.price;
+ * ```
  */
 export function runMarket(
   config: MarketConfig,

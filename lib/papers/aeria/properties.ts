@@ -35,6 +35,12 @@ export interface AuctionInstance {
  * @param rng randomness
  * @param maxBidders largest instance size
  * @returns the instance
+ * @example
+ * ```ts
+ * import { randomAuctionInstance } from "./properties.ts";
+ * import { createRng } from "../../core/rng.ts";
+ * randomAuctionInstance(createRng(1).stream("x")).budgets.length; // 3-12
+ * ```
  */
 export function randomAuctionInstance(rng: Rng, maxBidders = 12): AuctionInstance {
   const n = rng.int(3, maxBidders);
@@ -68,6 +74,12 @@ export interface RemovalAudit {
  * @param instances number of instances
  * @param rng randomness
  * @returns counts
+ * @example
+ * ```ts
+ * import { removalAudit } from "./properties.ts";
+ * import { createRng } from "../../core/rng.ts";
+ * removalAudit(50, createRng(1).stream("x")).proposition1Violations; // 0
+ * ```
  */
 export function removalAudit(instances: number, rng: Rng): RemovalAudit {
   let removals = 0;
@@ -140,6 +152,11 @@ export interface Theorem2Check {
  * @param samples number of draws
  * @param seed seed
  * @returns estimates and closed forms
+ * @example
+ * ```ts
+ * import { theorem2MonteCarlo } from "./properties.ts";
+ * theorem2MonteCarlo(2, 10_000, 1).bound; // ≈ 0.1867
+ * ```
  */
 export function theorem2MonteCarlo(delta: number, samples: number, seed: number): Theorem2Check {
   const { y, ratio } = consensusBase(delta);
@@ -198,6 +215,11 @@ export const MISREPORT_FACTORS: readonly number[] = [0.25, 0.5, 0.8, 0.95, 1.05,
  * @param instances number of random instances
  * @param seed seed
  * @returns counts
+ * @example
+ * ```ts
+ * import { incentiveAudit } from "./properties.ts";
+ * incentiveAudit(10, 1).budgetViolations; // 0
+ * ```
  */
 export function incentiveAudit(instances: number, seed: number): IncentiveAudit {
   const rng = createRng(seed).stream("incentive-audit");

@@ -58,6 +58,11 @@ function readLines(path: string): string[] {
  * @param seed seed of the synthetic fallback
  * @returns 360 prices in $/kWh
  * @throws {DataFileError} when the trace file exists but is malformed
+ * @example
+ * ```ts
+ * import { electricityPrices } from "./trace_inputs.ts";
+ * electricityPrices().values.length; // 360
+ * ```
  */
 export function electricityPrices(seed = 1): SlotSeries {
   const dir = traceDir();
@@ -110,6 +115,11 @@ function syntheticPrices(seed: number): SlotSeries {
  * @returns one rate per slot
  * @throws {ParameterError} for a non-positive slot count
  * @throws {DataFileError} when the trace file exists but is malformed
+ * @example
+ * ```ts
+ * import { wirelessRates } from "./trace_inputs.ts";
+ * wirelessRates(360).source; // "trace" when ../shared/traces is present
+ * ```
  */
 export function wirelessRates(slots: number, seed = 1): SlotSeries {
   requireInteger("slots", slots, 1);
