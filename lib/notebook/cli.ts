@@ -62,7 +62,16 @@ async function main(args: string[]): Promise<number> {
     await ensureKernel();
     const port = String(requireInteger("--port", Number(values.port ?? "8888"), 1, 65535));
     const server = new Deno.Command("jupyter", {
-      args: ["notebook", "--ip", "127.0.0.1", "--port", port, "--no-browser", NOTEBOOKS_DIR],
+      args: [
+        "notebook",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        port,
+        "--no-browser",
+        ...(Deno.uid() === 0 ? ["--allow-root"] : []),
+        NOTEBOOKS_DIR,
+      ],
       env: jupyterEnv(),
     }).spawn();
     return (await server.status).code;

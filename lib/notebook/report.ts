@@ -18,6 +18,7 @@ import type { RunParams } from "../core/params.ts";
 import { executeNotebook, NotebookExecutionError } from "./execute.ts";
 import { NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
 import { type IndexEntry, indexPage, notebookPage } from "./site.ts";
+import { katexAssetsDir, renderMath } from "./math.ts";
 
 /** Options of {@link buildReport}. */
 export interface ReportOptions {
@@ -73,6 +74,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const notebooks = options.notebooks ?? await listNotebooks();
   const workDir = join(outDir, "executed");
   await Deno.mkdir(workDir, { recursive: true });
+  await copyKatexAssets(outDir);
   const entries: IndexEntry[] = [];
   for (const [index, path] of notebooks.entries()) {
     const name = basename(path, ".ipynb");
@@ -88,8 +90,8 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       const mainPage = `${name}.html`;
       const codePage = `${name}.code.html`;
       const source = `notebooks/${name}.ipynb`;
-      const mainFragment = await Deno.readTextFile(
-        options.withInput ? run.html.full : run.html.clean,
+      const mainFragment = renderMath(
+        await Deno.readTextFile(options.withInput ? run.html.full : run.html.clean),
       );
       await Deno.writeTextFile(
         join(outDir, mainPage),
@@ -103,7 +105,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       if (!options.withInput) {
         await Deno.writeTextFile(
           join(outDir, codePage),
-          notebookPage(title, await Deno.readTextFile(run.html.full), {
+          notebookPage(title, renderMath(await Deno.readTextFile(run.html.full)), {
             seconds: run.seconds,
             params: options.params,
             source,
@@ -144,6 +146,19 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     JSON.stringify({ params: options.params, entries: indexed }, null, 2) + "\n",
   );
   return { outDir, entries, failures: entries.filter((entry) => entry.status === "failed") };
+}
+
+/** Copies KaTeX's stylesheet and fonts to `assets/katex/` for the pages' rendered maths. */
+async function copyKatexAssets(outDir: string): Promise<void> {
+  const source = katexAssetsDir();
+  const target = join(outDir, "assets", "katex");
+  await Deno.mkdir(join(target, "fonts"), { recursive: true });
+  await Deno.copyFile(join(source, "katex.min.css"), join(target, "katex.min.css"));
+  for await (const font of Deno.readDir(join(source, "fonts"))) {
+    if (font.name.endsWith(".woff2")) {
+      await Deno.copyFile(join(source, "fonts", font.name), join(target, "fonts", font.name));
+    }
+  }
 }
 
 /** Rows of the existing `report.json`, with this run's notebooks replaced, sorted by name. */

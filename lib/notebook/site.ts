@@ -48,6 +48,7 @@ function page(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="assets/katex/katex.min.css">
 <style>${STYLE}</style>
 </head>
 <body>
