@@ -164,17 +164,14 @@ export function equals(): ComparisonRule {
 
 /** Measures one claim and derives its verdict. */
 export async function evaluateClaim(spec: ClaimSpec): Promise<ClaimResult> {
+  const { id, paper, where, statement, paperValue, expected } = spec;
+  const common = { id, paper, where, statement, paperValue, expected };
   if (spec.expected === "not-reproducible-here") {
     return {
-      id: spec.id,
-      paper: spec.paper,
-      where: spec.where,
-      statement: spec.statement,
-      paperValue: spec.paperValue,
+      ...common,
       reproducedValue: null,
       rule: null,
       verdict: "not-reproducible-here",
-      expected: spec.expected,
       explanation: spec.explanation,
       source: null,
     };
@@ -182,17 +179,11 @@ export async function evaluateClaim(spec: ClaimSpec): Promise<ClaimResult> {
   const measured = await spec.measure();
   const agrees = spec.rule.agrees(measured, spec.paperValue);
   const explanation = spec.explanation ?? null;
-  const verdict = agrees ? "reproduced" : explanation ? "discrepancy" : "unexplained";
   return {
-    id: spec.id,
-    paper: spec.paper,
-    where: spec.where,
-    statement: spec.statement,
-    paperValue: spec.paperValue,
+    ...common,
     reproducedValue: measured,
     rule: spec.rule.describe,
-    verdict,
-    expected: spec.expected,
+    verdict: agrees ? "reproduced" : explanation ? "discrepancy" : "unexplained",
     explanation,
     source: spec.source ?? null,
   };
