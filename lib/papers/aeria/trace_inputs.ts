@@ -1,7 +1,7 @@
 /**
  * Trace inputs of the AERIA market (paper Sec. VI-A), read from `TRACE_DIR` (default
- * `../shared/traces`) through lib/traces' path resolution, with seeded synthetic fallbacks that are
- * labelled as such. A small adapter kept in this folder until lib/traces grows IESO/Ghent loaders.
+ * `../shared/traces`) through lib/traces' loaders, turned into one value per slot, with seeded
+ * synthetic fallbacks labelled as such when the trace folders are absent.
  *
  * - Electricity: the paper uses Ontario HOEP for 6-20 September 2022 (median 0.1056 $/kWh). Only
  *   2016 is available, so we take 6-20 September **2016** (360 hours) and add a constant so that its
@@ -23,7 +23,7 @@
 import { DataFileError } from "../../core/errors.ts";
 import { createRng } from "../../core/rng.ts";
 import { requireInteger } from "../../core/validate.ts";
-import { traceDir, traceFile, tracesAvailable } from "../../traces/paths.ts";
+import { loadGhent4g, loadIesoHoep, traceDir, tracesAvailable } from "../../traces/mod.ts";
 
 /** A per-slot series and where it came from. */
 export interface SlotSeries {
@@ -44,14 +44,6 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function readLines(path: string): string[] {
-  try {
-    return Deno.readTextFileSync(path).trim().split(/\r?\n/);
-  } catch (error) {
-    throw new DataFileError(path, null, `cannot read: ${(error as Error).message}`);
-  }
-}
-
 /**
  * Hourly electricity price for the 360 slots (6-20 September), median-shifted to 0.1056 $/kWh.
  *
@@ -67,20 +59,22 @@ function readLines(path: string): string[] {
 export function electricityPrices(seed = 1): SlotSeries {
   const dir = traceDir();
   if (!tracesAvailable("ieso-hoep-2016", dir)) return syntheticPrices(seed);
-  const path = traceFile(dir!, "ieso-hoep-2016", "price2016.csv");
-  const hoep: number[] = [];
-  readLines(path).slice(1).forEach((line, i) => {
-    const [date, , price] = line.split(",");
-    const [day, month] = (date ?? "").split("/").map(Number);
-    const value = Number(price);
-    if (!Number.isFinite(value) || day === undefined || month === undefined) {
-      throw new DataFileError(path, i + 2, `unparseable row: ${line}`);
-    }
-    const w = SEPTEMBER_WINDOW;
-    if (month === w.month && day >= w.firstDay && day <= w.lastDay) hoep.push(value);
-  });
+  const frame = loadIesoHoep(dir!);
+  const dates = frame.getColumn("date").toArray() as string[];
+  const prices = frame.getColumn("hoep_cad_per_mwh").toArray() as number[];
+  const w = SEPTEMBER_WINDOW;
+  const first = `2016-${String(w.month).padStart(2, "0")}-${String(w.firstDay).padStart(2, "0")}`;
+  const last = `2016-${String(w.month).padStart(2, "0")}-${String(w.lastDay).padStart(2, "0")}`;
+  // $/MWh → $/kWh (IESO prices are Canadian dollars; the paper writes $).
+  const hoep = prices.filter((_, i) => dates[i]! >= first && dates[i]! <= last).map((p) =>
+    p / 1000
+  );
   if (hoep.length !== 360) {
-    throw new DataFileError(path, null, `expected 360 hours for 6-20 Sept, found ${hoep.length}`);
+    throw new DataFileError(
+      dir!,
+      null,
+      `expected 360 HOEP hours for 6-20 Sept, found ${hoep.length}`,
+    );
   }
   const adder = PAPER_MEDIAN_PRICE - median(hoep);
   return {
@@ -132,25 +126,21 @@ export function wirelessRates(slots: number, seed = 1): SlotSeries {
       values: Array.from({ length: slots }, () => rng.uniformIn(7, 60)),
     };
   }
-  const path = traceFile(dir!, "ghent-4g", "ghent4g_sabre_segments.csv");
-  const segments = readLines(path).slice(1).map((line, i) => {
-    const cells = line.split(",");
-    const duration = Number(cells[3]);
-    const kbps = Number(cells[4]);
-    if (!(duration >= 0) || !(kbps >= 0)) throw new DataFileError(path, i + 2, `bad row: ${line}`);
-    return { duration, kbps };
-  });
+  const frame = loadGhent4g(dir!);
+  const durations = frame.getColumn("duration_ms").toArray() as number[];
+  const mbps = frame.getColumn("bandwidth_mbps").toArray() as number[];
+  const segments = durations.map((duration, i) => ({ duration, mbps: mbps[i]! }));
   const total = segments.reduce((s, x) => s + x.duration, 0);
   const window = total / slots;
   const values = new Array<number>(slots).fill(0);
   let t = 0;
-  for (const { duration, kbps } of segments) {
+  for (const { duration, mbps: rate } of segments) {
     let start = t;
     const end = t + duration;
     while (start < end) {
       const slot = Math.min(slots - 1, Math.floor(start / window));
       const cut = Math.min(end, (slot + 1) * window);
-      values[slot]! += kbps * (cut - start) / window / 1000;
+      values[slot]! += rate * (cut - start) / window;
       if (cut <= start) break;
       start = cut;
     }
