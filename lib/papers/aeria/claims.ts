@@ -33,13 +33,13 @@ import {
   revenueAdvantage,
   runtimeScan,
   scaleSweep,
+  slotWinShares,
   type SweepRow,
   traceDrivenRuns,
   type TraceRuns,
 } from "./experiments.ts";
 import { MODEL_IDS } from "./multi_exit.ts";
 import { incentiveAudit, removalAudit, theorem2MonteCarlo } from "./properties.ts";
-import { MECHANISMS } from "./slot.ts";
 import { electricityPrices, wirelessRates } from "./trace_inputs.ts";
 
 const PAPER = "aeria";
@@ -88,13 +88,6 @@ export function claims(params: RunParams): ClaimSpec[] {
   const removal = memo(() =>
     removalAudit(quick ? 400 : 4000, createRng(params.seed).stream("claims-removal"))
   );
-  const slotShareAbove = (baseline: string) => {
-    const rows = trace().slots;
-    const a = rows.filter((r) => r.mechanism === "aeria");
-    const b = rows.filter((r) => r.mechanism === baseline);
-    return a.filter((r, t) => r.revenue >= b[t]!.revenue).length / a.length;
-  };
-
   return [
     {
       id: "aeria.exits-equal-split",
@@ -245,30 +238,29 @@ export function claims(params: RunParams): ClaimSpec[] {
       paper: PAPER,
       where: "Sec. I (contributions), Sec. VI-D",
       statement:
-        "AERIA outperforms the state-of-the-art approaches in revenue by about 60% (our measure: AERIA's mean revenue over the mean of the four baselines' revenues, minus 1, trace-driven).",
+        "Compared with the state-of-the-art approaches (IAO, Edgent, AMR², Sec. VI-B), AERIA earns about 60% more revenue (our measure: AERIA's mean revenue over the mean of those three, minus 1, trace-driven).",
       paperValue: 0.6,
       rule: within({ abs: 0.1 }),
       expected: "discrepancy",
       explanation:
-        "We measure about +50% over the baseline average, but the average hides that our Edgent reading earns about 19% MORE than AERIA (AERIA beats IAO by ~70%, AMR² by ~120%, Fixed Profit Rate by ~160%). The paper prints neither budgets nor its baselines' pricing details; with budgets exogenous in $, COCO's revenue depends on the density ranking, not on how little edge compute a mechanism requests, so Edgent's larger requests are not penalised. Revenue scales with our assumed budget range, the ratios do not.",
-      source: `traceDrivenRuns (${scale}); revenueAdvantage()`,
-      measure: () => revenueAdvantage(trace().summary).overBaselineMean,
+        "We measure about +30% over the three algorithms (about +50% if the Fixed-Profit-Rate rule is averaged in), and the average hides that our Edgent reading earns about 18% MORE than AERIA (AERIA beats IAO by ~70%, AMR² by ~120%, Fixed Profit Rate by ~160%). The paper prints neither budgets nor its baselines' pricing details; with budgets exogenous in $, COCO's revenue depends on the density ranking, not on how little edge compute a mechanism requests, so Edgent's larger requests are not penalised. Revenue scales with our assumed budget range; these ratios do not.",
+      source: `traceDrivenRuns (${scale}); revenueAdvantage().overStateOfTheArt`,
+      measure: () => revenueAdvantage(trace().summary).overStateOfTheArt,
     },
-    ...MECHANISMS.filter((m) => m !== "aeria").map((m): ClaimSpec => ({
-      id: `aeria.beats-${m}-every-slot`,
+    {
+      id: "aeria.beats-baselines-every-slot",
       paper: PAPER,
       where: "Sec. VI-D, Fig. 5",
       statement:
-        `AERIA earns more than ${m} in every slot of the trace-driven run (share of slots).`,
+        "AERIA always earns more than each of the four baselines (lowest, over baselines, share of slots where AERIA's mean revenue over runs is at least the baseline's).",
       paperValue: 1,
       rule: atLeast(),
       expected: "discrepancy",
-      explanation: m === "edgent"
-        ? "Our Edgent reading (deepest exit fitting an equal share, priced by the same COCO auction) wins most slots; see aeria.revenue-advantage."
-        : "AERIA wins the large majority of slots, not all: CENTRE's random target sometimes lands low (Π̂ is uniform in log scale between Π̃/y and Π̃/δ) while the baseline's deterministic price does not.",
-      source: `traceDrivenRuns (${scale}), per-slot means over runs`,
-      measure: () => slotShareAbove(m),
-    })),
+      explanation:
+        "Our Edgent reading (deepest exit fitting an equal share, priced by the same COCO auction) wins almost every slot. Against IAO, AMR² and Fixed Profit Rate AERIA wins 96-100% of slots; the rest are slots where CENTRE's random target (uniform in log scale on (Π̃/y, Π̃/δ]) lands low, and they thin out as more runs are averaged.",
+      source: `traceDrivenRuns (${scale}); slotWinShares()`,
+      measure: () => Math.min(...Object.values(slotWinShares(trace()))),
+    },
     {
       id: "aeria.fixed-profit-rate-lowest",
       paper: PAPER,
