@@ -411,7 +411,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: within({ abs: 0 }),
       expected: "discrepancy",
       explanation:
-        "AERIA computes δ = Φ̃/(Φ̃ − ζ) and y from the bids, and CENTRE redraws ε until f(Π̃) ≤ Π̃/δ, so a bidder's report moves the target Π̂ (>90% of the gaining misreports); Goldberg-Hartline's consensus argument needs δ and y fixed independently of the bids. Measured with identical ε streams for truth and lie.",
+        "A bidder's report moves the target Π̂ in >90% of the gaining misreports: AERIA computes δ = Φ̃/(Φ̃ − ζ) and y from the bids, CENTRE redraws ε until f(Π̃) ≤ Π̃/δ (a test on the bidder's own report), and the target is f of Π̃(U), which includes the bidder. Goldberg-Hartline's consensus auction sets each bidder's target from the OTHER bids; Theorem 1 only guarantees f(Π̃(U)) = f(Π̃(U^{-i})) for bid removal, not for misreports. (A throwaway check with δ, y fixed and unlimited capacity still gave ~6% gaining misreports.) Measured with identical ε streams for truth and lie.",
       source: `incentiveAudit (${
         quick ? 60 : 600
       } random instances × bidders × 9 misreport factors)`,
