@@ -254,7 +254,14 @@ export function profitHeatmap(market: Market, steps: number): Displayable {
     height: 520,
     x: { label: "training price p^T" },
     y: { label: "inference price p^I" },
-    color: { type: "quantize", n: 9, scheme: "viridis", legend: true, label: "profit" },
+    color: {
+      type: "quantize",
+      n: 9,
+      scheme: "viridis",
+      legend: true,
+      label: "profit",
+      tickFormat: "~s",
+    },
     symbol: { legend: true },
     marks,
   });
