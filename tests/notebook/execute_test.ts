@@ -53,6 +53,22 @@ Deno.test(`${RUNS} executions of an output-heavy notebook lose no output`, async
   assert.equal(lost, 0);
 });
 
+Deno.test("a progress bar is one output updated in place, ending at 100%", async () => {
+  const outputDir = await Deno.makeTempDir({ prefix: "progress-" });
+  const result = await executeNotebook(`${FIXTURES}progress_bar.ipynb`, {
+    outputDir,
+    params: { mode: "quick", seed: 1 },
+    timeoutSeconds: 120,
+  });
+  const notebook = JSON.parse(await Deno.readTextFile(result.executedPath)) as {
+    cells: { outputs: Output[] }[];
+  };
+  const outputs = notebook.cells[0]!.outputs;
+  assert.equal(outputs.length, 1);
+  assert.match(join(outputs[0]!.data?.["text/plain"]), /^sweep: 4\/4 \(100%\) [\d.]+ s — done$/);
+  assert.match(join(outputs[0]!.data?.["text/html"]), /<progress value="4" max="4">/);
+});
+
 Deno.test("a failing cell is reported with notebook, cell index and error", async () => {
   const outputDir = await Deno.makeTempDir({ prefix: "fail-" });
   await assert.rejects(
