@@ -16,7 +16,8 @@ import { requireInteger, requireOneOf } from "../core/validate.ts";
 import type { RunParams } from "../core/params.ts";
 import { buildReport, listNotebooks } from "./report.ts";
 import { jupyterEnv, NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
-import { ensureJupyter, ensureKernel } from "./setup.ts";
+import { ensureJupyter, ensureKernel, SetupError } from "./setup.ts";
+import { ParameterError } from "../core/errors.ts";
 
 const USAGE = `usage:
   cli.ts report [--mode quick|paper] [--seed N] [--out DIR] [--with-input] [--only TEXT] [--timeout S]
@@ -107,4 +108,17 @@ async function main(args: string[]): Promise<number> {
   return report.failures.length === 0 ? 0 : 1;
 }
 
-if (import.meta.main) Deno.exit(await main(Deno.args));
+/** Runs the CLI; set-up and parameter problems print one clear line instead of a stack trace. */
+async function run(args: string[]): Promise<number> {
+  try {
+    return await main(args);
+  } catch (error) {
+    if (error instanceof SetupError || error instanceof ParameterError) {
+      console.error(`error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) Deno.exit(await run(Deno.args));

@@ -60,8 +60,11 @@ let aptUpdated = false;
  * Installs Debian packages when running as root, otherwise throws a {@link SetupError} that names
  * them.
  */
-export async function aptInstall(packages: string[], purpose: string): Promise<void> {
-  const isRoot = Deno.uid() === 0;
+export async function aptInstall(
+  packages: string[],
+  purpose: string,
+  isRoot = Deno.uid() === 0,
+): Promise<void> {
   const command = `apt-get install -y ${packages.join(" ")}`;
   if (!isRoot) {
     throw new SetupError(
