@@ -19,6 +19,7 @@ import { costOf, type Instance, validateInstance } from "./instance.ts";
 import { myopicPricing, twiceIndexPricing, type TwiceIndexVariant } from "./baselines.ts";
 import { optimalPricingFunction } from "./power_pricing.ts";
 import { designPricing } from "./general_design.ts";
+import { PostedPriceState } from "./decision.ts";
 
 /** Which posted-price mechanism to run. */
 export type MechanismSpec =
@@ -80,8 +81,6 @@ export function pricingFunctions(
   });
 }
 
-const CAPACITY_SLACK = 1e-9;
-
 /**
  * Runs a posted-price mechanism over an arrival instance.
  *
@@ -100,73 +99,47 @@ export function simulate(instance: Instance, mechanism: MechanismSpec): Simulati
   return runPosted(instance, pricingFunctions(instance, mechanism));
 }
 
-/** Algorithm 1 with given pricing functions (no validation; hot path). */
+/**
+ * Algorithm 1 with given pricing functions: customers in arrival order (ties by input order),
+ * each decided by {@link PostedPriceState.decide} (no validation of the instance; hot path).
+ *
+ * @param instance the arrival instance (assumed valid)
+ * @param pricing φ_k, one per resource
+ * @returns decisions, payments, utilisation and welfare
+ * @throws {ParameterError} when the pricing list does not match the resources
+ * @example
+ * ```ts
+ * import { runPosted } from "./mechanism.ts";
+ * const r = runPosted({ slots: 1, resources: [{ name: "cpu", cost: { kind: "power", a: 1, s: 2 }, pbar: 4 }],
+ *   bundles: [[0.5]], customers: [{ arrival: 0, duration: 1, valuations: [1] }] }, [(y) => y]);
+ * console.log(r.decisions[0], r.payments[0]); // 0 0
+ * ```
+ */
 export function runPosted(
   instance: Instance,
   pricing: readonly ((y: number) => number)[],
 ): SimulationResult {
-  const K = instance.resources.length;
-  const B = instance.bundles.length;
+  if (pricing.length !== instance.resources.length) {
+    throw new ParameterError("pricing", pricing.length, `${instance.resources.length} functions`);
+  }
   const N = instance.customers.length;
-  const utilisation = Array.from({ length: K }, () => new Float64Array(instance.slots));
-  const amounts = Float64Array.from(instance.bundles.flat());
+  const state = new PostedPriceState(instance.slots, instance.bundles, pricing);
   const decisions = new Int32Array(N).fill(-1);
   const payments = new Float64Array(N);
-  const priceSum = new Float64Array(K);
-  const peak = new Float64Array(K);
   const order = [...instance.customers.keys()].sort((i, j) =>
     instance.customers[i]!.arrival - instance.customers[j]!.arrival || i - j
   );
   let value = 0;
   for (const n of order) {
-    const customer = instance.customers[n]!;
-    const start = customer.arrival;
-    const end = start + customer.duration;
-    for (let k = 0; k < K; k++) {
-      const y = utilisation[k]!;
-      const phi = pricing[k]!;
-      let sum = 0;
-      let max = 0;
-      for (let t = start; t < end; t++) {
-        const level = y[t]!;
-        sum += phi(level);
-        if (level > max) max = level;
-      }
-      priceSum[k] = sum;
-      peak[k] = max;
-    }
-    let best = -1;
-    let bestUtility = -Infinity;
-    let bestPayment = 0;
-    for (let b = 0; b < B; b++) {
-      let pay = 0;
-      for (let k = 0; k < K; k++) {
-        const r = amounts[b * K + k]!;
-        if (r !== 0) pay += r * priceSum[k]!;
-      }
-      const utility = customer.valuations[b]! - pay;
-      if (utility > bestUtility) {
-        bestUtility = utility;
-        best = b;
-        bestPayment = pay;
-      }
-    }
-    if (best < 0 || bestUtility < 0) continue;
-    let fits = true;
-    for (let k = 0; k < K; k++) {
-      if (peak[k]! + amounts[best * K + k]! > 1 + CAPACITY_SLACK) fits = false;
-    }
-    if (!fits) continue;
-    for (let k = 0; k < K; k++) {
-      const r = amounts[best * K + k]!;
-      if (r === 0) continue;
-      const y = utilisation[k]!;
-      for (let t = start; t < end; t++) y[t] = y[t]! + r;
-    }
+    const { arrival, duration, valuations } = instance.customers[n]!;
+    const best = state.decide(arrival, duration, valuations);
+    if (best < 0) continue;
+    state.admit(arrival, duration, best);
     decisions[n] = best;
-    payments[n] = bestPayment;
-    value += customer.valuations[best]!;
+    payments[n] = state.payment;
+    value += valuations[best]!;
   }
+  const utilisation = state.utilisation;
   const cost = supplyCost(instance, utilisation);
   return { decisions, payments, utilisation, value, cost, welfare: value - cost };
 }

@@ -19,6 +19,7 @@ export * from "./shooting.ts";
 export * from "./general_design.ts";
 export * from "./baselines.ts";
 export * from "./instance.ts";
+export * from "./decision.ts";
 export * from "./mechanism.ts";
 export * from "./offline.ts";
 export * from "./worst_case.ts";

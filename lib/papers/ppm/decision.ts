@@ -1,0 +1,153 @@
+/**
+ * The per-customer decision of PPM_φ (Algorithm 1, multi-period form of Section 5) as a reusable
+ * kernel: posted price Σ_t φ_k(y_k(t)) per resource over the stay, utility-maximising bundle
+ * (Eq. 7), payment (Eq. 8) and the capacity check of line 5. All buffers are allocated once in
+ * the constructor, so {@link PostedPriceState.decide} allocates nothing.
+ *
+ * @example
+ * ```ts
+ * import { PostedPriceState } from "./decision.ts";
+ * const state = new PostedPriceState(10, [[0.2]], [(y) => 1 + y]);
+ * const b = state.decide(0, 5, [6]); // price Σ_t φ(0)·0.2 = 1 ≤ 6 → bundle 0
+ * if (b >= 0) state.admit(0, 5, b);
+ * console.log(b, state.payment, state.utilisation[0]![0]); // 0 1 0.2
+ * ```
+ *
+ * @module
+ */
+import { ParameterError } from "../../core/errors.ts";
+import { requireInteger, requireNonEmpty } from "../../core/validate.ts";
+
+/** Tolerance of the capacity check y + r ≤ 1. */
+export const CAPACITY_SLACK = 1e-9;
+
+/** Mutable utilisation state of one posted-price run and its allocation-free decision rule. */
+export class PostedPriceState {
+  /** Number of slots T. */
+  readonly slots: number;
+  /** Utilisation y_k(t), one array of length `slots` per resource. */
+  readonly utilisation: readonly Float64Array[];
+  /** Payment of the bundle chosen by the last {@link decide} (0 when it rejected). */
+  payment = 0;
+  readonly #pricing: readonly ((y: number) => number)[];
+  readonly #amounts: Float64Array;
+  readonly #resources: number;
+  readonly #bundles: number;
+  readonly #priceSum: Float64Array;
+  readonly #peak: Float64Array;
+
+  /**
+   * @param slots horizon T (integer ≥ 1)
+   * @param bundles r_k^b, one row of K amounts per bundle
+   * @param pricing φ_k, one per resource
+   * @throws {ParameterError} on a bad horizon, an empty menu or mismatched lengths
+   */
+  constructor(
+    slots: number,
+    bundles: readonly (readonly number[])[],
+    pricing: readonly ((y: number) => number)[],
+  ) {
+    requireInteger("slots", slots, 1);
+    requireNonEmpty("bundles", bundles);
+    const K = pricing.length;
+    if (K === 0) throw new ParameterError("pricing", K, "one pricing function per resource");
+    bundles.forEach((row, b) => {
+      if (row.length !== K) throw new ParameterError(`bundles[${b}]`, row, `${K} amounts`);
+    });
+    this.slots = slots;
+    this.utilisation = Array.from({ length: K }, () => new Float64Array(slots));
+    this.#pricing = [...pricing];
+    this.#amounts = Float64Array.from(bundles.flat());
+    this.#resources = K;
+    this.#bundles = bundles.length;
+    this.#priceSum = new Float64Array(K);
+    this.#peak = new Float64Array(K);
+  }
+
+  /**
+   * One decision: the utility-maximising bundle at the current prices if its utility is
+   * non-negative and it fits in every slot of the stay; does not change the state.
+   *
+   * @param arrival first slot of the stay
+   * @param duration number of slots (arrival + duration ≤ slots)
+   * @param valuations v^b for each bundle
+   * @returns the chosen bundle, or −1 when the customer is rejected; `payment` holds the price
+   * @throws {ParameterError} when the stay leaves the horizon or valuations are missing
+   */
+  decide(arrival: number, duration: number, valuations: ArrayLike<number>): number {
+    const end = arrival + duration;
+    if (!(arrival >= 0 && duration >= 1 && end <= this.slots) || (arrival | 0) !== arrival) {
+      throw new ParameterError(
+        "stay",
+        { arrival, duration },
+        `integer arrival ≥ 0, duration ≥ 1, arrival + duration ≤ ${this.slots}`,
+      );
+    }
+    const K = this.#resources;
+    const B = this.#bundles;
+    if (valuations.length !== B) {
+      throw new ParameterError("valuations", valuations.length, `${B} valuations`);
+    }
+    const amounts = this.#amounts;
+    const priceSum = this.#priceSum;
+    const peak = this.#peak;
+    for (let k = 0; k < K; k++) {
+      const y = this.utilisation[k]!;
+      const phi = this.#pricing[k]!;
+      let sum = 0;
+      let max = 0;
+      for (let t = arrival; t < end; t++) {
+        const level = y[t]!;
+        sum += phi(level);
+        if (level > max) max = level;
+      }
+      priceSum[k] = sum;
+      peak[k] = max;
+    }
+    let best = -1;
+    let bestUtility = -Infinity;
+    let bestPayment = 0;
+    for (let b = 0; b < B; b++) {
+      let pay = 0;
+      for (let k = 0; k < K; k++) {
+        const r = amounts[b * K + k]!;
+        if (r !== 0) pay += r * priceSum[k]!;
+      }
+      const utility = valuations[b]! - pay;
+      if (utility > bestUtility) {
+        bestUtility = utility;
+        best = b;
+        bestPayment = pay;
+      }
+    }
+    this.payment = 0;
+    if (bestUtility < 0) return -1;
+    for (let k = 0; k < K; k++) {
+      if (peak[k]! + amounts[best * K + k]! > 1 + CAPACITY_SLACK) return -1;
+    }
+    this.payment = bestPayment;
+    return best;
+  }
+
+  /**
+   * Allocates bundle `bundle` over the stay (call after {@link decide} returned it).
+   *
+   * @param arrival first slot
+   * @param duration number of slots
+   * @param bundle bundle index
+   * @throws {ParameterError} on an unknown bundle
+   */
+  admit(arrival: number, duration: number, bundle: number): void {
+    if (!(bundle >= 0 && bundle < this.#bundles) || (bundle | 0) !== bundle) {
+      throw new ParameterError("bundle", bundle, `integer in [0, ${this.#bundles - 1}]`);
+    }
+    const K = this.#resources;
+    const end = Math.min(arrival + duration, this.slots);
+    for (let k = 0; k < K; k++) {
+      const r = this.#amounts[bundle * K + k]!;
+      if (r === 0) continue;
+      const y = this.utilisation[k]!;
+      for (let t = arrival; t < end; t++) y[t] = y[t]! + r;
+    }
+  }
+}
