@@ -9,7 +9,7 @@
 import { ppm } from "../lib/mod.ts";
 
 const pbar = 2 * ppm.CBAR_CPU;
-const { instance } = await ppm.buildInstance({
+const { instance } = ppm.buildInstance({
   case: "UE",
   pbar,
   jobs: 4000,

@@ -9,7 +9,7 @@
  * @example
  * ```ts
  * import { buildInstance } from "./experiments.ts";
- * const inst = await buildInstance({ case: "UE", pbar: 1.338, jobs: 200, slots: 360, seed: 1 });
+ * const inst = buildInstance({ case: "UE", pbar: 1.338, jobs: 200, slots: 360, seed: 1 });
  * console.log(inst.instance.customers.length); // 200
  * ```
  *
@@ -18,7 +18,7 @@
 import { createRng, type Rng } from "../../core/rng.ts";
 import { requireInteger, requirePositive } from "../../core/validate.ts";
 import type { Instance } from "./instance.ts";
-import { type JobTimes, loadJobTimes, syntheticJobs } from "./trace_adapter.ts";
+import { googleJobTimes, type JobTimes, sampleWindow, SLOT_SECONDS } from "./arrivals.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
 import { offlineOptimum } from "./offline.ts";
 
@@ -29,7 +29,7 @@ export const SECTION6 = {
   sizes: [0.001, 0.003, 0.005],
   jobs: 4000,
   slots: 3600,
-  slotSeconds: 10,
+  slotSeconds: SLOT_SECONDS,
 } as const;
 
 /** c̄_cpu = a·s. */
@@ -47,6 +47,10 @@ export interface InstanceParams {
   readonly seed: number;
   /** σ of the truncated normal (Case TN, μ = c̄_cpu, support [0, p̄]). */
   readonly sigma?: number;
+  /** Factor on every recorded job duration (load scaling; default 1 = as recorded). */
+  readonly durationScale?: number;
+  /** `"synthetic"` forces the calibrated stand-in of the trace (default: trace if present). */
+  readonly jobSource?: "trace" | "synthetic";
 }
 
 /** The nine bundles (r_cpu, r_ram). */
@@ -55,21 +59,32 @@ export function section6Bundles(): number[][] {
 }
 
 /**
- * Builds one Section 6 instance from the trace (or the synthetic stand-in).
+ * Builds one Section 6 instance from the Google 2011 trace (or its synthetic stand-in).
  *
- * @returns the instance and the source label of the arrivals
+ * @param params value case, p̄, sizes, seed and optional load scaling
+ * @returns the instance, the source label of the arrivals and the loader's note
+ * @throws {ParameterError} on bad sizes or p̄, or a window too small for `jobs`
+ * @example
+ * ```ts
+ * import { buildInstance } from "./experiments.ts";
+ * const { instance, source } = buildInstance({ case: "EE", pbar: 2, jobs: 50, slots: 90, seed: 3 });
+ * ```
  */
-export async function buildInstance(
+export function buildInstance(
   params: InstanceParams,
-): Promise<{ instance: Instance; source: JobTimes["source"] }> {
+): { instance: Instance; source: JobTimes["source"]; note: string } {
   requireInteger("jobs", params.jobs, 1);
   requireInteger("slots", params.slots, 1);
   requirePositive("pbar", params.pbar);
   const rng = createRng(params.seed);
-  const windowSeconds = params.slots * SECTION6.slotSeconds;
-  const trace = await loadJobTimes();
-  const jobs = trace ?? syntheticJobs(rng.stream("synthetic"), 24);
-  const times = sampleWindow(jobs, rng.stream("window"), windowSeconds, params.jobs);
+  const jobs = googleJobTimes(params.jobSource);
+  const times = sampleWindow(
+    jobs,
+    rng.stream("window"),
+    params.slots,
+    params.jobs,
+    params.durationScale,
+  );
   const values = rng.stream("values");
   const bundles = section6Bundles();
   const customers = times.map(({ arrival, duration }, i) => {
@@ -87,6 +102,7 @@ export async function buildInstance(
       customers,
     },
     source: jobs.source,
+    note: jobs.note,
   };
 }
 
@@ -99,43 +115,6 @@ function drawValue(rng: Rng, params: InstanceParams, index: number, total: numbe
     return rng.truncatedNormal(CBAR_CPU, params.sigma ?? 1, 0, pbar);
   }
   return rng.uniformIn(0, pbar);
-}
-
-function sampleWindow(jobs: JobTimes, rng: Rng, windowSeconds: number, count: number) {
-  const first = jobs.submit[0]!;
-  const last = jobs.submit[jobs.submit.length - 1]!;
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const start = first + rng.uniform() * Math.max(0, last - first - windowSeconds);
-    const inside: number[] = [];
-    for (let i = lowerBound(jobs.submit, start); i < jobs.submit.length; i++) {
-      if (jobs.submit[i]! >= start + windowSeconds) break;
-      inside.push(i);
-    }
-    if (inside.length < count) continue;
-    const chosen = rng.shuffle(inside).slice(0, count).sort((a, b) => a - b);
-    return chosen.map((i) => {
-      const slots = windowSeconds / SECTION6.slotSeconds;
-      const arrival = Math.min(
-        slots - 1,
-        Math.floor((jobs.submit[i]! - start) / SECTION6.slotSeconds),
-      );
-      const seconds = jobs.duration[i]!;
-      const wanted = Number.isNaN(seconds) ? slots : Math.ceil(seconds / SECTION6.slotSeconds);
-      return { arrival, duration: Math.max(1, Math.min(wanted, slots - arrival)) };
-    });
-  }
-  throw new RangeError(`no window of ${windowSeconds} s holds ${count} jobs`);
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Empirical ratio of one mechanism with its certified bracket. */

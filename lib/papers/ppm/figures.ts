@@ -145,7 +145,7 @@ export async function runSweep(
   for (const x of xs) {
     const sums = new Map<string, { low: number; high: number }>();
     for (let i = 0; i < instances; i++) {
-      const built = await buildInstance(params(x, i));
+      const built = buildInstance(params(x, i));
       source = built.source;
       const result = await empiricalRatios(built.instance, mechanisms(x));
       offlineSeconds += result.offline.seconds;

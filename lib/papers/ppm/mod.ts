@@ -24,5 +24,5 @@ export * from "./mechanism.ts";
 export * from "./offline.ts";
 export * from "./worst_case.ts";
 export * from "./experiments.ts";
-export * from "./trace_adapter.ts";
+export * from "./arrivals.ts";
 export * from "./figures.ts";
