@@ -48,7 +48,7 @@ export interface WelfareRow {
 const memo = new Map<string, Promise<WelfareRow[]>>();
 
 /** Paper-scale setting (nodes, mean arrivals) before the mode's divisor. */
-interface Setting extends Omit<WorkloadConfig, "seed" | "nodes" | "meanArrivals" | "slots"> {
+export interface Setting extends Omit<WorkloadConfig, "seed" | "nodes" | "meanArrivals" | "slots"> {
   readonly nodes: number;
   readonly meanArrivals: number;
 }
@@ -69,13 +69,7 @@ export function compareAlgorithms(
   setting: Setting,
 ): Promise<WelfareRow[]> {
   const scale = experimentScale(params.mode);
-  const config: WorkloadConfig = {
-    ...setting,
-    nodes: Math.max(1, Math.round(setting.nodes / scale.divisor)),
-    meanArrivals: setting.meanArrivals / scale.divisor,
-    slots: scale.slots,
-    seed: params.seed,
-  };
+  const config = scaledConfig(params, setting);
   const key = JSON.stringify(config);
   let cached = memo.get(key);
   if (cached === undefined) {
@@ -103,6 +97,30 @@ export function compareAlgorithms(
     memo.set(key, cached);
   }
   return cached.then((rows) => rows.map((row) => ({ ...row, figure, setting: label })));
+}
+
+/**
+ * Workload configuration of a paper-scale setting in a run mode (nodes and arrival rate divided by
+ * the mode's divisor, the mode's slots, the run's seed).
+ *
+ * @param params mode and seed
+ * @param setting paper-scale nodes and mean arrivals plus workload options
+ * @returns the configuration {@link generateWorkload} receives
+ * @example
+ * ```ts
+ * import { DEFAULT_SETTING, scaledConfig } from "./experiments.ts";
+ * scaledConfig({ mode: "quick", seed: 1 }, DEFAULT_SETTING).nodes; // 6 (50 / 8)
+ * ```
+ */
+export function scaledConfig(params: RunParams, setting: Setting): WorkloadConfig {
+  const scale = experimentScale(params.mode);
+  return {
+    ...setting,
+    nodes: Math.max(1, Math.round(setting.nodes / scale.divisor)),
+    meanArrivals: setting.meanArrivals / scale.divisor,
+    slots: scale.slots,
+    seed: params.seed,
+  };
 }
 
 /** Default setting: 50 nodes of A100, 3 vendors, Poisson 50 per slot, loose deadlines. */

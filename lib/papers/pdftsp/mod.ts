@@ -31,3 +31,4 @@ export { dpOptimality } from "./dp_optimality.ts";
 export { generateWorkload } from "./workload.ts";
 export * as gpuModel from "./gpu_model.ts";
 export { measuredLoraUtilisation } from "./trace_inputs.ts";
+export * as sensitivity from "./sensitivity.ts";
