@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { type Displayable, plot } from "../../core/display.ts";
 import type { AuctionData, RatioRow, WelfareRow } from "./experiments.ts";
+import type { SensitivityRow } from "./sensitivity.ts";
 
 /**
  * Grouped bars of welfare per setting and algorithm (Fig. 4-9).
@@ -113,6 +114,45 @@ export function runtimeBars(rows: readonly WelfareRow[]): Displayable {
         x: "algorithm",
         y: "perTaskMs",
         fill: "algorithm",
+      }),
+    ],
+  });
+}
+
+/**
+ * pdFTSP's welfare gain over the best baseline against the money unit κ, one line per bid scale
+ * (the unit × bid scale grid of the sensitivity sweep); the dot symbol shows whether Lemma 2's
+ * b̄ >= 1 held.
+ *
+ * @param rows rows of `sensitivitySweep`
+ * @returns the figure
+ */
+export function sensitivityLines(rows: readonly SensitivityRow[]): Displayable {
+  const grid = rows.filter((r) => r.sweep === "unit × bid scale").map((r) => ({
+    ...r,
+    bids: `bids × ${r.bidScale}`,
+    lemma2: r.lemma2Holds ? "b̄ ≥ 1 (Lemma 2 holds)" : "b̄ < 1 for some updating task",
+  }));
+  return plot({
+    title: "pdFTSP welfare vs the best of Titan/EFT/NTM, by money unit κ and bid scale",
+    x: {
+      type: "log",
+      label: "money unit κ (α, β ∝ κ; 1 = workload units)",
+      ticks: [...new Set(grid.map((r) => r.unitScale))],
+      tickFormat: (k: number) => k < 1 ? `1/${Math.round(1 / k)}` : String(k),
+    },
+    y: { label: "gain over best baseline, %", grid: true },
+    color: { legend: true, type: "categorical" },
+    symbol: { legend: true },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.line(grid, { x: "unitScale", y: "gainOverBestBaseline", stroke: "bids" }),
+      Plot.dot(grid, {
+        x: "unitScale",
+        y: "gainOverBestBaseline",
+        stroke: "bids",
+        symbol: "lemma2",
+        r: 4,
       }),
     ],
   });
