@@ -42,7 +42,9 @@ export function claims(params: RunParams): ClaimSpec[] {
     );
   const ueRows = () => (ue ??= sweep("UE"));
   const eeRows = () => (ee ??= sweep("EE"));
-  const utilisationAt2 = () => {
+  let utilisation: { op: number; tp: number; mp: number } | null = null;
+  const utilisationAt2 = () => (utilisation ??= peaksAt2());
+  const peaksAt2 = () => {
     const { instance } = buildInstance({
       case: "UE",
       pbar: 2 * CBAR_CPU,
@@ -251,7 +253,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: inRange(0.02),
       expected: "discrepancy",
       explanation:
-        "Our Google-trace windows give a CPU load at which capacity rarely binds (peak ≈ 0.4-0.7 under PPM-OP), so every mechanism is within a few percent of the offline optimum (ER ≈ 1.01-1.06, bracket certified by the LP bound). The paper does not say how its 4000 jobs were drawn from the month-long trace nor how durations map to its 3600 slots; its Fig. 4(b) shows PPM-MP saturating at 100%, i.e. a much heavier load than ours. Reported value: the largest mean ER (upper end of the bracket) of PPM-OP over the sweep.",
+        "Our Google-trace windows give a CPU load at which capacity rarely binds, so every mechanism is within a few percent of the offline optimum (bracket certified by the LP bound). The paper does not say how its 4000 jobs were drawn from the month-long trace nor how durations map to its 3600 slots; its Fig. 4(b) shows PPM-MP saturating at 100%, i.e. a much heavier load than ours. The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: at recorded durations the offered CPU demand peaks near 0.3 of capacity and ERs are ≈ 1; raising it past capacity (offered peak ≈ 1.35 in quick mode) lifts PPM-OP's ER only to ≈ 1.05 (UE, p̄ = 2c̄) / 1.08 (EE), still below 1.12. Heavier loads than quick mode can reach (demand ≫ capacity) are left to paper mode; we do not claim the range appears there. Reported value: the largest mean ER (upper end of the bracket) of PPM-OP over the sweep.",
       source: scale,
       measure: async () =>
         Math.max(
@@ -282,7 +284,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: atLeast(),
       expected: "discrepancy",
       explanation:
-        "At our (lighter) load all ERs are close to 1, so the relative gap is a few percent; the sign agrees (PPM-OP ≤ PPM-TP). The gap also depends on the reconstructed second segment of PPM-TP (assumption, see notebook).",
+        "At our (lighter) load all ERs are close to 1, so the relative gap is small; the sign agrees (PPM-OP ≤ PPM-TP). The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: the exact gap W_OP/W_TP − 1 grows with load but peaks at ≈ 1.5% (EE, offered peak ≈ 1.1) and shrinks again at the heaviest quick-mode load; it never approaches 15% in quick mode. The gap also depends on the reconstructed second segment of PPM-TP (assumption, see notebook).",
       source: scale,
       measure: async () => {
         const rows = (await eeRows()).rows;
@@ -303,7 +305,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: within({ abs: 0.02 }),
       expected: "discrepancy",
       explanation:
-        "Lighter load in our trace windows (see ppm.er-op-ue-range): peak CPU utilisation of PPM-MP is below 1.",
+        "Lighter load in our trace windows (see ppm.er-op-ue-range): at recorded durations PPM-MP's peak CPU utilisation is below 1. The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: once the offered demand exceeds capacity (durations × 16-32) PPM-MP's peak reaches 0.96-1.00, so the statement holds at heavier load.",
       source: scale,
       measure: () => utilisationAt2().mp,
     },
@@ -315,7 +317,8 @@ export function claims(params: RunParams): ClaimSpec[] {
       paperValue: 0.85,
       rule: within({ abs: 0.05 }),
       expected: "discrepancy",
-      explanation: "Lighter load in our trace windows (see ppm.er-op-ue-range).",
+      explanation:
+        "Lighter load in our trace windows (see ppm.er-op-ue-range). The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: with durations × 16-32 PPM-OP's peak rises to ≈ 0.72-0.74 (UE, p̄ = 2c̄) and ≈ 0.84-0.86 (EE), i.e. near the paper's 85% only under a load well above what the recorded durations give.",
       source: scale,
       measure: () => utilisationAt2().op,
     },

@@ -24,5 +24,6 @@ export * from "./mechanism.ts";
 export * from "./offline.ts";
 export * from "./worst_case.ts";
 export * from "./experiments.ts";
+export * from "./load_study.ts";
 export * from "./arrivals.ts";
 export * from "./figures.ts";
