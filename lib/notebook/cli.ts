@@ -12,7 +12,7 @@
  */
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { requireInteger, requireOneOf } from "../core/validate.ts";
+import { requireInteger, requireOneOf, requirePositive } from "../core/validate.ts";
 import type { RunParams } from "../core/params.ts";
 import { buildReport, listNotebooks } from "./report.ts";
 import { jupyterEnv, NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
@@ -101,7 +101,9 @@ async function main(args: string[]): Promise<number> {
     outDir: values.out ? resolve(values.out) : REPORTS_DIR,
     withInput: values["with-input"] ?? false,
     mergeIndex: command === "nb",
-    timeoutSeconds: values.timeout ? Number(values.timeout) : undefined,
+    timeoutSeconds: values.timeout === undefined
+      ? undefined
+      : requirePositive("--timeout", Number(values.timeout)),
   });
   console.log(`report: ${report.outDir}/index.html`);
   for (const failure of report.failures) console.error(`FAILED ${failure.error}`);
@@ -115,6 +117,10 @@ async function run(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof SetupError || error instanceof ParameterError) {
       console.error(`error: ${error.message}`);
+      return 2;
+    }
+    if (String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
+      console.error(`error: ${(error as Error).message}\n${USAGE}`);
       return 2;
     }
     throw error;

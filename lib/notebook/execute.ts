@@ -22,6 +22,7 @@
 import { basename, join } from "node:path";
 import type { RunParams } from "../core/params.ts";
 import { PARAM_ENV } from "../core/params.ts";
+import { requirePositive } from "../core/validate.ts";
 import { CLAIMS_MIME } from "../core/display.ts";
 import { type ClaimResult, type ClaimsSummary, summarizeClaims } from "../core/claims.ts";
 import { jupyterEnv, KERNEL_NAME } from "./paths.ts";
@@ -33,7 +34,10 @@ export interface ExecuteOptions {
   readonly outputDir: string;
   /** Mode and seed passed to the notebook (env `TOOLKIT_MODE`, `TOOLKIT_SEED`). */
   readonly params: RunParams;
-  /** Hard limit for the whole notebook, kernel start included (default 900 s). */
+  /**
+   * Hard limit for the whole notebook, kernel start included. Default: 900 s in quick mode, a week
+   * in paper mode (paper-scale sweeps can run for hours; the limit only guards against hangs).
+   */
   readonly timeoutSeconds?: number;
   /** Limit per cell (default: the whole-notebook limit). */
   readonly cellTimeoutSeconds?: number;
@@ -98,6 +102,9 @@ interface PythonResult {
   seconds: number;
 }
 
+/** Default hard limit per notebook and mode. */
+export const DEFAULT_TIMEOUT_SECONDS = { quick: 900, paper: 7 * 24 * 3600 } as const;
+
 const SCRIPT = new URL("./execute_notebook.py", import.meta.url).pathname;
 
 /**
@@ -118,7 +125,10 @@ export async function executeNotebook(
     clean: join(options.outputDir, `${name}.clean.fragment.html`),
     full: join(options.outputDir, `${name}.full.fragment.html`),
   };
-  const timeoutSeconds = options.timeoutSeconds ?? 900;
+  const timeoutSeconds = requirePositive(
+    "timeoutSeconds",
+    options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS[options.params.mode],
+  );
   const request = {
     notebook: notebookPath,
     kernel: KERNEL_NAME,

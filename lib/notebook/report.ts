@@ -29,7 +29,7 @@ export interface ReportOptions {
   readonly notebooks?: readonly string[];
   /** Show code in the main page (default false: clean page, with a link to the code version). */
   readonly withInput?: boolean;
-  /** Per-notebook hard timeout in seconds (default 900). */
+  /** Per-notebook hard timeout in seconds (default: see `DEFAULT_TIMEOUT_SECONDS`). */
   readonly timeoutSeconds?: number;
   /** Keep other notebooks' rows of an existing index (for re-running single notebooks). */
   readonly mergeIndex?: boolean;

@@ -79,9 +79,11 @@ export function priceVsThroughputPlot(): Displayable {
   return plot({
     title: "On-demand price vs dense FP16/BF16 throughput",
     subtitle: `${points.length} devices with a listed price; log scales`,
-    x: { type: "log", label: "FP16/BF16 dense TFLOPS" },
-    y: { type: "log", label: "USD per device-hour" },
+    x: { type: "log", label: "FP16/BF16 dense TFLOPS", tickFormat: "~g" },
+    y: { type: "log", label: "USD per device-hour", tickFormat: "~g" },
     grid: true,
+    inset: 12,
+    marginRight: 80,
     marks: [
       Plot.dot(points, { x: "tflops", y: "price", r: 4, fill: "#2a6f97" }),
       Plot.text(points, { x: "tflops", y: "price", text: "name", dx: 6, textAnchor: "start" }),
