@@ -17,7 +17,7 @@ import {
   operatingCost,
   type VendorOption,
 } from "./instance.ts";
-import { arrivalOrder } from "./pdftsp.ts";
+import { arrivalOrder, rejected } from "./pdftsp.ts";
 import type { Instance, OnlineResult, ScheduleCell, TaskOutcome } from "./types.ts";
 import { createRng, type Rng } from "../../core/rng.ts";
 import { LpModel, type Variable } from "../../core/lp.ts";
@@ -302,18 +302,6 @@ function candidateNodes(
     free.push({ k, memory });
   }
   return free.sort((a, b) => b.memory - a.memory || a.k - b.k).slice(0, count).map((n) => n.k);
-}
-
-function rejected(task: CompiledTask, reason: TaskOutcome["reason"]): TaskOutcome {
-  return {
-    task: task.index,
-    admitted: false,
-    vendor: null,
-    schedule: [],
-    payment: 0,
-    welfare: 0,
-    reason,
-  };
 }
 
 function admittedOutcome(

@@ -97,15 +97,7 @@ export function runPdftsp(instance: Instance, options: PdftspOptions = {}): Pdft
   let muSum = 0;
   for (const task of arrivalOrder(compiled)) {
     const reject = (reason: TaskOutcome["reason"], best: ScheduleCandidate | null) => {
-      outcomes[task.index] = {
-        task: task.index,
-        admitted: false,
-        vendor: null,
-        schedule: [],
-        payment: 0,
-        welfare: 0,
-        reason,
-      };
+      outcomes[task.index] = rejected(task, reason);
       trace[task.index] = traceOf(task, best);
     };
     if (!task.fitsSomewhere) {
@@ -203,4 +195,17 @@ function updateDuals(
     state.phi[cell] = (state.phi[cell] as number) * (1 + memoryShare) +
       beta * unitWelfare * memoryShare;
   }
+}
+
+/** Outcome of a task that was not admitted, with the reason. */
+export function rejected(task: CompiledTask, reason: TaskOutcome["reason"]): TaskOutcome {
+  return {
+    task: task.index,
+    admitted: false,
+    vendor: null,
+    schedule: [],
+    payment: 0,
+    welfare: 0,
+    reason,
+  };
 }
