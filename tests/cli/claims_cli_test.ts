@@ -4,10 +4,17 @@ import { PAPERS } from "../../lib/claims_registry.ts";
 
 const CLI = new URL("../../lib/claims_cli.ts", import.meta.url).pathname;
 
-Deno.test("deno task claims prints the whole ledger as a JSON array on stdout", async () => {
+for (const traces of ["present", "absent"] as const) {
+  Deno.test(`deno task claims prints the whole ledger as JSON (raw traces ${traces})`, async () => {
+    await checkLedger(traces === "absent" ? { TRACE_DIR: "/nonexistent-trace-dir" } : {});
+  });
+}
+
+/** Runs the CLI and checks the ledger's shape and that every verdict is the expected one. */
+async function checkLedger(env: Record<string, string>): Promise<void> {
   const run = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", CLI, "--mode", "quick", "--seed", "1"],
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).output();
   const stderr = new TextDecoder().decode(run.stderr);
   assert.ok(run.success, stderr);
@@ -25,7 +32,7 @@ Deno.test("deno task claims prints the whole ledger as a JSON array on stdout", 
     if (claim.verdict === "not-reproducible-here") assert.equal(claim.reproducedValue, null);
     else assert.notEqual(claim.reproducedValue, null, claim.id);
   }
-});
+}
 
 Deno.test("deno task claims rejects an unknown mode with a clear message", async () => {
   const run = await new Deno.Command(Deno.execPath(), {

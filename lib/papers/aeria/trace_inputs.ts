@@ -1,15 +1,17 @@
 /**
  * Trace inputs of the AERIA market (paper Sec. VI-A), read from `TRACE_DIR` (default
- * `../shared/traces`) through lib/traces' loaders, turned into one value per slot, with seeded
- * synthetic fallbacks labelled as such when the trace folders are absent.
+ * `../shared/traces`) through lib/traces' `loadOrSynthesize`, turned into one value per slot. When
+ * a trace folder is absent, lib/traces' generators calibrated on the committed trace statistics
+ * stand in, and the series is labelled `synthetic` with a note saying so.
  *
  * - Electricity: the paper uses Ontario HOEP for 6-20 September 2022 (median 0.1056 $/kWh). Only
  *   2016 is available, so we take 6-20 September **2016** (360 hours) and add a constant so that its
  *   median equals the paper's 0.1056 $/kWh. HOEP alone is far below that (2016 median 0.0104 $/kWh,
  *   with negative hours); the adder plays the role of Ontario's Global Adjustment, which consumers
  *   pay on top of HOEP. Hourly shape: 2016's; level: the paper's.
- * - Wireless: the Ghent 4G/LTE logs (Sabre conversion), all 40 logs concatenated in file order and
- *   cut into equal-duration windows, one per slot; the slot rate is the window's time-weighted mean.
+ * - Wireless: the Ghent 4G/LTE logs (Sabre conversion) as a 1-second series, all 40 logs
+ *   concatenated in file order and cut into equal windows, one per slot; the slot rate is the
+ *   window's mean.
  *
  * @example
  * ```ts
@@ -21,14 +23,13 @@
  * @module
  */
 import { DataFileError } from "../../core/errors.ts";
-import { createRng } from "../../core/rng.ts";
 import { requireInteger } from "../../core/validate.ts";
-import { loadGhent4g, loadIesoHoep, traceDir, tracesAvailable } from "../../traces/mod.ts";
+import { loadOrSynthesize } from "../../traces/mod.ts";
 
 /** A per-slot series and where it came from. */
 export interface SlotSeries {
   readonly source: "trace" | "synthetic";
-  /** Human-readable provenance. */
+  /** Human-readable provenance (starts with `SYNTHETIC` for generated data). */
   readonly description: string;
   readonly values: number[];
 }
@@ -36,7 +37,8 @@ export interface SlotSeries {
 /** Paper Sec. VI-A: median electricity price of the adopted Ontario trajectory, $/kWh. */
 export const PAPER_MEDIAN_PRICE = 0.1056;
 
-const SEPTEMBER_WINDOW = { month: 9, firstDay: 6, lastDay: 20 };
+/** First day and length of the paper's window (6-20 September), taken in 2016. */
+const SEPTEMBER_WINDOW = { from: "2016-09-06", hours: 360 } as const;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -47,7 +49,7 @@ function median(values: readonly number[]): number {
 /**
  * Hourly electricity price for the 360 slots (6-20 September), median-shifted to 0.1056 $/kWh.
  *
- * @param seed seed of the synthetic fallback
+ * @param seed seed of the synthetic stand-in (used only when the IESO trace is absent)
  * @returns 360 prices in $/kWh
  * @throws {DataFileError} when the trace file exists but is malformed
  * @example
@@ -57,47 +59,24 @@ function median(values: readonly number[]): number {
  * ```
  */
 export function electricityPrices(seed = 1): SlotSeries {
-  const dir = traceDir();
-  if (!tracesAvailable("ieso-hoep-2016", dir)) return syntheticPrices(seed);
-  const frame = loadIesoHoep(dir!);
-  const dates = frame.getColumn("date").toArray() as string[];
-  const prices = frame.getColumn("hoep_cad_per_mwh").toArray() as number[];
-  const w = SEPTEMBER_WINDOW;
-  const first = `2016-${String(w.month).padStart(2, "0")}-${String(w.firstDay).padStart(2, "0")}`;
-  const last = `2016-${String(w.month).padStart(2, "0")}-${String(w.lastDay).padStart(2, "0")}`;
-  // $/MWh → $/kWh (IESO prices are Canadian dollars; the paper writes $).
-  const hoep = prices.filter((_, i) => dates[i]! >= first && dates[i]! <= last).map((p) =>
-    p / 1000
+  const { df, source, note } = loadOrSynthesize(
+    { kind: "hoep", ...SEPTEMBER_WINDOW },
+    { seed },
   );
-  if (hoep.length !== 360) {
+  // CAD/MWh → $/kWh (IESO prices are Canadian dollars; the paper writes $).
+  const hoep = (df.getColumn("hoep_cad_per_mwh").toArray() as number[]).map((p) => p / 1000);
+  if (hoep.length !== SEPTEMBER_WINDOW.hours) {
     throw new DataFileError(
-      dir!,
+      "ieso-hoep-2016",
       null,
-      `expected 360 HOEP hours for 6-20 Sept, found ${hoep.length}`,
+      `expected ${SEPTEMBER_WINDOW.hours} HOEP hours from ${SEPTEMBER_WINDOW.from}, found ${hoep.length}`,
     );
   }
   const adder = PAPER_MEDIAN_PRICE - median(hoep);
   return {
-    source: "trace",
-    description: `IESO HOEP 6-20 Sept 2016 (stand-in for Sept 2022) + ${
-      adder.toFixed(4)
-    } $/kWh so the median is the paper's 0.1056`,
+    source,
+    description: `${note}; + ${adder.toFixed(4)} $/kWh so the median is the paper's 0.1056`,
     values: hoep.map((p) => p + adder),
-  };
-}
-
-function syntheticPrices(seed: number): SlotSeries {
-  const rng = createRng(seed).stream("synthetic-electricity");
-  const values = Array.from(
-    { length: 360 },
-    (_, h) =>
-      PAPER_MEDIAN_PRICE * (1 + 0.25 * Math.sin(2 * Math.PI * ((h % 24) - 8) / 24)) *
-      (1 + 0.05 * rng.normal()),
-  );
-  return {
-    source: "synthetic",
-    description: "SYNTHETIC diurnal price around 0.1056 $/kWh (IESO trace not found)",
-    values,
   };
 }
 
@@ -105,7 +84,7 @@ function syntheticPrices(seed: number): SlotSeries {
  * Per-slot wireless rate in Mbit/s from the Ghent 4G logs.
  *
  * @param slots number of slots
- * @param seed seed of the synthetic fallback
+ * @param seed seed of the synthetic stand-in (used only when the Ghent trace is absent)
  * @returns one rate per slot
  * @throws {ParameterError} for a non-positive slot count
  * @throws {DataFileError} when the trace file exists but is malformed
@@ -117,40 +96,26 @@ function syntheticPrices(seed: number): SlotSeries {
  */
 export function wirelessRates(slots: number, seed = 1): SlotSeries {
   requireInteger("slots", slots, 1);
-  const dir = traceDir();
-  if (!tracesAvailable("ghent-4g", dir)) {
-    const rng = createRng(seed).stream("synthetic-wireless");
-    return {
-      source: "synthetic",
-      description: "SYNTHETIC uniform 7-60 Mbit/s per slot (Ghent 4G trace not found)",
-      values: Array.from({ length: slots }, () => rng.uniformIn(7, 60)),
-    };
+  const { df, source, note } = loadOrSynthesize({ kind: "bandwidth" }, { seed });
+  const perSecond = df.getColumn("bandwidth_mbps").toArray() as number[];
+  if (perSecond.length < slots) {
+    throw new DataFileError(
+      "ghent-4g",
+      null,
+      `${perSecond.length} s of bandwidth for ${slots} slots`,
+    );
   }
-  const frame = loadGhent4g(dir!);
-  const durations = frame.getColumn("duration_ms").toArray() as number[];
-  const mbps = frame.getColumn("bandwidth_mbps").toArray() as number[];
-  const segments = durations.map((duration, i) => ({ duration, mbps: mbps[i]! }));
-  const total = segments.reduce((s, x) => s + x.duration, 0);
-  const window = total / slots;
-  const values = new Array<number>(slots).fill(0);
-  let t = 0;
-  for (const { duration, mbps: rate } of segments) {
-    let start = t;
-    const end = t + duration;
-    while (start < end) {
-      const slot = Math.min(slots - 1, Math.floor(start / window));
-      const cut = Math.min(end, (slot + 1) * window);
-      values[slot]! += rate * (cut - start) / window;
-      if (cut <= start) break;
-      start = cut;
-    }
-    t = end;
-  }
+  const sums = new Array<number>(slots).fill(0);
+  const counts = new Array<number>(slots).fill(0);
+  perSecond.forEach((mbps, second) => {
+    const slot = Math.floor(second * slots / perSecond.length);
+    sums[slot]! += mbps;
+    counts[slot]! += 1;
+  });
+  const window = perSecond.length / slots;
   return {
-    source: "trace",
-    description: `Ghent 4G/LTE (Sabre conversion), 40 logs concatenated, ${
-      (window / 1000).toFixed(1)
-    } s windows averaged per slot`,
-    values,
+    source,
+    description: `${note}; ${window.toFixed(1)} s windows averaged per slot`,
+    values: sums.map((sum, slot) => sum / counts[slot]!),
   };
 }
