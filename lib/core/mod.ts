@@ -8,3 +8,4 @@ export * from "./display.ts";
 export * from "./progress.ts";
 export * from "./numerics.ts";
 export * from "./lp.ts";
+export * from "./timing.ts";

@@ -106,3 +106,9 @@ export {
   type InferencePointExamination,
   type MonotonicityCheck,
 } from "./checks.ts";
+export {
+  STAGE_ONE_TARGET_MS,
+  stageOneTiming,
+  type StageOneTimingRow,
+  stageOneTimingTable,
+} from "./timing.ts";
