@@ -8,42 +8,23 @@
  */
 import { ppm } from "../lib/mod.ts";
 
-const pbar = 2 * ppm.CBAR_CPU;
-const { instance } = ppm.buildInstance({
-  case: "UE",
-  pbar,
-  jobs: 4000,
-  slots: 3600,
-  seed: 1,
-});
-const mechanisms = ppm.section6Mechanisms();
-const pricing = Object.fromEntries(
-  Object.entries(mechanisms).map(([name, spec]) => [name, ppm.pricingFunctions(instance, spec)]),
+// Shared with the notebook's live speed table (lib/papers/ppm/speed.ts): the paper-size Case UE
+// instance at p̄ = 2c̄; per mechanism a state where every customer arriving before slot 1800 was
+// decided, then one 100-slot customer at slot 1750 (inside the loaded part) decided repeatedly.
+const { instance, pricing, decisionStates, decisionArrival, valuations, phi, ys } = ppm
+  .speedFixtures();
+const loaded = decisionStates["PPM-OP"]!.utilisation[0]!.subarray(
+  decisionArrival,
+  decisionArrival + ppm.DECISION_SLOTS,
 );
-
-// Pre-built state: the Section 6 instance's customers arriving before slot 1800 already decided,
-// then one 100-slot customer at slot 1750 (inside the loaded part) is decided repeatedly.
-const decisionStates = Object.fromEntries(
-  Object.keys(mechanisms).map((name) => {
-    const state = new ppm.PostedPriceState(instance.slots, instance.bundles, pricing[name]!);
-    for (const c of instance.customers) {
-      if (c.arrival >= 1800) continue;
-      const b = state.decide(c.arrival, c.duration, c.valuations);
-      if (b >= 0) state.admit(c.arrival, c.duration, b);
-    }
-    return [name, state];
-  }),
-);
-const loaded = decisionStates["PPM-OP"]!.utilisation[0]!.subarray(1750, 1850);
-if (!loaded.some((y) => y > 0)) throw new Error("bench state is empty at slots 1750-1849");
-const valuations = Float64Array.from(instance.bundles, ([cpu]) => 0.5 * pbar * 100 * cpu!);
+if (!loaded.some((y) => y > 0)) throw new Error("bench state is empty where the decision is timed");
 let chosen = 0;
-for (const name of Object.keys(mechanisms)) {
+for (const name of Object.keys(pricing)) {
   Deno.bench(`${name} decision: 100 slots, 2 resources, 9 bundles (pre-built state)`, {
     group: "decision",
     baseline: name === "PPM-OP",
   }, () => {
-    chosen += decisionStates[name]!.decide(1750, 100, valuations);
+    chosen += decisionStates[name]!.decide(decisionArrival, ppm.DECISION_SLOTS, valuations);
   });
 }
 
@@ -60,14 +41,12 @@ Deno.bench("PPM-OP runPosted with one 100-slot customer (allocations included)",
   ppm.runPosted(single, pricing["PPM-OP"]!);
 });
 
-for (const name of Object.keys(mechanisms)) {
+for (const name of Object.keys(pricing)) {
   Deno.bench(`${name}: 4000-job Section 6 instance`, { group: "instance" }, () => {
     ppm.runPosted(instance, pricing[name]!);
   });
 }
 
-const phi = ppm.optimalPricing({ a: 0.223, s: 3, pbar: 9 * ppm.CBAR_CPU });
-const ys = Float64Array.from({ length: 1024 }, (_, i) => (i + 0.5) / 1024);
 let sink = 0;
 Deno.bench("optimal φ evaluation ×1024 (HUC2 table)", { group: "phi" }, () => {
   for (let i = 0; i < ys.length; i++) sink += phi(ys[i]!);

@@ -13,7 +13,18 @@ import { h2EndPrice, numericLowerBound1 } from "./shooting.ts";
 import { adversarialRatio } from "./worst_case.ts";
 import { designPricing } from "./general_design.ts";
 import { buildInstance, CBAR_CPU, SECTION6, section6Mechanisms } from "./experiments.ts";
-import { runSweep, sweepSizes } from "./figures.ts";
+import { sweepSizes } from "./figures.ts";
+import {
+  caseSweep,
+  deltaSweepSizes,
+  FIG6_DELTAS,
+  FIG7_DELTAS,
+  figure6Panels,
+  figure7Panels,
+  type PanelSweep,
+  runDeltaSweep,
+} from "./section6_sweeps.ts";
+import type { SweepRow } from "./figures.ts";
 import { pricingFunctions, runPosted } from "./mechanism.ts";
 
 const PAPER = "ppm";
@@ -26,22 +37,35 @@ export function claims(params: RunParams): ClaimSpec[] {
     : `quick mode: N = ${sizes.jobs} jobs, T = ${sizes.slots} slots, ${sizes.instances} instances per point`;
   let ue: ReturnType<typeof sweep> | null = null;
   let ee: ReturnType<typeof sweep> | null = null;
-  const sweep = (kind: "UE" | "EE") =>
-    runSweep(
-      `claims ${kind}`,
-      [1, 3, 6, 9].map((m) => m * CBAR_CPU),
-      (pbar, i) => ({
-        case: kind,
-        pbar,
-        jobs: sizes.jobs,
-        slots: sizes.slots,
-        seed: params.seed * 1000 + i,
-      }),
-      () => section6Mechanisms(),
-      sizes.instances,
-    );
+  const sweep = (kind: "UE" | "EE") => caseSweep(kind, [1, 3, 6, 9], sizes, params.seed);
   const ueRows = () => (ue ??= sweep("UE"));
   const eeRows = () => (ee ??= sweep("EE"));
+  const deltaSizes = deltaSweepSizes(params.mode);
+  const deltaScale = params.mode === "paper"
+    ? scale
+    : `quick mode: N = ${deltaSizes.jobs} jobs, T = ${deltaSizes.slots} slots, ${deltaSizes.instances} instances per point, one LP per instance shared by all δ (paired)`;
+  let fig6: Promise<PanelSweep> | null = null;
+  let fig7: Promise<PanelSweep> | null = null;
+  const fig6Rows = async () =>
+    (await (fig6 ??= runDeltaSweep(
+      "claims Fig. 6",
+      figure6Panels(deltaSizes, params.seed),
+      FIG6_DELTAS,
+      (delta) => ({
+        "PPM-OP": { kind: "optimal", pbarError: delta },
+        "PPM-TP": { kind: "twice-index", pbarError: delta },
+      }),
+      deltaSizes.instances,
+    ))).rows;
+  const fig7Rows = async () =>
+    (await (fig7 ??= runDeltaSweep(
+      "claims Fig. 7",
+      figure7Panels(deltaSizes, params.seed),
+      FIG7_DELTAS,
+      (delta) => ({ "PPM-OP": { kind: "optimal", pbarError: delta } }),
+      deltaSizes.instances,
+    ))).rows;
+  const switchDelta = cSRatio(3) / 3 - 1;
   let utilisation: { op: number; tp: number; mp: number } | null = null;
   const utilisationAt2 = () => (utilisation ??= peaksAt2());
   const peaksAt2 = () => {
@@ -336,14 +360,143 @@ export function claims(params: RunParams): ClaimSpec[] {
     },
     {
       ...base,
-      id: "ppm.fig6-fig7-shapes",
-      where: "Section 6.2, Fig. 6-7",
+      id: "ppm.fig6-op-flat-below-switch",
+      where: "Section 6.2, Fig. 6(a)-(d)",
       statement:
-        "Shapes of ER vs δ (insensitivity in LUC/HUC1, benefit of over-estimation in HUC2 up to δ ≈ 1.6/1.2, σ-dependence in Fig. 7)",
+        "PPM-OP's ER does not depend on δ while p̄(1+δ) ≤ C_s: every δ at p̄ = c̄ (LUC) and δ ≤ C_s/p̄ − 1 at p̄ = 3c̄ (HUC1), Cases UI and EI (measured: largest max−min of the mean ER over those δ)",
+      paperValue: 0,
+      rule: within({ abs: 1e-9 }),
+      expected: "reproduced",
+      source: `${deltaScale}; C_s/p̄ − 1 = ${
+        switchDelta.toFixed(3)
+      } at p̄ = 3c̄ (ours; the paper: 1.1, see ppm.delta-threshold-huc1)`,
+      measure: async () => {
+        const rows = await fig6Rows();
+        const groups = [
+          ...["Case UI", "Case EI"].map((row) => ({ row, column: "p̄ = c̄ (LUC)", upTo: Infinity })),
+          ...["Case UI", "Case EI"].map((row) => ({
+            row,
+            column: "p̄ = 3c̄ (HUC1)",
+            upTo: switchDelta,
+          })),
+        ];
+        return Math.max(
+          ...groups.map((g) =>
+            spread(panel(rows, g.row, g.column, "PPM-OP").filter((r) => r.x <= g.upTo))
+          ),
+        );
+      },
+    },
+    {
+      ...base,
+      id: "ppm.fig6-tp-luc-flat",
+      where: "Section 6.2, Fig. 6(a)-(b)",
+      statement:
+        "PPM-TP's ER is insensitive to δ at p̄ = c̄ (LUC), Cases UI and EI (quantified here: max−min of the mean ER over δ ∈ [−0.8, 2.4] at most 0.005)",
+      paperValue: 0,
+      rule: within({ abs: 0.005 }),
+      expected: "reproduced",
+      source:
+        `${deltaScale}. As the paper argues, only the δ-independent first segment f'(2y) is posted while y ≤ 0.5; at our load the CPU utilisation stays below 0.5 anyway`,
+      measure: async () => {
+        const rows = await fig6Rows();
+        return Math.max(
+          ...["Case UI", "Case EI"].map((row) => spread(panel(rows, row, "p̄ = c̄ (LUC)", "PPM-TP"))),
+        );
+      },
+    },
+    {
+      ...base,
+      id: "ppm.fig6-op-huc2-overestimate",
+      where: "Section 6.2, Fig. 6(e)-(f)",
+      statement:
+        "At p̄ = 9c̄ (HUC2) PPM-OP benefits from over-estimating p̄ for moderate δ (up to ≈ 1.6 in Case UI, 1.2 in Case EI): measured min over 0 < δ ≤ 1.2 of ER(δ) − ER(0), the larger of the two cases (paper: < 0)",
+      paperValue: 0,
+      rule: atMost(),
+      expected: "discrepancy",
+      explanation:
+        "At our load (offered CPU peak ≈ 0.3 of capacity at recorded durations, see ppm.er-op-ue-range) capacity never binds, so holding capacity back has no value: the more conservative φ designed for p̄(1+δ) only turns away customers the offline optimum admits, and PPM-OP's ER does not improve with δ in either HUC2 panel (it rises slightly; notebook Fig. 6). The paper's benefit needs a load at which capacity binds; the load study varies the load only at δ = 0, so whether the benefit appears at heavier load is not tested here.",
+      source: deltaScale,
+      measure: async () => {
+        const rows = await fig6Rows();
+        return Math.max(
+          ...["Case UI", "Case EI"].map((row) =>
+            improvement(panel(rows, row, "p̄ = 9c̄ (HUC2)", "PPM-OP"), 1.2)
+          ),
+        );
+      },
+    },
+    {
+      ...base,
+      id: "ppm.fig7-sigma1-worsens",
+      where: "Section 6.2, Fig. 7(a)",
+      statement:
+        "With σ = 1 PPM-OP's ER gets worse as δ > 0 grows (measured: ER(δ = 2.4) − ER(0), paper: > 0)",
+      paperValue: 0,
+      rule: atLeast(),
+      expected: "reproduced",
+      source:
+        `${deltaScale}. At our load the ER rises with δ for every σ (see ppm.fig7-larger-sigma-improves-first), so the agreement does not single out σ = 1`,
+      measure: async () => {
+        const rows = (await fig7Rows()).filter((r) => r.column === "σ = 1");
+        return erAt(rows, 2.4) - erAt(rows, 0);
+      },
+    },
+    {
+      ...base,
+      id: "ppm.fig7-larger-sigma-improves-first",
+      where: "Section 6.2, Fig. 7(b)-(c)",
+      statement:
+        "With σ = 2 and σ = 10 PPM-OP's ER first improves as δ > 0 grows (measured: min over δ > 0 of ER(δ) − ER(0), the larger of the two σ; paper: < 0)",
+      paperValue: 0,
+      rule: atMost(),
+      expected: "discrepancy",
+      explanation:
+        "Same cause as ppm.fig6-op-huc2-overestimate: with capacity not binding at our load, over-estimating p̄ only makes PPM-OP reject customers the offline optimum accepts, so the ER does not improve from δ = 0 for any σ (it rises slightly). The σ-dependence the paper reports (more tolerance to over-estimation with larger σ) therefore cannot show here.",
+      source: deltaScale,
+      measure: async () => {
+        const rows = await fig7Rows();
+        return Math.max(
+          ...["σ = 2", "σ = 10"].map((column) =>
+            improvement(rows.filter((r) => r.column === column), Infinity)
+          ),
+        );
+      },
+    },
+    {
+      ...base,
+      id: "ppm.fig6-tp-deteriorates",
+      where: "Section 6.2, Fig. 6(c)-(f)",
+      statement:
+        "PPM-TP's ER deteriorates with δ in HUC1 and HUC2, and PPM-OP's slightly worsens past δ ≈ 1.1 in HUC1",
       paperValue: "qualitative",
       expected: "not-reproducible-here",
       explanation:
-        "These are differences of a few percent between 1000-instance averages; quick mode (2 small instances per point) cannot resolve them and at our lighter load the ERs are near 1. The notebook runs the sweeps (paper mode at full size) and plots them; the ledger does not grade the shapes.",
+        "PPM-TP depends on δ only through its second segment (y > 0.5), which our trace windows never reach (peak CPU utilisation ≈ 0.35 in the notebook's Fig. 4(b)/5(b)), so its ER is flat in δ here (notebook Fig. 6) for a reason unrelated to the paper's. PPM-OP's HUC1 switch is at δ = 0.596 with our C_s (ppm.delta-threshold-huc1), and past it the quick-mode ER moves by < 0.1%, too little to call a trend. Grading these needs a load where capacity binds (paper mode / the load study), which the δ sweeps do not vary.",
     },
   ];
+}
+
+/** Rows of one Fig. 6 sub-figure and mechanism. */
+function panel(rows: readonly SweepRow[], row: string, column: string, mechanism: string) {
+  return rows.filter((r) => r.row === row && r.column === column && r.mechanism === mechanism);
+}
+
+/** max − min of the mean ER (upper end of the bracket) over rows. */
+function spread(rows: readonly SweepRow[]): number {
+  const ers = rows.map((r) => r.erHigh);
+  return Math.max(...ers) - Math.min(...ers);
+}
+
+/** Mean ER (upper end of the bracket) of the row at x = δ. */
+function erAt(rows: readonly SweepRow[], delta: number): number {
+  const row = rows.find((r) => Math.abs(r.x - delta) < 1e-12);
+  if (!row) throw new Error(`no sweep row at δ = ${delta}`);
+  return row.erHigh;
+}
+
+/** min over 0 < δ ≤ upTo of ER(δ) − ER(0) (negative: over-estimation helps). */
+function improvement(rows: readonly SweepRow[], upTo: number): number {
+  const base = erAt(rows, 0);
+  return Math.min(...rows.filter((r) => r.x > 0 && r.x <= upTo).map((r) => r.erHigh - base));
 }

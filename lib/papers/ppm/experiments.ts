@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { ParameterError } from "../../core/errors.ts";
 import { createRng, type Rng } from "../../core/rng.ts";
 import { requireInteger, requirePositive } from "../../core/validate.ts";
 import type { Instance } from "./instance.ts";
@@ -167,4 +168,45 @@ export async function empiricalRatios(
     })),
     offline: { lower: bracket.lower, upper: bracket.upper, seconds: bracket.solverSeconds },
   };
+}
+
+/**
+ * Running means of certified ER brackets, one per key (a mechanism, or a mechanism at one δ).
+ *
+ * @example
+ * ```ts
+ * import { RatioMeans } from "./experiments.ts";
+ * const means = new RatioMeans();
+ * means.add("PPM-OP", { mechanism: "PPM-OP", welfare: 1, erLow: 1, erHigh: 1.2, peakCpu: 0.5 });
+ * means.add("PPM-OP", { mechanism: "PPM-OP", welfare: 1, erLow: 1.2, erHigh: 1.4, peakCpu: 0.5 });
+ * means.mean("PPM-OP"); // { erLow: 1.1, erHigh: 1.3, instances: 2 }
+ * ```
+ */
+export class RatioMeans {
+  readonly #sums = new Map<string, { low: number; high: number; count: number }>();
+
+  /** Adds one instance's bracket under `key`. */
+  add(key: string, ratio: Pick<RatioResult, "erLow" | "erHigh">): void {
+    const acc = this.#sums.get(key) ?? { low: 0, high: 0, count: 0 };
+    acc.low += ratio.erLow;
+    acc.high += ratio.erHigh;
+    acc.count += 1;
+    this.#sums.set(key, acc);
+  }
+
+  /** Keys in insertion order. */
+  keys(): string[] {
+    return [...this.#sums.keys()];
+  }
+
+  /**
+   * Mean bracket of `key`.
+   *
+   * @throws {ParameterError} when nothing was added under `key`
+   */
+  mean(key: string): { erLow: number; erHigh: number; instances: number } {
+    const acc = this.#sums.get(key);
+    if (!acc) throw new ParameterError("key", key, `one of ${this.keys().join(", ")}`);
+    return { erLow: acc.low / acc.count, erHigh: acc.high / acc.count, instances: acc.count };
+  }
 }

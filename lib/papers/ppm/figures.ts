@@ -18,9 +18,9 @@ import { alphaStarOf, criticalThreshold, lowerBound1, lowerBound2 } from "./powe
 import { optimalPricingFunction } from "./power_pricing.ts";
 import {
   buildInstance,
-  CBAR_CPU,
   empiricalRatios,
   type InstanceParams,
+  RatioMeans,
   type RatioResult,
   SECTION6,
 } from "./experiments.ts";
@@ -117,6 +117,10 @@ export interface SweepRow {
   readonly erLow: number;
   readonly erHigh: number;
   readonly instances: number;
+  /** Facet column label (e.g. `p̄ = 3c̄ (HUC1)`), when the sweep has several panels. */
+  readonly column?: string;
+  /** Facet row label (e.g. `Case EI`), when the sweep has several panels. */
+  readonly row?: string;
 }
 
 /** Sizes of a sweep in quick and paper mode. */
@@ -143,71 +147,172 @@ export async function runSweep(
   let source = "";
   const rows: SweepRow[] = [];
   for (const x of xs) {
-    const sums = new Map<string, { low: number; high: number }>();
+    const means = new RatioMeans();
     for (let i = 0; i < instances; i++) {
       const built = buildInstance(params(x, i));
       source = built.source;
       const result = await empiricalRatios(built.instance, mechanisms(x));
       offlineSeconds += result.offline.seconds;
-      for (const r of result.ratios) {
-        const acc = sums.get(r.mechanism) ?? { low: 0, high: 0 };
-        acc.low += r.erLow;
-        acc.high += r.erHigh;
-        sums.set(r.mechanism, acc);
-      }
+      for (const r of result.ratios) means.add(r.mechanism, r);
       bar.tick();
     }
-    for (const [mechanism, acc] of sums) {
-      rows.push({
-        x,
-        mechanism,
-        erLow: acc.low / instances,
-        erHigh: acc.high / instances,
-        instances,
-      });
-    }
+    for (const mechanism of means.keys()) rows.push({ x, mechanism, ...means.mean(mechanism) });
   }
   bar.done();
   return { rows, seconds: (performance.now() - started) / 1000, offlineSeconds, source };
 }
 
-/** ER-vs-x figure with the certified bracket drawn as a band. */
-export function ratioFigure(rows: readonly SweepRow[], title: string, xLabel: string): Displayable {
+/** Colours of the mechanisms, the same in every Section 6 figure. */
+const SERIES_COLOURS: Record<string, string> = {
+  "PPM-OP": "#4269d0",
+  "PPM-TP": "#ff725c",
+  "PPM-MP": "#efb118",
+  offline: "#3ca951",
+};
+
+/** Categorical colour scale listing the series present, in the fixed order and colours above. */
+function seriesColour(names: readonly string[]) {
+  const present = new Set(names);
+  const domain = [
+    ...Object.keys(SERIES_COLOURS).filter((n) => present.has(n)),
+    ...[...present].filter((n) => !(n in SERIES_COLOURS)),
+  ];
+  const fallback = ["#a463f2", "#97bbf5", "#9c6b4e", "#9498a0"];
+  return {
+    legend: true,
+    domain,
+    range: domain.map((n, i) => SERIES_COLOURS[n] ?? fallback[i % fallback.length]!),
+  };
+}
+
+/** Order of appearance of the distinct defined values (facet domains in the paper's order). */
+function appearance(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== undefined))];
+}
+
+/** Facet channels of rows that carry `column`/`row` labels (none for a single panel). */
+function facets(rows: readonly { column?: string; row?: string }[]) {
+  return {
+    ...(rows.some((r) => r.column !== undefined) ? { fx: "column" } : {}),
+    ...(rows.some((r) => r.row !== undefined) ? { fy: "row" } : {}),
+  };
+}
+
+/**
+ * ER-vs-x figure with the certified bracket drawn as a band, faceted by the rows' `column` and
+ * `row` labels when present (one panel per paper sub-figure).
+ *
+ * @param rows sweep rows (of {@link runSweep} or `runDeltaSweep`)
+ * @param title figure title
+ * @param xLabel label of the swept parameter
+ * @param subtitle e.g. the instance count per point
+ * @returns the plot
+ * @example
+ * ```ts
+ * import { ratioFigure } from "./figures.ts";
+ * ratioFigure([{ x: 0, mechanism: "PPM-OP", erLow: 1, erHigh: 1.1, instances: 2 }], "ER", "δ");
+ * ```
+ */
+export function ratioFigure(
+  rows: readonly SweepRow[],
+  title: string,
+  xLabel: string,
+  subtitle?: string,
+): Displayable {
+  const facet = facets(rows);
+  const rowLabels = appearance(rows.map((r) => r.row));
   return plot({
     title,
+    subtitle,
+    width: facet.fx ? 900 : 640,
+    height: rowLabels.length > 1 ? 420 : 260,
+    marginLeft: 60,
+    marginRight: facet.fy ? 70 : 20,
     x: { label: xLabel },
-    y: { label: "empirical ratio W_opt/W_online" },
-    color: { legend: true },
+    y: { label: "ER = W_opt/W_online (band: certified bracket)", grid: true },
+    fx: { label: null, domain: appearance(rows.map((r) => r.column)) },
+    fy: { label: null, domain: rowLabels },
+    color: seriesColour(rows.map((r) => r.mechanism)),
     marks: [
-      Plot.areaY(rows, { x: "x", y1: "erLow", y2: "erHigh", fill: "mechanism", fillOpacity: 0.3 }),
-      Plot.line(rows, { x: "x", y: "erHigh", stroke: "mechanism" }),
-      Plot.dot(rows, { x: "x", y: "erHigh", fill: "mechanism" }),
+      Plot.frame({ strokeOpacity: 0.2 }),
+      Plot.areaY(rows, {
+        x: "x",
+        y1: "erLow",
+        y2: "erHigh",
+        fill: "mechanism",
+        fillOpacity: 0.3,
+        ...facet,
+      }),
+      Plot.line(rows, { x: "x", y: "erHigh", stroke: "mechanism", ...facet }),
+      Plot.dot(rows, { x: "x", y: "erHigh", fill: "mechanism", r: 2.5, ...facet }),
     ],
   });
 }
 
-/** Utilisation over time (Fig. 4b/5b) for named utilisation series of the CPU. */
-export function utilisationFigure(
-  series: Record<string, Float64Array>,
-  title: string,
-): Displayable {
-  const rows = Object.entries(series).flatMap(([name, y]) =>
-    Array.from(y, (level, t) => ({ minutes: t * SECTION6.slotSeconds / 60, level, name }))
-      .filter((_, t) => t % 5 === 0)
-  );
-  return plot({
-    title,
-    x: { label: "time (min)" },
-    y: { label: "CPU utilisation", domain: [0, 1] },
-    color: { legend: true },
-    marks: [Plot.line(rows, { x: "minutes", y: "level", stroke: "name" })],
-  });
+/** One sample of CPU utilisation over time (Fig. 4(b)/5(b)). */
+export interface UtilisationRow {
+  readonly minutes: number;
+  readonly level: number;
+  /** Mechanism name or `offline`. */
+  readonly name: string;
+  readonly column?: string;
 }
 
-/** p̄ grid of Fig. 4/5 in units of c̄_cpu. */
-export function pbarGrid(mode: RunMode): number[] {
-  const multiples = mode === "paper" ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [1, 3, 6, 9];
-  return multiples.map((m) => m * CBAR_CPU);
+/**
+ * Rows of {@link utilisationFigure}: every 5th slot of each named CPU utilisation series.
+ *
+ * @param series utilisation per slot, by mechanism name
+ * @param column facet label of these series
+ * @returns rows with time in minutes
+ * @example
+ * ```ts
+ * import { utilisationRows } from "./figures.ts";
+ * utilisationRows({ "PPM-OP": new Float64Array(10) }, "Case UE").length; // 2
+ * ```
+ */
+export function utilisationRows(
+  series: Record<string, Float64Array>,
+  column?: string,
+): UtilisationRow[] {
+  return Object.entries(series).flatMap(([name, y]) =>
+    Array.from(y, (level, t) => ({ minutes: t * SECTION6.slotSeconds / 60, level, name, column }))
+      .filter((_, t) => t % 5 === 0)
+  );
+}
+
+/**
+ * Utilisation over time (Fig. 4(b)/5(b)), one facet per `column` label.
+ *
+ * @param rows rows of {@link utilisationRows}
+ * @param title figure title
+ * @param subtitle optional subtitle
+ * @returns the plot
+ * @example
+ * ```ts
+ * import { utilisationFigure, utilisationRows } from "./figures.ts";
+ * utilisationFigure(utilisationRows({ "PPM-OP": new Float64Array(10) }), "CPU");
+ * ```
+ */
+export function utilisationFigure(
+  rows: readonly UtilisationRow[],
+  title: string,
+  subtitle?: string,
+): Displayable {
+  const facet = facets(rows);
+  return plot({
+    title,
+    subtitle,
+    width: facet.fx ? 900 : 640,
+    height: 260,
+    x: { label: "time (min)" },
+    y: { label: "CPU utilisation", domain: [0, 1], grid: true },
+    fx: { label: null, domain: appearance(rows.map((r) => r.column)) },
+    color: seriesColour(rows.map((r) => r.name)),
+    marks: [
+      Plot.frame({ strokeOpacity: 0.2 }),
+      Plot.line(rows, { x: "minutes", y: "level", stroke: "name", ...facet }),
+    ],
+  });
 }
 
 export type { RatioResult };
