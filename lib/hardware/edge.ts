@@ -8,6 +8,16 @@
 import { known, type KnownFigure, type SourceRef, unknown } from "./figure.ts";
 import type { HardwareProfile } from "./profile.ts";
 import {
+  ALLDBIN_JETSON_NANO,
+  BROJOGOPAL_ORIN_NANO,
+  checkedAgainst as check,
+  CHUMCITY_APPLE_EVENT,
+  FIXSTARS_AGX_ORIN,
+  HARDWARETHEORY_RAPTOR_LAKE,
+  MZPH_AGX_ORIN_BRIEF,
+  RPI_AU_PI5,
+} from "./crosscheck_pages.ts";
+import {
   AERIA_PAPER,
   APPLE_IPHONE_15_PRO_RELEASE,
   INTEL_I7_13700K_ARK,
@@ -39,17 +49,32 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     hasTensorCores: true,
     memoryType: "LPDDR5",
     memoryGB: known(64, "datasheet", JETSON_AGX_ORIN_DATASHEET),
-    fp32Tflops: gpuFp32FromCores(2048, 1.3, JETSON_AGX_ORIN_DATASHEET),
+    fp32Tflops: check(
+      gpuFp32FromCores(2048, 1.3, JETSON_AGX_ORIN_DATASHEET),
+      MZPH_AGX_ORIN_BRIEF,
+      5.3,
+      "2048 CUDA cores, 5.3 FP32 TFLOPS as summarised from the technical brief",
+    ),
     fp16Tflops: unknown(
       "the datasheet gives INT8 TOPS (with sparsity) but no dense FP16 tensor rate",
     ),
     memoryBandwidthGBps: known(204.8, "datasheet", JETSON_AGX_ORIN_DATASHEET),
-    tdpWatts: known(60, "datasheet", JETSON_AGX_ORIN_DATASHEET, "highest power mode (15-60 W)"),
-    vendorAiTops: known(
+    tdpWatts: check(
+      known(60, "datasheet", JETSON_AGX_ORIN_DATASHEET, "highest power mode (15-60 W)"),
+      FIXSTARS_AGX_ORIN,
+      60,
+      "upper end of 15-60 W",
+    ),
+    vendorAiTops: check(
+      known(
+        275,
+        "datasheet",
+        JETSON_AGX_ORIN_DATASHEET,
+        "INT8 with sparsity, GPU and DLA engines together",
+      ),
+      FIXSTARS_AGX_ORIN,
       275,
-      "datasheet",
-      JETSON_AGX_ORIN_DATASHEET,
-      "INT8 with sparsity, GPU and DLA engines together",
+      "sparse INT8 at MAXN",
     ),
     onDemandUsdPerHour: NO_CLOUD_PRICE,
   },
@@ -60,18 +85,38 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     deviceClass: "edge-gpu",
     hasTensorCores: true,
     memoryType: "LPDDR5",
-    memoryGB: known(8, "datasheet", JETSON_ORIN_NANO_DATASHEET),
-    fp32Tflops: gpuFp32FromCores(1024, 0.625, JETSON_ORIN_NANO_DATASHEET),
+    memoryGB: check(known(8, "datasheet", JETSON_ORIN_NANO_DATASHEET), BROJOGOPAL_ORIN_NANO, 8),
+    fp32Tflops: check(
+      gpuFp32FromCores(1024, 0.625, JETSON_ORIN_NANO_DATASHEET),
+      BROJOGOPAL_ORIN_NANO,
+      (2 * 1024 * 0.625) / 1000,
+      "page gives 1024 CUDA cores and the pre-Super 625 MHz GPU clock; same formula",
+    ),
     fp16Tflops: unknown(
       "the datasheet gives INT8 TOPS (with sparsity) but no dense FP16 tensor rate",
     ),
-    memoryBandwidthGBps: known(68, "datasheet", JETSON_ORIN_NANO_DATASHEET),
-    tdpWatts: known(15, "datasheet", JETSON_ORIN_NANO_DATASHEET, "highest power mode (7-15 W)"),
-    vendorAiTops: known(
+    memoryBandwidthGBps: check(
+      known(68, "datasheet", JETSON_ORIN_NANO_DATASHEET),
+      BROJOGOPAL_ORIN_NANO,
+      68,
+      "pre-Super figure (102 after the update)",
+    ),
+    tdpWatts: check(
+      known(15, "datasheet", JETSON_ORIN_NANO_DATASHEET, "highest power mode (7-15 W)"),
+      BROJOGOPAL_ORIN_NANO,
+      15,
+      "pre-Super maximum (25 after the update)",
+    ),
+    vendorAiTops: check(
+      known(
+        40,
+        "datasheet",
+        JETSON_ORIN_NANO_DATASHEET,
+        "INT8 with sparsity; the 2024 'Super' software update raises it, not recorded here",
+      ),
+      BROJOGOPAL_ORIN_NANO,
       40,
-      "datasheet",
-      JETSON_ORIN_NANO_DATASHEET,
-      "INT8 with sparsity; the 2024 'Super' software update raises it, not recorded here",
+      "pre-Super figure (67 after the update)",
     ),
     onDemandUsdPerHour: NO_CLOUD_PRICE,
   },
@@ -82,16 +127,29 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     deviceClass: "edge-gpu",
     hasTensorCores: false,
     memoryType: "LPDDR4",
-    memoryGB: known(4, "datasheet", JETSON_NANO_DATASHEET),
-    fp32Tflops: gpuFp32FromCores(128, 0.9216, JETSON_NANO_DATASHEET),
+    memoryGB: check(known(4, "datasheet", JETSON_NANO_DATASHEET), ALLDBIN_JETSON_NANO, 4),
+    fp32Tflops: check(
+      gpuFp32FromCores(128, 0.9216, JETSON_NANO_DATASHEET),
+      ALLDBIN_JETSON_NANO,
+      (2 * 128 * 0.921) / 1000,
+      "page gives 128 CUDA cores and a 921 MHz boost clock; same formula",
+    ),
     fp16Tflops: known(
       0.472,
       "datasheet",
       JETSON_NANO_DATASHEET,
       "printed as 472 GFLOPS; Maxwell runs FP16 at twice the FP32 rate, no tensor cores",
     ),
-    memoryBandwidthGBps: known(25.6, "datasheet", JETSON_NANO_DATASHEET),
-    tdpWatts: known(10, "datasheet", JETSON_NANO_DATASHEET, "higher of the 5 W and 10 W modes"),
+    memoryBandwidthGBps: check(
+      known(25.6, "datasheet", JETSON_NANO_DATASHEET),
+      ALLDBIN_JETSON_NANO,
+      25.6,
+    ),
+    tdpWatts: check(
+      known(10, "datasheet", JETSON_NANO_DATASHEET, "higher of the 5 W and 10 W modes"),
+      ALLDBIN_JETSON_NANO,
+      10,
+    ),
     vendorAiTops: unknown("the datasheet's headline is 472 GFLOPS FP16 (see fp16Tflops), no TOPS"),
     onDemandUsdPerHour: NO_CLOUD_PRICE,
   },
@@ -102,13 +160,23 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     deviceClass: "edge-cpu",
     hasTensorCores: false,
     memoryType: "LPDDR4X-4267",
-    memoryGB: known(8, "datasheet", RASPBERRY_PI_5_BRIEF, "also sold with 2, 4 and 16 GB"),
-    fp32Tflops: known(
+    memoryGB: check(
+      known(8, "datasheet", RASPBERRY_PI_5_BRIEF, "also sold with 2, 4 and 16 GB"),
+      RPI_AU_PI5,
+      8,
+      "8GB variant",
+    ),
+    fp32Tflops: check(
+      known(
+        (4 * 2.4 * 16) / 1000,
+        "derived",
+        RASPBERRY_PI_5_BRIEF,
+        "4 Cortex-A76 cores x 2.4 GHz (product brief) x 16 FP32 FLOP/cycle (two 128-bit FMA " +
+          "pipes per core, Arm Cortex-A76 Software Optimization Guide)",
+      ),
+      RPI_AU_PI5,
       (4 * 2.4 * 16) / 1000,
-      "derived",
-      RASPBERRY_PI_5_BRIEF,
-      "4 Cortex-A76 cores x 2.4 GHz (product brief) x 16 FP32 FLOP/cycle (two 128-bit FMA " +
-        "pipes per core, Arm Cortex-A76 Software Optimization Guide)",
+      "page confirms 4 Cortex-A76 cores at 2.4 GHz; the 16 FLOP/cycle factor is not on it",
     ),
     fp16Tflops: unknown("no FP16 peak is published and the board has no matrix units"),
     memoryBandwidthGBps: unknown(
@@ -132,11 +200,16 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     fp16Tflops: unknown("Apple does not publish an FP16 figure for the A17 Pro"),
     memoryBandwidthGBps: unknown("Apple does not publish the memory bandwidth of the A17 Pro"),
     tdpWatts: unknown("Apple does not publish a power figure for the A17 Pro"),
-    vendorAiTops: known(
+    vendorAiTops: check(
+      known(
+        35,
+        "datasheet",
+        APPLE_IPHONE_15_PRO_RELEASE,
+        "Neural Engine, 'up to 35 trillion operations per second'; precision not stated",
+      ),
+      CHUMCITY_APPLE_EVENT,
       35,
-      "datasheet",
-      APPLE_IPHONE_15_PRO_RELEASE,
-      "Neural Engine, 'up to 35 trillion operations per second'; precision not stated",
+      "Neural Engine, trillion operations per second",
     ),
     onDemandUsdPerHour: NO_CLOUD_PRICE,
   },
@@ -161,11 +234,16 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       INTEL_I7_13700K_ARK,
       "maximum, dual-channel DDR5",
     ),
-    tdpWatts: known(
+    tdpWatts: check(
+      known(
+        125,
+        "datasheet",
+        INTEL_I7_13700K_ARK,
+        "processor base power; maximum turbo power is 253 W. AERIA uses 3 x 125 = 375 W",
+      ),
+      HARDWARETHEORY_RAPTOR_LAKE,
       125,
-      "datasheet",
-      INTEL_I7_13700K_ARK,
-      "processor base power; maximum turbo power is 253 W. AERIA uses 3 x 125 = 375 W",
+      "processor base power of the K/KF launch SKUs (maximum turbo 253 W for Core i7)",
     ),
     vendorAiTops: unknown("no AI accelerator figure is published for this CPU"),
     onDemandUsdPerHour: NO_CLOUD_PRICE,

@@ -28,6 +28,40 @@ export interface SourceRef {
   readonly date: string;
 }
 
+/**
+ * Who published the page a figure was cross-checked against: the device's vendor (or, for a
+ * price, the cloud provider) or anyone else (reseller, spec database, news site, blog).
+ */
+export type CrossCheckKind = "vendor" | "secondary";
+
+/**
+ * The outcome of looking a figure up in a second, public web page after it was entered.
+ *
+ * `source` stays the primary citation; the cross-check is independent evidence. A vendor page
+ * that disagrees is never recorded here: the figure is corrected to the vendor value instead and
+ * the page becomes its `source`. A secondary page that disagrees is recorded with
+ * `agrees: false` and the figure is left as it is.
+ */
+export interface CrossCheck {
+  /** the page, exactly as the search tool returned it */
+  readonly url: string;
+  /** day of the look-up, `YYYY-MM-DD` */
+  readonly checked: string;
+  readonly kind: CrossCheckKind;
+  /** whether `found` equals the figure's value within {@link CROSS_CHECK_TOLERANCE} */
+  readonly agrees: boolean;
+  /** the number read from the page, converted to the figure's unit */
+  readonly found: number;
+  /** how `found` was read or converted (e.g. "sparse 242 halved", "instance price / 8") */
+  readonly detail?: string;
+}
+
+/**
+ * Relative tolerance within which a page's number counts as agreeing: pages round (37.42 vs
+ * 37.4, 8.141 vs 8.1), so exact equality would flag rounding as disagreement.
+ */
+export const CROSS_CHECK_TOLERANCE = 0.01;
+
 /** A figure with a value and its provenance. */
 export interface KnownFigure {
   readonly known: true;
@@ -36,6 +70,8 @@ export interface KnownFigure {
   readonly source: SourceRef;
   /** caveats: sparsity halving, configuration, formula of a derived value */
   readonly note?: string;
+  /** a second page the value was compared with; absent when no page giving it was found */
+  readonly crossCheck?: CrossCheck;
 }
 
 /** A figure deliberately left out, with the reason. */
@@ -85,4 +121,64 @@ export function known(
  */
 export function unknown(reason: string): UnknownFigure {
   return { known: false, reason };
+}
+
+/** What a cross-check read from a page, before the agreement is computed. */
+export interface PageReading {
+  readonly url: string;
+  readonly kind: CrossCheckKind;
+  /** the number from the page, in the figure's unit */
+  readonly found: number;
+  readonly detail?: string;
+}
+
+/**
+ * Whether a page's number agrees with a recorded value.
+ *
+ * @param value the recorded value
+ * @param found the page's number, in the same unit
+ * @returns true when they differ by at most {@link CROSS_CHECK_TOLERANCE} of the recorded value
+ * @example
+ * ```ts
+ * import { agreesWithin } from "./figure.ts";
+ * agreesWithin(37.4, 37.42); // true
+ * agreesWithin(15.7, 15); // false
+ * ```
+ */
+export function agreesWithin(value: number, found: number): boolean {
+  return Math.abs(found - value) <= CROSS_CHECK_TOLERANCE * Math.abs(value);
+}
+
+/**
+ * Attaches a cross-check to a known figure; `agrees` is computed, never typed in by hand.
+ *
+ * @param figure the figure as entered
+ * @param reading what the page gave
+ * @param checked day of the look-up, `YYYY-MM-DD`
+ * @returns the same figure with `crossCheck` set
+ * @example
+ * ```ts
+ * import { crossChecked, known } from "./figure.ts";
+ * const f = crossChecked(
+ *   known(300, "datasheet", { document: "A40 datasheet", publisher: "NVIDIA", date: "2021" }),
+ *   { url: "https://example.org/a40", kind: "secondary", found: 300 },
+ *   "2026-11-24",
+ * );
+ * console.log(f.crossCheck?.agrees); // true
+ * ```
+ */
+export function crossChecked(
+  figure: KnownFigure,
+  reading: PageReading,
+  checked: string,
+): KnownFigure {
+  const crossCheck: CrossCheck = {
+    url: reading.url,
+    checked,
+    kind: reading.kind,
+    agrees: agreesWithin(figure.value, reading.found),
+    found: reading.found,
+    ...(reading.detail === undefined ? {} : { detail: reading.detail }),
+  };
+  return { ...figure, crossCheck };
 }

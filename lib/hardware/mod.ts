@@ -11,7 +11,19 @@
  *
  * @module
  */
-export type { Figure, FigureBasis, KnownFigure, SourceRef, UnknownFigure } from "./figure.ts";
+export type {
+  CrossCheck,
+  CrossCheckKind,
+  Figure,
+  FigureBasis,
+  KnownFigure,
+  PageReading,
+  SourceRef,
+  UnknownFigure,
+} from "./figure.ts";
+export { agreesWithin, CROSS_CHECK_TOLERANCE } from "./figure.ts";
+export { CHECKED_ON, isVendorUrl, VENDOR_DOMAINS } from "./crosscheck_pages.ts";
+export { type CrossCheckSummary, crossCheckSummary, FIGURE_FIELDS } from "./crosscheck_summary.ts";
 export type { DeviceClass, FigureField, HardwareProfile } from "./profile.ts";
 export { MissingFigureError, UnknownHardwareError } from "./errors.ts";
 export { getHardware, HARDWARE, HARDWARE_IDS } from "./catalog.ts";
