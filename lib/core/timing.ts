@@ -1,12 +1,16 @@
 /**
- * In-notebook timing: runs a function repeatedly and reports the median wall time, so a report can
- * show the speed it was produced at. `deno bench` files remain the authoritative measurements.
+ * In-notebook timing, so a report can show the speed it was produced at; `deno bench` files
+ * remain the authoritative measurements. {@link timeIt} times single calls and reports the median
+ * (for operations of a millisecond or more); {@link timeBatch} times a batch of calls and reports
+ * the mean per call (for operations too short to time one by one).
  *
  * @example
  * ```ts
- * import { timeIt } from "./timing.ts";
+ * import { timeBatch, timeIt } from "./timing.ts";
  * const t = timeIt(() => Math.sqrt(2), { repetitions: 5 });
  * console.log(t.medianMs >= 0, t.repetitions); // true 5
+ * const b = timeBatch(() => Math.sqrt(2), 1000);
+ * console.log(b.nsPerCall > 0); // true
  * ```
  *
  * @module
@@ -48,4 +52,40 @@ export function timeIt(fn: () => unknown, options: TimingOptions = {}): Timing {
   const mid = samples.length >> 1;
   const medianMs = samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
   return { medianMs, minMs: samples[0]!, maxMs: samples.at(-1)!, repetitions };
+}
+
+/** Result of {@link timeBatch}. */
+export interface BatchTiming {
+  /** Timed calls (warm-up calls excluded). */
+  readonly repetitions: number;
+  /** Wall time of the timed calls in milliseconds. */
+  readonly totalMs: number;
+  /** Mean time per call in nanoseconds. */
+  readonly nsPerCall: number;
+}
+
+/**
+ * Times `operation` over `repetitions` back-to-back calls after `warmup` untimed calls. Numeric
+ * results are summed into a sink so the calls cannot be optimised away.
+ *
+ * @param operation the call to time
+ * @param repetitions timed calls (integer >= 1)
+ * @param warmup untimed calls first (integer >= 0; default min(repetitions, 100))
+ * @throws {ParameterError} when repetitions < 1 or warmup < 0 (or not integers)
+ */
+export function timeBatch(
+  operation: () => unknown,
+  repetitions: number,
+  warmup = Math.min(repetitions, 100),
+): BatchTiming {
+  requireInteger("repetitions", repetitions, 1);
+  requireInteger("warmup", warmup, 0);
+  let sink = 0;
+  const numeric = (value: unknown) => typeof value === "number" ? value : 0;
+  for (let i = 0; i < warmup; i++) sink += numeric(operation());
+  const started = performance.now();
+  for (let i = 0; i < repetitions; i++) sink += numeric(operation());
+  const totalMs = performance.now() - started;
+  if (sink === Number.MIN_VALUE) console.log(sink); // keeps the sink observable
+  return { repetitions, totalMs, nsPerCall: totalMs * 1e6 / repetitions };
 }

@@ -28,5 +28,4 @@ export * from "./load_study.ts";
 export * from "./arrivals.ts";
 export * from "./figures.ts";
 export * from "./section6_sweeps.ts";
-export * from "./timing.ts";
 export * from "./speed.ts";

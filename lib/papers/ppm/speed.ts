@@ -1,6 +1,6 @@
 /**
  * The three speed targets of the reproduction, as shared fixtures (used by bench/ppm_bench.ts)
- * and a live measurement for the notebook ({@link measureSpeeds}, via {@link timeRepeated}):
+ * and a live measurement for the notebook ({@link measureSpeeds}, via {@link timeBatch}):
  * - one PPM decision for a job spanning 100 slots, 2 resources, 9 bundles: 5 µs;
  * - a 4000-job Section 6 instance per mechanism: 50 ms;
  * - one evaluation of a precomputed optimal pricing function: 1 µs.
@@ -19,7 +19,7 @@ import type { Instance } from "./instance.ts";
 import { pricingFunctions, runPosted } from "./mechanism.ts";
 import { PostedPriceState } from "./decision.ts";
 import { optimalPricing } from "./power_pricing.ts";
-import { timeRepeated } from "./timing.ts";
+import { timeBatch } from "../../core/timing.ts";
 
 /** Speed targets (issue targets of the reproduction). */
 export const SPEED_TARGETS = { decisionMicros: 5, instanceMillis: 50, phiNanos: 1000 } as const;
@@ -129,7 +129,7 @@ export function measureSpeeds(
   const phiSweeps = repetitions.phiSweeps ?? 2_000;
   const { decisionStates, decisionArrival, valuations, instance, pricing, phi, ys } = fixtures;
   const state = decisionStates["PPM-OP"]!;
-  const decision = timeRepeated(
+  const decision = timeBatch(
     () => state.decide(decisionArrival, DECISION_SLOTS, valuations),
     decisions,
   );
@@ -143,7 +143,7 @@ export function measureSpeeds(
     repetitions: decision.repetitions,
   }];
   for (const [name, phis] of Object.entries(pricing)) {
-    const run = timeRepeated(() => runPosted(instance, phis).welfare, instanceRuns, 1);
+    const run = timeBatch(() => runPosted(instance, phis).welfare, instanceRuns, 1);
     rows.push({
       operation: `${instance.customers.length}-job instance (${instance.slots} slots)`,
       mechanism: name,
@@ -154,7 +154,7 @@ export function measureSpeeds(
       repetitions: run.repetitions,
     });
   }
-  const sweep = timeRepeated(() => {
+  const sweep = timeBatch(() => {
     let sum = 0;
     for (let i = 0; i < ys.length; i++) sum += phi(ys[i]!);
     return sum;

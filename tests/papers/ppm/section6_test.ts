@@ -10,7 +10,6 @@ import {
   figure7Panels,
   runDeltaSweep,
 } from "../../../lib/papers/ppm/section6_sweeps.ts";
-import { timeRepeated } from "../../../lib/papers/ppm/timing.ts";
 import { measureSpeeds, SPEED_TARGETS, speedFixtures } from "../../../lib/papers/ppm/speed.ts";
 
 const tiny = { instances: 1, jobs: 40, slots: 60 };
@@ -68,18 +67,6 @@ Deno.test("caseSweep: three mechanisms per p̄, labelled with the case, brackets
   assert.equal(rows.length, 6);
   assert.ok(rows.every((r) => r.column === "Case EE" && r.erLow >= 1 - 1e-9));
   assert.deepEqual([...new Set(rows.map((r) => r.mechanism))], ["PPM-OP", "PPM-TP", "PPM-MP"]);
-});
-
-Deno.test("timeRepeated calls the operation warm-up + repetitions times; typed errors", () => {
-  let calls = 0;
-  const t = timeRepeated(() => ++calls, 50, 5);
-  assert.equal(calls, 55);
-  assert.equal(t.repetitions, 50);
-  assert.ok(t.totalMs >= 0 && Number.isFinite(t.nsPerCall));
-  assert.ok(Math.abs(t.nsPerCall - t.totalMs * 1e6 / 50) < 1e-6);
-  assert.throws(() => timeRepeated(() => 0, 0), ParameterError);
-  assert.throws(() => timeRepeated(() => 0, 1.5), ParameterError);
-  assert.throws(() => timeRepeated(() => 0, 10, -1), ParameterError);
 });
 
 Deno.test("measureSpeeds: one decision row, one instance row per mechanism, one φ row", () => {
