@@ -17,7 +17,7 @@
  * @module
  */
 import { real, roso, type RosoResult } from "./auction.ts";
-import { centre, consensusBase } from "./consensus.ts";
+import { centre, consensusBase, revenueBound } from "./consensus.ts";
 
 /** What CENTRE computed. */
 export interface ConsensusInfo {
@@ -52,6 +52,32 @@ function noSale(r: RosoResult, reason: string, consensus: ConsensusInfo | null =
   return { winners: NOBODY, price: null, soldGflops: 0, roso: r, consensus, noSaleReason: reason };
 }
 
+/** δ and the base y that CENTRE uses. */
+export interface ConsensusParameters {
+  /** δ = Φ̃/(Φ̃ − ζ) > 1. */
+  readonly delta: number;
+  /** y > δ. */
+  readonly y: number;
+}
+
+/**
+ * CENTRE lines 1-2 from a ROSO outcome: δ = Φ̃/(Φ̃ − ζ) and the y maximising Theorem 2's bound.
+ *
+ * @param r ROSO outcome
+ * @returns δ and y, or null when there is no δ-consensus (Π̃ = 0 or Φ̃ ≤ ζ)
+ * @example
+ * ```ts
+ * import { consensusParameters } from "./coco.ts";
+ * import { roso } from "./auction.ts";
+ * consensusParameters(roso(Float64Array.of(5, 4, 3), Float64Array.of(1, 1, 1), 10, 0))?.delta; // 1.5
+ * ```
+ */
+export function consensusParameters(r: RosoResult): ConsensusParameters | null {
+  if (!(r.upperBound > 0 && r.phi > r.zeta)) return null;
+  const delta = r.phi / (r.phi - r.zeta);
+  return { delta, y: consensusBase(delta).y };
+}
+
 /**
  * ROSO + CENTRE + REAL on the bidders that have an edge demand.
  *
@@ -61,6 +87,8 @@ function noSale(r: RosoResult, reason: string, consensus: ConsensusInfo | null =
  * @param rentalPrice p^r_t ($ per slot)
  * @param gamma minimum profit rate γ
  * @param uniform ε source for CENTRE
+ * @param frozen δ and y to use instead of those computed from these bids (only for the
+ *   incentive-compatibility comparison in `ic_variants.ts`; AERIA itself never passes it)
  * @returns the auction result
  * @example
  * ```ts
@@ -75,18 +103,19 @@ export function cocoAuction(
   rentalPrice: number,
   gamma: number,
   uniform: () => number,
+  frozen?: ConsensusParameters,
 ): AuctionResult {
   const r = roso(budgets, demands, edgeGflops, reservePrice(rentalPrice, gamma, edgeGflops));
   if (r.upperBound <= 0) return noSale(r, "nobody passes the reserve price and fits the capacity");
-  if (!(r.phi > r.zeta)) return noSale(r, "no δ-consensus: Φ̃ ≤ ζ (one bidder decides Π̃)");
-  const delta = r.phi / (r.phi - r.zeta);
-  const { y, ratio } = consensusBase(delta);
+  const parameters = frozen ?? consensusParameters(r);
+  if (parameters === null) return noSale(r, "no δ-consensus: Φ̃ ≤ ζ (one bidder decides Π̃)");
+  const { delta, y } = parameters;
   const c = centre(r.upperBound, delta, y, uniform);
   const consensus: ConsensusInfo = {
     upperBound: r.upperBound,
     delta,
     y,
-    ratioBound: ratio,
+    ratioBound: revenueBound(delta, y),
     target: c.target,
     iterations: c.iterations,
   };

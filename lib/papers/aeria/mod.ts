@@ -24,5 +24,6 @@ export * from "./slot.ts";
 export * from "./trace_inputs.ts";
 export * from "./market.ts";
 export * from "./properties.ts";
+export * from "./ic_variants.ts";
 export * from "./experiments.ts";
 export * from "./figures.ts";
