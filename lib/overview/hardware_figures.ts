@@ -56,6 +56,11 @@ export function hardwareSourceRows(): Record<string, string>[] {
           basis: figure.basis,
           source: `${figure.source.publisher}, ${figure.source.document} (${figure.source.date})`,
           note: figure.note ?? "",
+          "cross-check": figure.crossCheck
+            ? `${
+              figure.crossCheck.agrees ? "agrees" : "DISAGREES"
+            } (${figure.crossCheck.kind}, ${figure.crossCheck.url}, ${figure.crossCheck.checked})`
+            : "not cross-checked",
         }
         : {
           device: profile.id,
@@ -64,6 +69,7 @@ export function hardwareSourceRows(): Record<string, string>[] {
           basis: "",
           source: "",
           note: figure.reason,
+          "cross-check": "",
         };
     })
   );
