@@ -29,6 +29,7 @@
  *
  * @module
  */
+import { mean, sampleVariance } from "simple-statistics";
 import { requireInteger, requireNonEmpty } from "../../core/validate.ts";
 import { createRng } from "../../core/rng.ts";
 import { findRoot, integrate } from "../../core/numerics.ts";
@@ -520,9 +521,8 @@ export function icComparison(instances: number, seeds: readonly number[]): IcCom
 export function meanInterval95(values: readonly number[]): { mean: number; halfWidth: number } {
   requireInteger("sample count", values.length, 2);
   const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
-  return { mean, halfWidth: studentT975(n - 1) * Math.sqrt(variance / n) };
+  const halfWidth = studentT975(n - 1) * Math.sqrt(sampleVariance([...values]) / n);
+  return { mean: mean([...values]), halfWidth };
 }
 
 /**

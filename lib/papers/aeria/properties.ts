@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { mean, sampleVariance } from "simple-statistics";
 import type { Rng } from "../../core/rng.ts";
 import { createRng } from "../../core/rng.ts";
 import { roso } from "./auction.ts";
@@ -125,10 +126,9 @@ export interface MonteCarloEstimate {
 
 function estimate(values: readonly number[]): MonteCarloEstimate {
   const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1);
-  const half = 3.29 * Math.sqrt(variance / n);
-  return { mean, lo: mean - half, hi: mean + half, samples: n };
+  const center = mean([...values]);
+  const half = 3.29 * Math.sqrt(sampleVariance([...values]) / n);
+  return { mean: center, lo: center - half, hi: center + half, samples: n };
 }
 
 /** Theorem 2 check for one δ. */
