@@ -4,18 +4,7 @@
  * @module
  */
 import { HARDWARE } from "./catalog.ts";
-import type { FigureField, HardwareProfile } from "./profile.ts";
-
-/** Every figure field of a profile, in display order. */
-export const FIGURE_FIELDS: readonly FigureField[] = [
-  "memoryGB",
-  "fp32Tflops",
-  "fp16Tflops",
-  "memoryBandwidthGBps",
-  "tdpWatts",
-  "vendorAiTops",
-  "onDemandUsdPerHour",
-];
+import { FIGURE_FIELDS, type HardwareProfile } from "./profile.ts";
 
 /** Result of {@link crossCheckSummary}. `figures` = the sum of the four other counts. */
 export interface CrossCheckSummary {

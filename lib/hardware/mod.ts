@@ -23,8 +23,13 @@ export type {
 } from "./figure.ts";
 export { agreesWithin, CROSS_CHECK_TOLERANCE } from "./figure.ts";
 export { CHECKED_ON, isVendorUrl, VENDOR_DOMAINS } from "./crosscheck_pages.ts";
-export { type CrossCheckSummary, crossCheckSummary, FIGURE_FIELDS } from "./crosscheck_summary.ts";
-export type { DeviceClass, FigureField, HardwareProfile } from "./profile.ts";
+export { type CrossCheckSummary, crossCheckSummary } from "./crosscheck_summary.ts";
+export {
+  type DeviceClass,
+  FIGURE_FIELDS,
+  type FigureField,
+  type HardwareProfile,
+} from "./profile.ts";
 export { MissingFigureError, UnknownHardwareError } from "./errors.ts";
 export { getHardware, HARDWARE, HARDWARE_IDS } from "./catalog.ts";
 export { DATACENTER_GPUS } from "./datacenter.ts";

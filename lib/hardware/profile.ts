@@ -9,15 +9,19 @@ import type { Figure } from "./figure.ts";
 /** Broad class of a device, used to pick devices for an experiment. */
 export type DeviceClass = "datacenter-gpu" | "edge-gpu" | "edge-cpu" | "phone-soc";
 
+/** Every numeric figure field of a profile, in display order. */
+export const FIGURE_FIELDS = [
+  "memoryGB",
+  "fp32Tflops",
+  "fp16Tflops",
+  "memoryBandwidthGBps",
+  "tdpWatts",
+  "vendorAiTops",
+  "onDemandUsdPerHour",
+] as const;
+
 /** Names of the numeric figures every profile carries. */
-export type FigureField =
-  | "memoryGB"
-  | "fp32Tflops"
-  | "fp16Tflops"
-  | "memoryBandwidthGBps"
-  | "tdpWatts"
-  | "vendorAiTops"
-  | "onDemandUsdPerHour";
+export type FigureField = typeof FIGURE_FIELDS[number];
 
 /** A typed, sourced description of one compute device. */
 export interface HardwareProfile {

@@ -2,22 +2,12 @@ import assert from "node:assert/strict";
 import {
   DATACENTER_GPUS,
   EDGE_DEVICES,
-  type FigureField,
+  FIGURE_FIELDS,
   getHardware,
   HARDWARE,
   HARDWARE_IDS,
   UnknownHardwareError,
 } from "../../lib/hardware/mod.ts";
-
-const FIELDS: readonly FigureField[] = [
-  "memoryGB",
-  "fp32Tflops",
-  "fp16Tflops",
-  "memoryBandwidthGBps",
-  "tdpWatts",
-  "vendorAiTops",
-  "onDemandUsdPerHour",
-];
 
 const REQUIRED_IDS = [
   "h100-sxm",
@@ -45,7 +35,7 @@ Deno.test("catalogue holds every required device once", () => {
 
 Deno.test("every known figure is positive, finite and sourced with a date", () => {
   for (const profile of HARDWARE) {
-    for (const field of FIELDS) {
+    for (const field of FIGURE_FIELDS) {
       const figure = profile[field];
       const where = `${profile.id}.${field}`;
       if (figure.known) {
