@@ -32,6 +32,15 @@ const solveODE = (mathjs as unknown as {
   ): { t: number[]; y: number[][] };
 }).solveODE;
 
+/** Wraps `f` so a non-finite value raises a {@link ParameterError} naming the abscissa. */
+function finite(f: (x: number) => number): (x: number) => number {
+  return (x) => {
+    const y = f(x);
+    if (!Number.isFinite(y)) throw new ParameterError("f(x)", y, `a finite value at x = ${x}`);
+    return y;
+  };
+}
+
 /** Options of {@link findRoot}. */
 export interface RootOptions {
   /** Absolute tolerance on x (default 1e-12 relative to the bracket scale). */
@@ -56,11 +65,7 @@ export function findRoot(
   requireFinite("lo", lo);
   requireFinite("hi", hi);
   const maxIterations = options.maxIterations ?? 200;
-  const evaluate = (x: number) => {
-    const y = f(x);
-    if (!Number.isFinite(y)) throw new ParameterError("f(x)", y, `a finite value at x = ${x}`);
-    return y;
-  };
+  const evaluate = finite(f);
   let a = lo;
   let b = hi;
   let fa = evaluate(a);
@@ -188,7 +193,8 @@ export function integrate(
   const absTolerance = options.absTolerance ?? 1e-10;
   const relTolerance = options.relTolerance ?? 1e-10;
   const maxSubdivisions = options.maxSubdivisions ?? 2000;
-  const intervals = [{ lo: a, hi: b, ...kronrodPanel(f, a, b) }];
+  const sample = finite(f);
+  const intervals = [{ lo: a, hi: b, ...kronrodPanel(sample, a, b) }];
   for (let step = 0; step < maxSubdivisions; step++) {
     const total = intervals.reduce((sum, panel) => sum + panel.value, 0);
     const error = intervals.reduce((sum, panel) => sum + panel.error, 0);
@@ -202,21 +208,17 @@ export function integrate(
     intervals.splice(
       worst,
       1,
-      { lo: panel.lo, hi: mid, ...kronrodPanel(f, panel.lo, mid) },
-      { lo: mid, hi: panel.hi, ...kronrodPanel(f, mid, panel.hi) },
+      { lo: panel.lo, hi: mid, ...kronrodPanel(sample, panel.lo, mid) },
+      { lo: mid, hi: panel.hi, ...kronrodPanel(sample, mid, panel.hi) },
     );
   }
   return intervals.reduce((sum, panel) => sum + panel.value, 0);
 }
 
-function kronrodPanel(f: (x: number) => number, lo: number, hi: number) {
+/** One 7-15 panel of a function already wrapped by {@link finite}. */
+function kronrodPanel(sample: (x: number) => number, lo: number, hi: number) {
   const center = 0.5 * (lo + hi);
   const halfWidth = 0.5 * (hi - lo);
-  const sample = (x: number) => {
-    const y = f(x);
-    if (!Number.isFinite(y)) throw new ParameterError("f(x)", y, `a finite value at x = ${x}`);
-    return y;
-  };
   const fCenter = sample(center);
   let kronrod = KRONROD_WEIGHTS[7]! * fCenter;
   let gauss = GAUSS_WEIGHTS[3]! * fCenter;
