@@ -95,25 +95,37 @@ export async function aptInstall(
 }
 
 /**
- * Makes sure a python3 with nbclient, nbconvert and jupyter_client is present.
+ * Makes sure a python3 with nbclient, nbconvert and jupyter_client is present. The answer is
+ * remembered for the rest of the process, so running many notebooks checks once.
  *
  * @param server also require the Jupyter Notebook server (for `deno task lab`)
  * @returns the python3 executable to use
  * @throws {SetupError} when packages are missing and cannot be installed
  */
-export async function ensureJupyter(server = false): Promise<string> {
+export function ensureJupyter(server = false): Promise<string> {
+  let found = locatedPython.get(server);
+  if (!found) {
+    found = locatePython(server);
+    // A failure is not remembered: the user may install the packages and try again.
+    found.catch(() => locatedPython.delete(server));
+    locatedPython.set(server, found);
+  }
+  return found;
+}
+
+const locatedPython = new Map<boolean, Promise<string>>();
+
+async function locatePython(server: boolean): Promise<string> {
   const modules = ["nbclient", "nbconvert", "jupyter_client", "nbformat"];
   if (server) modules.push("notebook");
   let python = await findPython(modules);
   if (python) return python;
-  await aptInstall(
-    server ? [...HEADLESS_PACKAGES, ...SERVER_PACKAGES] : HEADLESS_PACKAGES,
-    "Jupyter",
-  );
+  const packages = server ? [...HEADLESS_PACKAGES, ...SERVER_PACKAGES] : HEADLESS_PACKAGES;
+  await aptInstall(packages, "Jupyter");
   python = await findPython(modules);
   if (!python) {
     throw new SetupError(
-      `installed ${HEADLESS_PACKAGES.join(", ")} but no python3 can import ${modules.join(", ")}`,
+      `installed ${packages.join(", ")} but no python3 can import ${modules.join(", ")}`,
     );
   }
   return python;
