@@ -12,10 +12,11 @@ import { bruteForceStageOne } from "./brute_force.ts";
 import { inferenceDemand, inferencePayoff, trainingDemand, trainingPayoff } from "./demand.ts";
 import { expandUpper, goldenSectionMax } from "./golden_section.ts";
 import { randomMarket } from "./instances.ts";
-import { parseMarket } from "./model.ts";
+import { type MarketSpec, parseMarket } from "./model.ts";
+import { exactStageOne } from "./exact_stage_one.ts";
 import { profitAt } from "./profit.ts";
 import { solveStageOne } from "./stage_one.ts";
-import { additionalInferencePoint, inferencePieces } from "./subregions.ts";
+import { additionalInferencePoint, inferencePieces, trainingPieces } from "./subregions.ts";
 import {
   bestInferencePayoff,
   printedThresholdClosedForm,
@@ -426,4 +427,164 @@ export function examineInferencePoint(
     }
   }
   return { pieces, printedFormulaInvalid: invalid, maxCapacityError: maxError };
+}
+
+/** Theorem 3's algorithm against the exact reference ({@link compareWithExact}). */
+export interface ExactComparison {
+  readonly markets: number;
+  /** markets where both report an optimum */
+  readonly optimal: number;
+  /** markets where both report infeasibility */
+  readonly infeasible: number;
+  /** markets where one reports an optimum and the other does not */
+  readonly statusMismatches: number;
+  /** max |F_exact − F_theorem| / max(1, |F_exact|) over optimal markets */
+  readonly maxProfitGap: number;
+  /** max |F_direct(theorem's prices) − F_theorem| / max(1, |F_theorem|): piece formula vs direct */
+  readonly maxFormulaGap: number;
+  /** markets where the literal rule (no feasibility test) returns a capacity-violating pair */
+  readonly literalInfeasible: number;
+  /**
+   * of those, markets whose chosen sub-region is feasible at its top corner (a^T_{p+1},
+   * a^I_{q+1}), i.e. would pass the feasibility test the appendix presupposes
+   */
+  readonly literalInfeasibleInFeasibleRegion: number;
+}
+
+/**
+ * Runs Theorem 3's algorithm (guarded and literal rules) and {@link exactStageOne} on markets.
+ *
+ * @param specs plain-JSON markets with a finite inference price limit (values or a cap)
+ * @returns agreement counts and the largest gaps
+ * @example
+ * ```ts
+ * import { compareWithExact } from "./checks.ts";
+ * import { varietyMarkets } from "./instances.ts";
+ * compareWithExact(varietyMarkets(1, 20)).maxProfitGap < 1e-9; // true
+ * ```
+ */
+export function compareWithExact(specs: readonly MarketSpec[]): ExactComparison {
+  let optimal = 0;
+  let infeasible = 0;
+  let mismatches = 0;
+  let maxProfitGap = 0;
+  let maxFormulaGap = 0;
+  let literalInfeasible = 0;
+  let literalInRegion = 0;
+  for (const spec of specs) {
+    const market = parseMarket(spec);
+    const theorem = solveStageOne(market);
+    const exact = exactStageOne(market);
+    if (theorem.status !== "optimal" || exact.status !== "optimal") {
+      if (theorem.status === exact.status) infeasible++;
+      else mismatches++;
+      continue;
+    }
+    optimal++;
+    maxProfitGap = Math.max(
+      maxProfitGap,
+      Math.abs(exact.profit - theorem.profit) / Math.max(1, Math.abs(exact.profit)),
+    );
+    const direct = profitAt(market, theorem.trainingPrice, theorem.inferencePrice);
+    maxFormulaGap = Math.max(
+      maxFormulaGap,
+      direct.feasible
+        ? Math.abs(direct.profit - theorem.profit) / Math.max(1, Math.abs(theorem.profit))
+        : Infinity,
+    );
+    const literal = solveStageOne(market, { rule: "literal" });
+    if (literal.status !== "optimal") continue;
+    if (!profitAt(market, literal.trainingPrice, literal.inferencePrice).feasible) {
+      literalInfeasible++;
+      const top = profitAt(
+        market,
+        trainingPieces(market)[literal.trainingPiece]!.hi,
+        inferencePieces(market)![literal.inferencePiece]!.hi,
+      );
+      if (top.feasible) literalInRegion++;
+    }
+  }
+  return {
+    markets: specs.length,
+    optimal,
+    infeasible,
+    statusMismatches: mismatches,
+    maxProfitGap,
+    maxFormulaGap,
+    literalInfeasible,
+    literalInfeasibleInFeasibleRegion: literalInRegion,
+  };
+}
+
+/** Appendix B's substitution step checked term by term ({@link examineSubstitution}). */
+export interface SubstitutionExamination {
+  readonly samples: number;
+  /** max |(2γd²p)^{1/3} − p d (2γ/(dp))^{1/3}| / p d (2γ/(dp))^{1/3}: the printed term */
+  readonly printedTermGap: number;
+  /** the same for (2γ)^{1/3}(dp)^{2/3}: the corrected term (rounding only) */
+  readonly correctedTermGap: number;
+  /**
+   * with the corrected term carried through the appendix's own steps (× (2γ)^{2/3}, ÷ −X), the
+   * constant coefficient of the "quadratic" divided by the printed one, 2γd^{2/3}: max |ratio|
+   */
+  readonly constantRatio: number;
+  /** largest non-negative root X of that corrected quadratic over all draws */
+  readonly largestNonNegativeRoot: number;
+}
+
+/**
+ * Re-does Appendix B's simplification of the indifference condition with plain arithmetic (no
+ * model code): the third term p·d·(2γ/(dp))^{1/3}, then the quadratic in X = (pd)^{1/3} that
+ * follows from the corrected term, its coefficients recovered from three evaluations.
+ *
+ * @param seed root seed
+ * @param samples draws of γ, d, λ, p log-uniform in [0.1, 10]
+ * @returns the largest gaps and the largest non-negative root
+ * @example
+ * ```ts
+ * import { examineSubstitution } from "./checks.ts";
+ * examineSubstitution(1, 10).largestNonNegativeRoot; // 0
+ * ```
+ */
+export function examineSubstitution(seed: number, samples: number): SubstitutionExamination {
+  requireInteger("samples", samples, 1);
+  const rng = createRng(seed).stream("substitution");
+  const draw = () => Math.exp(rng.uniformIn(Math.log(0.1), Math.log(10)));
+  let printedGap = 0;
+  let correctedGap = 0;
+  let constantRatio = 0;
+  let largestRoot = 0;
+  for (let k = 0; k < samples; k++) {
+    const [gamma, d, lambda, p] = [draw(), draw(), draw(), draw()];
+    const exact = p * d * Math.cbrt((2 * gamma) / (d * p));
+    printedGap = Math.max(printedGap, Math.abs(Math.cbrt(2 * gamma * d * d * p) - exact) / exact);
+    const corrected = Math.cbrt(2 * gamma) * Math.pow(d * p, 2 / 3);
+    correctedGap = Math.max(correctedGap, Math.abs(corrected - exact) / exact);
+    // the indifference condition in X with the corrected third term (2γ)^{1/3} X²
+    const condition = (x: number) =>
+      -gamma * Math.pow((x * x * x) / (2 * gamma), 2 / 3) - lambda * x * x * x -
+      Math.cbrt(2 * gamma) * x * x;
+    const quadratic = (x: number) => (condition(x) * Math.pow(2 * gamma, 2 / 3)) / -x;
+    const [q1, q2, q3] = [quadratic(1), quadratic(2), quadratic(3)];
+    const a = (q1 - 2 * q2 + q3) / 2;
+    const b = q2 - q1 - 3 * a;
+    const c = 3 * q1 - 3 * q2 + q3;
+    constantRatio = Math.max(constantRatio, Math.abs(c) / (2 * gamma * Math.pow(d, 2 / 3)));
+    const disc = b * b - 4 * a * c;
+    const roots = disc < 0
+      ? []
+      : [(-b - Math.sqrt(disc)) / (2 * a), (-b + Math.sqrt(disc)) / (2 * a)];
+    for (const root of roots) {
+      // rounding of c can put the zero root at ±1e-15: snap to the scale of the coefficients
+      const snapped = Math.abs(root) <= 1e-9 * (1 + Math.abs(b / a)) ? 0 : root;
+      if (snapped >= 0) largestRoot = Math.max(largestRoot, snapped);
+    }
+  }
+  return {
+    samples,
+    printedTermGap: printedGap,
+    correctedTermGap: correctedGap,
+    constantRatio,
+    largestNonNegativeRoot: largestRoot,
+  };
 }

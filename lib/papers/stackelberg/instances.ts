@@ -70,3 +70,41 @@ export function randomMarket(options: RandomMarketOptions): MarketSpec {
     clients,
   };
 }
+
+/**
+ * A seeded mix of markets for reference comparisons: 1-40 clients, high and low pools from tight
+ * (0.3 and 1 GPU per client, against an inference floor Σdλ of about 2.2 per client: capacity
+ * binds, and under a low inference cap some markets are infeasible) to loose (1.5 and 3),
+ * and in about half of them a training and/or inference price cap below some thresholds.
+ *
+ * @param seed root seed (market k uses seed·10000 + k)
+ * @param count number of markets
+ * @returns plain-JSON markets, all with client values (assumption A4)
+ * @throws {ParameterError} for a non-integer or non-positive count
+ * @example
+ * ```ts
+ * import { varietyMarkets } from "./instances.ts";
+ * varietyMarkets(1, 3).length; // 3
+ * ```
+ */
+export function varietyMarkets(seed: number, count: number): MarketSpec[] {
+  requireInteger("count", count, 1, 100_000);
+  const rng = createRng(seed).stream("stackelberg-variety");
+  return Array.from({ length: count }, (_, k) => {
+    const capKind = rng.int(0, 3); // 0: none, 1: training, 2: inference, 3: both
+    const training = capKind === 1 || capKind === 3 ? rng.uniformIn(4, 30) : undefined;
+    const inference = capKind >= 2 ? rng.uniformIn(5, 80) : undefined;
+    return randomMarket({
+      clients: rng.int(1, 40),
+      seed: seed * 10000 + k,
+      highPerClient: rng.choice([0.3, 1, 1.5]),
+      lowPerClient: rng.choice([1, 2, 3]),
+      ...(capKind === 0 ? {} : {
+        priceCap: {
+          ...(training === undefined ? {} : { training }),
+          ...(inference === undefined ? {} : { inference }),
+        },
+      }),
+    });
+  });
+}

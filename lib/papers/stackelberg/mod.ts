@@ -72,18 +72,38 @@ export {
 } from "./stage_one.ts";
 export { type BruteForceOptions, bruteForceStageOne, type ProfitSurface } from "./brute_force.ts";
 export {
+  exactStageOne,
+  type ExactStageOneOptimum,
+  type ExactStageOneResult,
+} from "./exact_stage_one.ts";
+export {
+  alwaysBuys,
+  compareReadings,
+  keepsRising,
+  literalInferencePayoff,
+  literalOutsideValue,
+  literalReading,
+  profitAlongInference,
+  type ReadingRow,
+  UNBOUNDEDNESS_PRICES,
+} from "./readings.ts";
+export {
   type CostAssumptions,
   type CostDerivationRow,
   type ModelledCosts,
   modelledGpuCosts,
 } from "./hardware_costs.ts";
-export { randomMarket, type RandomMarketOptions } from "./instances.ts";
+export { randomMarket, type RandomMarketOptions, varietyMarkets } from "./instances.ts";
 export {
   checkTheoremOne,
   checkTheoremTwo,
   compareStageOne,
+  compareWithExact,
+  type ExactComparison,
+  examineSubstitution,
   examineThreshold,
   type StageOneComparison,
+  type SubstitutionExamination,
   type TheoremOneCheck,
   type TheoremTwoCheck,
   type ThresholdExamination,
