@@ -8,11 +8,17 @@ import * as Plot from "@observablehq/plot";
 import { type Displayable, plot, table } from "../../core/display.ts";
 import { allocateClosedForm, allocateLp } from "./allocation.ts";
 import { bruteForceStageOne } from "./brute_force.ts";
-import { compareStageOne, examineThreshold } from "./checks.ts";
+import {
+  compareStageOne,
+  compareWithExact,
+  examineSubstitution,
+  examineThreshold,
+} from "./checks.ts";
 import { inferenceDemand, trainingDemand } from "./demand.ts";
 import { type CostAssumptions, modelledGpuCosts } from "./hardware_costs.ts";
 import { randomMarket } from "./instances.ts";
-import { type GpuCosts, type Market, parseMarket } from "./model.ts";
+import { type GpuCosts, type Market, type MarketSpec, parseMarket } from "./model.ts";
+import { compareReadings, UNBOUNDEDNESS_PRICES } from "./readings.ts";
 import { profitAt } from "./profit.ts";
 import { solveStageOne } from "./stage_one.ts";
 import { inferenceThresholdPrice } from "./threshold.ts";
@@ -394,5 +400,92 @@ export function sensitivityChart(rows: readonly SensitivityRow[]): Displayable {
       Plot.line(long, { x: "x", y: "value", stroke: "quantity", fx: "setting" }),
       Plot.dot(long, { x: "x", y: "value", stroke: "quantity", fx: "setting", r: 2 }),
     ],
+  });
+}
+
+/**
+ * Theorem 3 vs the exact reference ({@link compareWithExact}) as a one-row table.
+ *
+ * @param specs markets with a finite inference price limit
+ * @returns counts and the largest gaps, plus the literal rule's failures
+ * @example
+ * ```ts
+ * import { exactComparisonTable } from "./figures.ts";
+ * import { varietyMarkets } from "./instances.ts";
+ * exactComparisonTable(varietyMarkets(1, 5));
+ * ```
+ */
+export function exactComparisonTable(specs: readonly MarketSpec[]): Displayable {
+  const r = compareWithExact(specs);
+  return table([{
+    markets: r.markets,
+    "both optimal": r.optimal,
+    "both infeasible": r.infeasible,
+    "status disagrees": r.statusMismatches,
+    "max |F_exact − F_thm| / max(1, F)": r.maxProfitGap,
+    "max piece formula vs direct": r.maxFormulaGap,
+    "literal rule: infeasible pair": r.literalInfeasible,
+    "… in a sub-region passing the test": r.literalInfeasibleInFeasibleRegion,
+  }], {
+    caption: "Stage I: Theorem 3 (sub-regions, guarded rule) vs the exact candidate-set reference",
+    digits: 3,
+  });
+}
+
+/**
+ * Stage I under the readings of the inference payoff ({@link compareReadings}) as a table.
+ *
+ * @param spec plain-JSON market with A4 values
+ * @returns one row per reading: profit along p^I, status, optimum
+ * @example
+ * ```ts
+ * import { readingTable } from "./figures.ts";
+ * import { randomMarket } from "./instances.ts";
+ * readingTable(randomMarket({ clients: 5, seed: 1 }));
+ * ```
+ */
+export function readingTable(spec: MarketSpec): Displayable {
+  const rows = compareReadings(spec).map((r) => ({
+    reading: r.reading,
+    ...Object.fromEntries(
+      UNBOUNDEDNESS_PRICES.map((p, k) => [`F at p^I = ${p.toExponential(0)}`, r.profitAlong[k]]),
+    ),
+    "keeps rising": r.rising ? "yes: unbounded" : "no",
+    "Stage I": r.status,
+    "p^T*": r.optimum?.trainingPrice ?? "–",
+    "p^I*": r.optimum?.inferencePrice ?? "–",
+    "F*": r.optimum?.profit ?? "–",
+    "inference buyers at p^I*": r.optimum?.inferenceBuyers ?? "–",
+  }));
+  return table(rows, {
+    caption: `Stage I under three readings of the inference payoff (N = ${spec.clients.length}; ` +
+      "F along p^I with p^T at its limit)",
+  });
+}
+
+/**
+ * Appendix B's substitution step ({@link examineSubstitution}) as a one-row table.
+ *
+ * @param seed root seed
+ * @param samples parameter draws
+ * @returns the term gaps, the constant of the corrected quadratic and its largest root
+ * @example
+ * ```ts
+ * import { substitutionTable } from "./figures.ts";
+ * substitutionTable(1, 20);
+ * ```
+ */
+export function substitutionTable(seed: number, samples: number): Displayable {
+  const r = examineSubstitution(seed, samples);
+  return table([{
+    draws: r.samples,
+    "printed (2γd²p)^{1/3}: max rel. error": r.printedTermGap,
+    "(2γ)^{1/3}(dp)^{2/3}: max rel. error": r.correctedTermGap,
+    "corrected constant ÷ printed 2γd^{2/3}": r.constantRatio,
+    "largest root X ≥ 0": r.largestNonNegativeRoot,
+  }], {
+    caption: "Appendix B, third term of the indifference condition p·d·(2γ/(dp))^{1/3}; γ, d, " +
+      "λ, p log-uniform in [0.1, 10]",
+    digits: 3,
   });
 }

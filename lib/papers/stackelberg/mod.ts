@@ -112,11 +112,14 @@ export {
   allocationTable,
   costTable,
   demandCurves,
+  exactComparisonTable,
   profitHeatmap,
+  readingTable,
   sensitivity,
   sensitivityChart,
   type SensitivityRow,
   stageOneTable,
+  substitutionTable,
   thresholdTable,
 } from "./figures.ts";
 export {
