@@ -9,14 +9,26 @@ import { createRng } from "../../core/rng.ts";
 import { requireInteger } from "../../core/validate.ts";
 import { allocateClosedForm, allocateLp, costOfDemand } from "./allocation.ts";
 import { bruteForceStageOne } from "./brute_force.ts";
-import { inferenceDemand, inferencePayoff, trainingDemand, trainingPayoff } from "./demand.ts";
+import {
+  inferenceDemand,
+  inferencePayoff,
+  totalInferenceDemand,
+  totalTrainingDemand,
+  trainingDemand,
+  trainingPayoff,
+} from "./demand.ts";
 import { expandUpper, goldenSectionMax } from "./golden_section.ts";
 import { randomMarket } from "./instances.ts";
 import { type MarketSpec, parseMarket } from "./model.ts";
 import { exactStageOne } from "./exact_stage_one.ts";
 import { profitAt } from "./profit.ts";
 import { solveStageOne } from "./stage_one.ts";
-import { additionalInferencePoint, inferencePieces, trainingPieces } from "./subregions.ts";
+import {
+  additionalInferencePoint,
+  additionalTrainingPoint,
+  inferencePieces,
+  trainingPieces,
+} from "./subregions.ts";
 import {
   bestInferencePayoff,
   printedThresholdClosedForm,
@@ -387,7 +399,12 @@ export interface InferencePointExamination {
   readonly pieces: number;
   /** pieces where G^L <= Λ, so the printed (K/(G^L − Λ))³ is not a price */
   readonly printedFormulaInvalid: number;
-  /** max |D^I(a'^I) − G^L| / G^L where the formula is valid */
+  /** pieces whose valid a'^I lies inside the piece's own price interval */
+  readonly pointsInside: number;
+  /**
+   * max |D^I(a'^I) − G^L| / G^L over those, with D^I the direct aggregate demand (not the piece
+   * formula)
+   */
   readonly maxCapacityError: number;
 }
 
@@ -411,6 +428,7 @@ export function examineInferencePoint(
 ): InferencePointExamination {
   let pieces = 0;
   let invalid = 0;
+  let inside = 0;
   let maxError = 0;
   for (const seed of seeds) {
     const market = parseMarket(randomMarket({ clients, seed, lowPerClient }));
@@ -422,11 +440,81 @@ export function examineInferencePoint(
         invalid++;
         continue;
       }
-      const demand = piece.floor + piece.kSum / Math.cbrt(point);
+      if (!(point > piece.lo && point <= piece.hi)) continue;
+      inside++;
+      const demand = totalInferenceDemand(market, point);
       maxError = Math.max(maxError, Math.abs(demand - market.lowGpus) / market.lowGpus);
     }
   }
-  return { pieces, printedFormulaInvalid: invalid, maxCapacityError: maxError };
+  return {
+    pieces,
+    printedFormulaInvalid: invalid,
+    pointsInside: inside,
+    maxCapacityError: maxError,
+  };
+}
+
+/** Outcome of {@link examineTrainingPoint}. */
+export interface TrainingPointExamination {
+  /** intervals between consecutive training thresholds with active clients */
+  readonly intervals: number;
+  /** intervals containing their a'^T = Γ/(G^H + Θ) */
+  readonly pointsInside: number;
+  /** max |D^T(a'^T) − G^H| / G^H over those, D^T the direct aggregate demand */
+  readonly maxCapacityError: number;
+}
+
+/**
+ * Eq. 21, training: a'^T = Γ/(G^H + Θ) computed from each interval's active set, and the direct
+ * aggregate training demand there compared with G^H.
+ *
+ * @param seeds market seeds
+ * @param clients market size
+ * @param highPerClient G^H per client
+ * @returns counts and the largest capacity error
+ * @example
+ * ```ts
+ * import { examineTrainingPoint } from "./checks.ts";
+ * examineTrainingPoint([1], 10, 1.5).maxCapacityError < 1e-12; // true
+ * ```
+ */
+export function examineTrainingPoint(
+  seeds: readonly number[],
+  clients: number,
+  highPerClient: number,
+): TrainingPointExamination {
+  let intervals = 0;
+  let inside = 0;
+  let maxError = 0;
+  for (const seed of seeds) {
+    const market = parseMarket(randomMarket({ clients, seed, highPerClient }));
+    const thresholds = Array.from(
+      { length: market.size },
+      (_, n) => market.trainingGamma[n]! / market.trainingTheta[n]!,
+    ).sort((a, b) => a - b);
+    let lo = 0;
+    for (const hi of thresholds) {
+      if (hi > lo) {
+        intervals++;
+        let gamma = 0;
+        let theta = 0;
+        for (let n = 0; n < market.size; n++) {
+          if (market.trainingGamma[n]! / market.trainingTheta[n]! >= hi) {
+            gamma += market.trainingGamma[n]!;
+            theta += market.trainingTheta[n]!;
+          }
+        }
+        const point = additionalTrainingPoint(gamma, theta, market.highGpus);
+        if (point > lo && point <= hi) {
+          inside++;
+          const demand = totalTrainingDemand(market, point);
+          maxError = Math.max(maxError, Math.abs(demand - market.highGpus) / market.highGpus);
+        }
+      }
+      lo = hi;
+    }
+  }
+  return { intervals, pointsInside: inside, maxCapacityError: maxError };
 }
 
 /** Theorem 3's algorithm against the exact reference ({@link compareWithExact}). */

@@ -126,8 +126,10 @@ export {
   checkInferenceMonotonicity,
   checkTrainingPeak,
   examineInferencePoint,
+  examineTrainingPoint,
   type InferencePointExamination,
   type MonotonicityCheck,
+  type TrainingPointExamination,
 } from "./checks.ts";
 export {
   STAGE_ONE_TARGET_MS,
