@@ -13,7 +13,7 @@
  *
  * @module
  */
-export { claims } from "./claims.ts";
+export { claims, theoremThreeMarkets } from "./claims.ts";
 export {
   type ClientSpec,
   type GpuCosts,
@@ -131,6 +131,7 @@ export {
   type MonotonicityCheck,
   type TrainingPointExamination,
 } from "./checks.ts";
+export { verificationNotes } from "./verification_notes.ts";
 export {
   STAGE_ONE_TARGET_MS,
   stageOneTiming,
