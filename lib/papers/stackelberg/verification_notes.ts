@@ -48,7 +48,7 @@ export function verificationNotes(
       id: "stackelberg.grid-never-beats",
       topic: "brute-force grid vs Theorem 3",
       finding:
-        "Largest relative amount by which a grid point beats the theorem's optimum (0: never). A grid point is a feasible price pair evaluated directly, so a positive value would be a counterexample to the theorem.",
+        "Largest relative amount by which a grid point beats the theorem's optimum (0 or rounding level: never). A grid point is a feasible price pair evaluated directly, so a positive value would be a counterexample to the theorem.",
       value: beaten,
       source: "compareStageOne",
     },

@@ -62,19 +62,29 @@ Deno.test("exact reference: no feasible price pair beats it (random probes, prop
   );
 });
 
-Deno.test("exact reference, hand-checkable: one client, slack capacity: p^T = √(c^TH γ/θ)", () => {
-  const market = parseMarket({
+/** One client with inference threshold p† = 1 (γ = 4, d = λ = 1, v = 4), c^TH = 1, c^TL = c^IH = 2. */
+function oneClient(
+  highGpus: number,
+  lowGpus: number,
+  trainingGamma: number,
+  theta: number,
+  inferenceLow: number,
+) {
+  return parseMarket({
     provider: {
-      highGpus: 100,
-      lowGpus: 100,
-      costs: { trainingHigh: 1, trainingLow: 2, inferenceHigh: 2, inferenceLow: 0.5 },
+      highGpus,
+      lowGpus,
+      costs: { trainingHigh: 1, trainingLow: 2, inferenceHigh: 2, inferenceLow },
     },
     clients: [{
-      training: { gamma: 10, theta: 2 },
+      training: { gamma: trainingGamma, theta },
       inference: { gamma: 4, d: 1, lambda: 1, value: 4 },
     }],
   });
-  const r = exactStageOne(market);
+}
+
+Deno.test("exact reference, hand-checkable: one client, slack capacity: p^T = √(c^TH γ/θ)", () => {
+  const r = exactStageOne(oneClient(100, 100, 10, 2, 0.5));
   assert.equal(r.status, "optimal");
   if (r.status !== "optimal") return;
   assert.ok(Math.abs(r.trainingPrice - Math.sqrt(5)) < 1e-12);
@@ -85,17 +95,7 @@ Deno.test("exact reference, hand-checkable: one client, slack capacity: p^T = �
 Deno.test("exact reference, capacity binds: p^T = b with D^T(b) = G − D^I", () => {
   // G = 5; at p^I = p† = 1 inference takes 3 GPUs, leaving 2 for training, far below the
   // unconstrained training demand at the peak √(1·100/1) = 10 (90 GPUs): capacity binds
-  const market = parseMarket({
-    provider: {
-      highGpus: 1,
-      lowGpus: 4,
-      costs: { trainingHigh: 1, trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 },
-    },
-    clients: [{
-      training: { gamma: 100, theta: 1 },
-      inference: { gamma: 4, d: 1, lambda: 1, value: 4 },
-    }],
-  });
+  const market = oneClient(1, 4, 100, 1, 1);
   const r = exactStageOne(market);
   const theorem = solveStageOne(market);
   assert.ok(r.status === "optimal" && theorem.status === "optimal");
