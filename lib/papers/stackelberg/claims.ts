@@ -14,13 +14,12 @@ import {
   checkTheoremOne,
   checkTheoremTwo,
   checkTrainingPeak,
-  compareWithExact,
-  type ExactComparison,
   examineInferencePoint,
   examineSubstitution,
   examineThreshold,
   examineTrainingPoint,
 } from "./checks.ts";
+import { compareWithExact, type ExactComparison } from "./stage_one_checks.ts";
 import { randomMarket, varietyMarkets } from "./instances.ts";
 import { type MarketSpec, parseMarket } from "./model.ts";
 import { keepsRising, literalReading, profitAlongInference } from "./readings.ts";

@@ -8,12 +8,8 @@ import * as Plot from "@observablehq/plot";
 import { type Displayable, plot, table } from "../../core/display.ts";
 import { allocateClosedForm, allocateLp } from "./allocation.ts";
 import { bruteForceStageOne } from "./brute_force.ts";
-import {
-  compareWithExact,
-  examineSubstitution,
-  examineThreshold,
-  type StageOneComparison,
-} from "./checks.ts";
+import { examineSubstitution, examineThreshold } from "./checks.ts";
+import { compareWithExact, type StageOneComparison } from "./stage_one_checks.ts";
 import { inferenceDemand, trainingDemand } from "./demand.ts";
 import { type CostAssumptions, modelledGpuCosts } from "./hardware_costs.ts";
 import { randomMarket } from "./instances.ts";
@@ -281,7 +277,7 @@ export function profitHeatmap(market: Market, steps: number): Displayable {
  * @returns a table
  * @example
  * ```ts
- * import { compareStageOne } from "./checks.ts";
+ * import { compareStageOne } from "./stage_one_checks.ts";
  * import { stageOneTable } from "./figures.ts";
  * stageOneTable(compareStageOne([1], [5], 50));
  * ```

@@ -97,12 +97,8 @@ export { randomMarket, type RandomMarketOptions, varietyMarkets } from "./instan
 export {
   checkTheoremOne,
   checkTheoremTwo,
-  compareStageOne,
-  compareWithExact,
-  type ExactComparison,
   examineSubstitution,
   examineThreshold,
-  type StageOneComparison,
   type SubstitutionExamination,
   type TheoremOneCheck,
   type TheoremTwoCheck,
@@ -131,6 +127,12 @@ export {
   type MonotonicityCheck,
   type TrainingPointExamination,
 } from "./checks.ts";
+export {
+  compareStageOne,
+  compareWithExact,
+  type ExactComparison,
+  type StageOneComparison,
+} from "./stage_one_checks.ts";
 export { verificationNotes } from "./verification_notes.ts";
 export {
   STAGE_ONE_TARGET_MS,

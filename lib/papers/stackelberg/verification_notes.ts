@@ -5,7 +5,7 @@
  * @module
  */
 import type { VerificationNote } from "../../core/claims.ts";
-import type { StageOneComparison } from "./checks.ts";
+import type { StageOneComparison } from "./stage_one_checks.ts";
 
 /**
  * Notes on the zoomed brute-force grid, measured on rows of {@link compareStageOne}.
@@ -15,7 +15,7 @@ import type { StageOneComparison } from "./checks.ts";
  * @returns two notes: how far the grid falls short of the theorem, and whether it ever beats it
  * @example
  * ```ts
- * import { compareStageOne } from "./checks.ts";
+ * import { compareStageOne } from "./stage_one_checks.ts";
  * import { verificationNotes } from "./verification_notes.ts";
  * verificationNotes(compareStageOne([1], [5], 40), 40).length; // 2
  * ```
