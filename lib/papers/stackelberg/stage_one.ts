@@ -11,8 +11,9 @@
  *   boundary, or D^I alone above G). This is what "we've already verified the feasibility of the
  *   subregion" requires.
  * - `literal`: the three cases applied without that check, so a candidate can lie outside its
- *   piece or violate capacity; its value is the piece's formula F_{p,q}. Kept to show why the
- *   check is needed.
+ *   piece or violate capacity; its value is the piece's formula F_{p,q}. Kept to show that the
+ *   appendix presupposes the check without stating it (an under-specification): every capacity
+ *   violation of this rule comes from a sub-region the check removes.
  *
  * @module
  */
