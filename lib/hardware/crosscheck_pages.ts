@@ -75,6 +75,26 @@ export function checkedAgainst(
   );
 }
 
+/**
+ * Like {@link checkedAgainst}, for a page that prints only the inputs of our formula (cores,
+ * clock): `found` is our formula applied to the page's inputs, and the check is recorded as
+ * confirming the inputs, not the value.
+ *
+ * @param figure the figure as entered (a derived figure)
+ * @param page where the inputs were looked up
+ * @param found our formula on the page's inputs, in the figure's unit
+ * @param detail which inputs the page gives
+ * @returns the figure with its cross-check, `inputsOnly` set
+ */
+export function inputsCheckedAgainst(
+  figure: KnownFigure,
+  page: CheckedPage,
+  found: number,
+  detail: string,
+): KnownFigure {
+  return crossChecked(figure, { ...page, found, detail, inputsOnly: true }, CHECKED_ON);
+}
+
 // --- vendor pages ---------------------------------------------------------------------------
 
 /** NVIDIA developer article on programming Volta tensor cores (V100 tensor TFLOPS). */

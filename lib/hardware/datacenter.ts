@@ -7,6 +7,7 @@
  */
 import { known, type KnownFigure, type SourceRef, unknown } from "./figure.ts";
 import type { HardwareProfile } from "./profile.ts";
+import { noPrice, priceHistory } from "./prices.ts";
 import {
   CHAPUZAS_V100,
   checkedAgainst as check,
@@ -17,6 +18,7 @@ import {
   HMC_A40,
   HMC_H200,
   HPCTECH_H100,
+  inputsCheckedAgainst as inputsCheck,
   IOTECH_V100,
   ITKB_H200,
   KLOCKWOOD_A100,
@@ -67,8 +69,21 @@ function halfOfSparse(sparseTflops: number, source: SourceRef): KnownFigure {
 }
 
 const NOT_AI_TOPS = unknown("not recorded for data-centre GPUs: use fp16Tflops");
-const P_CUT_2025 =
-  "; AWS announced price cuts of up to 45% for P4 and P5 instances in June 2025, not reflected here";
+
+/** Date of the AWS list after the June 2025 price cut for P4 and P5 instances. */
+const AWS_2025_06 = "2025-06";
+const AFTER_CUT = "; list after AWS's June 2025 cut for P4/P5 instances, as read by the " +
+  "catalogue review of issue 13 (no AWS price page was reachable here to re-read it)";
+
+/** Per-GPU price listed without the instance price (the review gave only the per-GPU share). */
+function awsListedPerGpu(instance: string, perGpuUsdPerHour: number, date: string): KnownFigure {
+  return known(
+    perGpuUsdPerHour,
+    "price-list",
+    awsOnDemand(date),
+    `${instance} per-GPU share (8 GPUs, host CPU and RAM included)` + AFTER_CUT,
+  );
+}
 
 export const DATACENTER_GPUS: readonly HardwareProfile[] = [
   {
@@ -77,6 +92,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
     memoryType: "HBM3",
     memoryGB: check(known(80, "datasheet", H100_DATASHEET), HPCTECH_H100, 80),
     fp32Tflops: check(known(67, "datasheet", H100_DATASHEET), HPCTECH_H100, 67),
@@ -93,11 +109,14 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       700,
     ),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: check(
-      awsPerGpu("p5.48xlarge", 98.32, 8, "2023-07", P_CUT_2025),
-      COMPUTESPEC_PRICING,
-      12.29,
-      "p5.48xlarge $98.32/h / 8 GPUs, as the page normalises it",
+    ...priceHistory(
+      check(
+        awsPerGpu("p5.48xlarge", 98.32, 8, "2023-07"),
+        COMPUTESPEC_PRICING,
+        12.29,
+        "p5.48xlarge $98.32/h / 8 GPUs, as the page normalises it",
+      ),
+      awsPerGpu("p5.48xlarge", 55.04, 8, AWS_2025_06, AFTER_CUT),
     ),
   },
   {
@@ -106,6 +125,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
     memoryType: "HBM3e",
     memoryGB: check(known(141, "datasheet", H200_DATASHEET), ITKB_H200, 141),
     fp32Tflops: check(known(67, "datasheet", H200_DATASHEET), HMC_H200, 66.91),
@@ -122,9 +142,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       700,
     ),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: unknown(
-      "no on-demand H200 price was verified for this toolkit; none is recorded",
-    ),
+    ...priceHistory(awsPerGpu("p5en.48xlarge", 63.296, 8, AWS_2025_06, AFTER_CUT)),
   },
   {
     id: "a100-80gb",
@@ -132,6 +150,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
     memoryType: "HBM2e",
     memoryGB: check(known(80, "datasheet", A100_DATASHEET), THUNDER_A100, 80),
     fp32Tflops: check(known(19.5, "datasheet", A100_DATASHEET), KLOCKWOOD_A100, 19.5),
@@ -154,7 +173,10 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       "SXM column",
     ),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: awsPerGpu("p4de.24xlarge", 40.96, 8, "2023", P_CUT_2025),
+    ...priceHistory(
+      awsPerGpu("p4de.24xlarge", 40.96, 8, "2023"),
+      awsListedPerGpu("p4de.24xlarge", 3.43, AWS_2025_06),
+    ),
   },
   {
     id: "a100-40gb",
@@ -162,6 +184,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
     memoryType: "HBM2",
     memoryGB: check(known(40, "datasheet", A100_DATASHEET), PC2_A100_40GB, 40),
     fp32Tflops: check(known(19.5, "datasheet", A100_DATASHEET), PC2_A100_40GB, 19.5),
@@ -178,11 +201,14 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     ),
     tdpWatts: check(known(400, "datasheet", A100_DATASHEET, "SXM variant"), PC2_A100_40GB, 400),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: check(
-      awsPerGpu("p4d.24xlarge", 32.77, 8, "2023", P_CUT_2025),
-      USAGEAI_GPU_COSTS,
-      32.77 / 8,
-      "p4d.24xlarge about $32.77/h on demand / 8 GPUs",
+    ...priceHistory(
+      check(
+        awsPerGpu("p4d.24xlarge", 32.77, 8, "2023"),
+        USAGEAI_GPU_COSTS,
+        32.77 / 8,
+        "p4d.24xlarge about $32.77/h on demand / 8 GPUs",
+      ),
+      awsListedPerGpu("p4d.24xlarge", 2.74, AWS_2025_06),
     ),
   },
   {
@@ -191,6 +217,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
     memoryType: "GDDR6",
     memoryGB: check(known(48, "datasheet", A40_DATASHEET), RESELLER_A40, 48),
     fp32Tflops: check(known(37.4, "datasheet", A40_DATASHEET), SPICEDREAM_A40, 37.42),
@@ -207,9 +234,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       300,
     ),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: unknown(
-      "not offered on demand by AWS; no price from a major cloud list is recorded",
-    ),
+    ...noPrice("not offered on demand by AWS; no price from a major cloud list is recorded"),
   },
   {
     id: "l40s",
@@ -217,6 +242,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
     memoryType: "GDDR6",
     memoryGB: check(known(48, "datasheet", L40S_DATASHEET), MULLET_L40S, 48),
     fp32Tflops: check(known(91.6, "datasheet", L40S_DATASHEET), MULLET_L40S, 91.6),
@@ -234,7 +260,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       "L40S column",
     ),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: awsPerGpu("g6e.xlarge", 1.861, 1, "2024"),
+    ...priceHistory(awsPerGpu("g6e.xlarge", 1.861, 1, "2024")),
   },
   {
     id: "l4",
@@ -242,6 +268,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
     memoryType: "GDDR6",
     memoryGB: check(known(24, "datasheet", L4_DATASHEET), GROKIPEDIA_L4, 24),
     fp32Tflops: check(known(30.3, "datasheet", L4_DATASHEET), FPSBENCH_L4, 30.29),
@@ -249,7 +276,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     memoryBandwidthGBps: check(known(300, "datasheet", L4_DATASHEET), GROKIPEDIA_L4, 300),
     tdpWatts: check(known(72, "datasheet", L4_DATASHEET), GROKIPEDIA_L4, 72),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: awsPerGpu("g6.xlarge", 0.8048, 1, "2024"),
+    ...priceHistory(awsPerGpu("g6.xlarge", 0.8048, 1, "2024")),
   },
   {
     id: "t4",
@@ -257,6 +284,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16"],
     memoryType: "GDDR6",
     memoryGB: check(known(16, "datasheet", T4_DATASHEET), SYSRQMTS_T4, 16),
     fp32Tflops: check(known(8.1, "datasheet", T4_DATASHEET), SYSRQMTS_T4, 8.141),
@@ -273,7 +301,7 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     ),
     tdpWatts: check(known(70, "datasheet", T4_DATASHEET), SYSRQMTS_T4, 70),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: awsPerGpu("g4dn.xlarge", 0.526, 1, "2023"),
+    ...priceHistory(awsPerGpu("g4dn.xlarge", 0.526, 1, "2023")),
   },
   {
     id: "v100",
@@ -281,13 +309,14 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "datacenter-gpu",
     hasTensorCores: true,
+    fp16Formats: ["fp16"],
     memoryType: "HBM2",
     memoryGB: check(
       known(16, "datasheet", V100_DATASHEET, "also sold with 32 GB"),
       CHAPUZAS_V100,
       16,
     ),
-    fp32Tflops: check(
+    fp32Tflops: inputsCheck(
       known(15.7, "datasheet", V100_DATASHEET, "SXM2 variant"),
       HARDWARETIMES_AMPERE,
       (2 * 5120 * 1.53) / 1000,
@@ -307,6 +336,6 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       "SXM2 version; the PCIe card is 250 W",
     ),
     vendorAiTops: NOT_AI_TOPS,
-    onDemandUsdPerHour: awsPerGpu("p3.2xlarge", 3.06, 1, "2023"),
+    ...priceHistory(awsPerGpu("p3.2xlarge", 3.06, 1, "2023")),
   },
 ];

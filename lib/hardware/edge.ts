@@ -7,6 +7,7 @@
  */
 import { known, type KnownFigure, type SourceRef, unknown } from "./figure.ts";
 import type { HardwareProfile } from "./profile.ts";
+import { noPrice } from "./prices.ts";
 import {
   ALLDBIN_JETSON_NANO,
   BROJOGOPAL_ORIN_NANO,
@@ -14,6 +15,7 @@ import {
   CHUMCITY_APPLE_EVENT,
   FIXSTARS_AGX_ORIN,
   HARDWARETHEORY_RAPTOR_LAKE,
+  inputsCheckedAgainst as inputsCheck,
   MZPH_AGX_ORIN_BRIEF,
   RPI_AU_PI5,
 } from "./crosscheck_pages.ts";
@@ -38,7 +40,7 @@ function gpuFp32FromCores(cores: number, clockGHz: number, source: SourceRef): K
   );
 }
 
-const NO_CLOUD_PRICE = unknown("an edge device, not rented by the hour on a public cloud");
+const NO_CLOUD_PRICE = noPrice("an edge device, not rented by the hour on a public cloud");
 
 export const EDGE_DEVICES: readonly HardwareProfile[] = [
   {
@@ -47,6 +49,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "edge-gpu",
     hasTensorCores: true,
+    fp16Formats: [],
     memoryType: "LPDDR5",
     memoryGB: known(64, "datasheet", JETSON_AGX_ORIN_DATASHEET),
     fp32Tflops: check(
@@ -76,7 +79,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       275,
       "sparse INT8 at MAXN",
     ),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "jetson-orin-nano",
@@ -84,9 +87,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "edge-gpu",
     hasTensorCores: true,
+    fp16Formats: [],
     memoryType: "LPDDR5",
     memoryGB: check(known(8, "datasheet", JETSON_ORIN_NANO_DATASHEET), BROJOGOPAL_ORIN_NANO, 8),
-    fp32Tflops: check(
+    fp32Tflops: inputsCheck(
       gpuFp32FromCores(1024, 0.625, JETSON_ORIN_NANO_DATASHEET),
       BROJOGOPAL_ORIN_NANO,
       (2 * 1024 * 0.625) / 1000,
@@ -118,7 +122,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       40,
       "pre-Super figure (67 after the update)",
     ),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "jetson-nano",
@@ -126,9 +130,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "edge-gpu",
     hasTensorCores: false,
+    fp16Formats: ["fp16"],
     memoryType: "LPDDR4",
     memoryGB: check(known(4, "datasheet", JETSON_NANO_DATASHEET), ALLDBIN_JETSON_NANO, 4),
-    fp32Tflops: check(
+    fp32Tflops: inputsCheck(
       gpuFp32FromCores(128, 0.9216, JETSON_NANO_DATASHEET),
       ALLDBIN_JETSON_NANO,
       (2 * 128 * 0.921) / 1000,
@@ -151,7 +156,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       10,
     ),
     vendorAiTops: unknown("the datasheet's headline is 472 GFLOPS FP16 (see fp16Tflops), no TOPS"),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "raspberry-pi-5",
@@ -159,6 +164,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "Raspberry Pi Ltd",
     deviceClass: "edge-cpu",
     hasTensorCores: false,
+    fp16Formats: [],
     memoryType: "LPDDR4X-4267",
     memoryGB: check(
       known(8, "datasheet", RASPBERRY_PI_5_BRIEF, "also sold with 2, 4 and 16 GB"),
@@ -166,7 +172,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       8,
       "8GB variant",
     ),
-    fp32Tflops: check(
+    fp32Tflops: inputsCheck(
       known(
         (4 * 2.4 * 16) / 1000,
         "derived",
@@ -186,7 +192,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       "no TDP is published; the brief recommends a 5 V / 5 A (27 W) supply, which is not a TDP",
     ),
     vendorAiTops: unknown("no AI accelerator on the board"),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "apple-a17-pro",
@@ -194,6 +200,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "Apple",
     deviceClass: "phone-soc",
     hasTensorCores: false,
+    fp16Formats: [],
     memoryType: "LPDDR5 (package)",
     memoryGB: unknown("Apple does not publish the RAM size of its phones"),
     fp32Tflops: unknown("Apple does not publish a GPU or CPU FLOPS figure for the A17 Pro"),
@@ -211,7 +218,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       35,
       "Neural Engine, trillion operations per second",
     ),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "i7-13700k",
@@ -219,6 +226,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "Intel",
     deviceClass: "edge-cpu",
     hasTensorCores: false,
+    fp16Formats: [],
     memoryType: "DDR5-5600 / DDR4-3200",
     memoryGB: unknown("system memory is installed separately (the CPU supports up to 192 GB)"),
     fp32Tflops: known(
@@ -246,6 +254,6 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       "processor base power of the K/KF launch SKUs (maximum turbo 253 W for Core i7)",
     ),
     vendorAiTops: unknown("no AI accelerator figure is published for this CPU"),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
 ];

@@ -74,6 +74,8 @@ export { type BruteForceOptions, bruteForceStageOne, type ProfitSurface } from "
 export {
   type CostAssumptions,
   type CostDerivationRow,
+  type CostOrdering,
+  CostOrderingError,
   type ModelledCosts,
   modelledGpuCosts,
 } from "./hardware_costs.ts";
