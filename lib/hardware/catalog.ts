@@ -3,14 +3,19 @@
  *
  * @module
  */
+import { ACCELERATORS } from "./accelerators.ts";
 import { DATACENTER_GPUS } from "./datacenter.ts";
 import { EDGE_DEVICES } from "./edge.ts";
 import { UnknownHardwareError } from "./errors.ts";
 import { priceAsOf } from "./prices.ts";
 import type { HardwareProfile } from "./profile.ts";
 
-/** Every profile: data-centre GPUs first, then edge devices. */
-export const HARDWARE: readonly HardwareProfile[] = [...DATACENTER_GPUS, ...EDGE_DEVICES];
+/** Every profile: data-centre GPUs first, then other accelerators, then edge devices. */
+export const HARDWARE: readonly HardwareProfile[] = [
+  ...DATACENTER_GPUS,
+  ...ACCELERATORS,
+  ...EDGE_DEVICES,
+];
 
 const BY_ID = new Map(HARDWARE.map((profile) => [profile.id, profile]));
 

@@ -21,6 +21,9 @@ export const VENDOR_DOMAINS: readonly string[] = [
   "raspberrypi.com",
   "apple.com",
   "amazon.com",
+  "google.com",
+  // the AWS Neuron SDK's official documentation site (Inferentia, Trainium)
+  "awsdocs-neuron.readthedocs-hosted.com",
 ];
 
 /** A page a figure was compared with. */
@@ -102,6 +105,13 @@ export const NVIDIA_DEV_VOLTA_TENSOR_CORES = vendor(
   "https://developer.nvidia.com/programming-tensor-cores-cuda-9-0",
 );
 
+/** Google Cloud TPU v5e page: peak bf16 and int8 per chip, HBM2 capacity and bandwidth. */
+export const GOOGLE_TPU_V5E = vendor("https://cloud.google.com/tpu/docs/v5e");
+/** AWS Neuron Inferentia2 architecture page, release 2.9.1 (prints GB and GB/sec). */
+export const NEURON_INFERENTIA2 = vendor(
+  "https://awsdocs-neuron.readthedocs-hosted.com/en/v2.9.1/general/arch/neuron-hardware/inferentia2.html",
+);
+
 // --- secondary pages: data-centre GPUs ------------------------------------------------------
 
 /** HPC Tech (Japanese NVIDIA reseller) H100 SXM/PCIe spec table. */
@@ -161,6 +171,11 @@ export const USAGEAI_GPU_COSTS = secondary(
 /** computespec article on cloud GPU pricing (per-GPU normalisation of p5.48xlarge). */
 export const COMPUTESPEC_PRICING = secondary(
   "https://computespec.pages.dev/learn/pricing/cloud-gpu-pricing-explained",
+);
+
+/** The FPS Review spec page of the GeForce RTX 4090 family. */
+export const FPSREVIEW_RTX_4090 = secondary(
+  "https://www.thefpsreview.com/gpu-family/nvidia-geforce-rtx-4090-gpu-family-specifications",
 );
 
 // --- secondary pages: edge devices ----------------------------------------------------------

@@ -42,6 +42,7 @@ export {
 export { MissingFigureError, UnknownHardwareError } from "./errors.ts";
 export { getHardware, HARDWARE, HARDWARE_IDS, type HardwareLookupOptions } from "./catalog.ts";
 export { DATACENTER_GPUS } from "./datacenter.ts";
+export { ACCELERATORS } from "./accelerators.ts";
 export { EDGE_DEVICES } from "./edge.ts";
 export {
   effectiveTflops,

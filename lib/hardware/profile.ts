@@ -7,7 +7,13 @@
 import type { Figure, KnownFigure } from "./figure.ts";
 
 /** Broad class of a device, used to pick devices for an experiment. */
-export type DeviceClass = "datacenter-gpu" | "edge-gpu" | "edge-cpu" | "phone-soc";
+export type DeviceClass =
+  | "datacenter-gpu"
+  | "datacenter-accelerator"
+  | "desktop-gpu"
+  | "edge-gpu"
+  | "edge-cpu"
+  | "phone-soc";
 
 /** A 16-bit floating-point format a device's {@link HardwareProfile.fp16Tflops} rate applies to. */
 export type HalfPrecisionFormat = "fp16" | "bf16";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  ACCELERATORS,
   DATACENTER_GPUS,
   EDGE_DEVICES,
   FIGURE_FIELDS,
@@ -21,7 +22,11 @@ const REQUIRED_IDS = [
   "v100",
   "jetson-agx-orin",
   "jetson-orin-nano",
+  "jetson-orin-nano-super",
   "jetson-nano",
+  "tpu-v5e",
+  "inferentia2",
+  "rtx-4090",
   "raspberry-pi-5",
   "apple-a17-pro",
   "i7-13700k",
@@ -30,7 +35,10 @@ const REQUIRED_IDS = [
 Deno.test("catalogue holds every required device once", () => {
   assert.deepEqual([...HARDWARE_IDS].sort(), [...REQUIRED_IDS].sort());
   assert.equal(new Set(HARDWARE_IDS).size, HARDWARE_IDS.length);
-  assert.equal(HARDWARE.length, DATACENTER_GPUS.length + EDGE_DEVICES.length);
+  assert.equal(
+    HARDWARE.length,
+    DATACENTER_GPUS.length + ACCELERATORS.length + EDGE_DEVICES.length,
+  );
 });
 
 Deno.test("every known figure is positive, finite and sourced with a date", () => {
@@ -98,4 +106,20 @@ Deno.test("unknown id lists the valid ids", () => {
     assert.deepEqual(error.validIds, HARDWARE_IDS);
     return true;
   });
+});
+
+Deno.test("Orin Nano Super sits next to the 2023 Orin Nano with the raised clocks' figures", () => {
+  const ids = HARDWARE_IDS.slice();
+  assert.equal(ids.indexOf("jetson-orin-nano-super"), ids.indexOf("jetson-orin-nano") + 1);
+  const value = (id: string, field: "memoryBandwidthGBps" | "tdpWatts" | "vendorAiTops") => {
+    const f = getHardware(id)[field];
+    return f.known ? f.value : undefined;
+  };
+  assert.deepEqual(
+    (["memoryBandwidthGBps", "tdpWatts", "vendorAiTops"] as const).map((f) => [
+      value("jetson-orin-nano", f),
+      value("jetson-orin-nano-super", f),
+    ]),
+    [[68, 102], [15, 25], [40, 67]],
+  );
 });

@@ -180,6 +180,8 @@ Deno.test("figures checked only through our formula's inputs are inputs-only, ne
   const formulaChecked = [
     "v100.fp32Tflops",
     "jetson-orin-nano.fp32Tflops",
+    "jetson-orin-nano-super.fp32Tflops",
+    "rtx-4090.fp32Tflops",
     "jetson-nano.fp32Tflops",
     "raspberry-pi-5.fp32Tflops",
   ];
