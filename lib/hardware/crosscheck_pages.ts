@@ -118,6 +118,12 @@ export const NEURON_INFERENTIA2 = vendor(
 export const HPCTECH_H100 = secondary(
   "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 );
+/** Copy of NVIDIA's H100 PCIe product brief PB-11133-001_v02 (Nov 2022) on a manuals site. */
+export const MANUALS_H100_PCIE_BRIEF = secondary(
+  "https://manuals.plus/m/56b0c3ef7d0a1c470c0af8f05a0bd1f29a778007472ba941201fbbb185c9bccd",
+);
+/** gpu.blog H100 PCIe page (its FP16 tensor figures are not dense datasheet rates: unused). */
+export const GPUBLOG_H100_PCIE = secondary("https://gpu.blog/gpus/nvidia-h100-pcie");
 /** itkb.uw.cz H200 vs B300 article, dense figures per GPU. */
 export const ITKB_H200 = secondary(
   "https://itkb.uw.cz/2026/06/nvidia-h200-vs-b300-precisions-cores.html",

@@ -12,6 +12,7 @@ import {
 
 const REQUIRED_IDS = [
   "h100-sxm",
+  "h100-pcie",
   "h200",
   "a100-80gb",
   "a100-40gb",
