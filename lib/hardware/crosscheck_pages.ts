@@ -142,15 +142,16 @@ export const KLOCKWOOD_A100 = secondary("https://glennklockwood.com/garden/proce
 export const PC2_A100_40GB = secondary(
   "https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK",
 );
-/** Reseller product page for the A40 (part 900-2G133-0000-000). */
-export const RESELLER_A40 = secondary("http://www.relationship-nepal.org/900-2g133-0000-000.html");
 /** GPU spec database page for the A40 PCIe. */
 export const SPICEDREAM_A40 = secondary("https://gpu.spicedreamphone.com/en/gpu/nvidia/a40-pcie");
 /** hmc-tech spec comparison A100 / A40 (tensor rates). */
 export const HMC_A40 = secondary("https://hmc-tech.com/gpu/nvidia-a100-vs-nvidia-a40");
 /** Reseller page with the L40 / L40S specification table. */
 export const MULLET_L40S = secondary("https://www.mullet.se/product.html?product_id=355414");
-/** Grokipedia L4 vs L40S comparison. */
+/**
+ * Grokipedia L4 vs L40S comparison (an AI-written wiki): kept only for the L4's sparse FP16
+ * tensor rate, which no better page found prints.
+ */
 export const GROKIPEDIA_L4 = secondary("https://grokipedia.com/page/NVIDIA_L4_vs_L40S");
 /** fpsbench L4 spec comparison. */
 export const FPSBENCH_L4 = secondary(
