@@ -45,6 +45,12 @@ export const ACCELERATORS: readonly HardwareProfile[] = [
       819,
     ),
     tdpWatts: unknown("Google publishes no power figure for TPU chips"),
+    int8Tops: check(
+      known(393, "datasheet", GOOGLE_TPU_V5E_DOC, "peak int8 per chip"),
+      GOOGLE_TPU_V5E,
+      393,
+    ),
+    fp8Tflops: unknown("Google prints no FP8 rate for TPU v5e"),
     vendorAiTops: check(
       known(393, "datasheet", GOOGLE_TPU_V5E_DOC, "peak int8 per chip, no sparsity stated"),
       GOOGLE_TPU_V5E,
@@ -82,6 +88,12 @@ export const ACCELERATORS: readonly HardwareProfile[] = [
       820,
     ),
     tdpWatts: unknown("AWS publishes no power figure for Inferentia2"),
+    int8Tops: check(known(380, "datasheet", AWS_INFERENTIA2_DOC), NEURON_INFERENTIA2, 380),
+    fp8Tflops: check(
+      known(190, "datasheet", AWS_INFERENTIA2_DOC, "AWS's configurable cFP8 format"),
+      NEURON_INFERENTIA2,
+      190,
+    ),
     vendorAiTops: check(
       known(380, "datasheet", AWS_INFERENTIA2_DOC, "INT8, no sparsity stated"),
       NEURON_INFERENTIA2,
@@ -129,6 +141,8 @@ export const ACCELERATORS: readonly HardwareProfile[] = [
       450,
       "default TGP",
     ),
+    int8Tops: unknown("GeForce INT8 tensor rates were not read from the Ada whitepaper here"),
+    fp8Tflops: unknown("GeForce FP8 tensor rates were not read from the Ada whitepaper here"),
     vendorAiTops: unknown("NVIDIA's headline 'AI TOPS' for GeForce was not read here"),
     ...noPrice(
       "no major cloud rents it on demand; the $1,599 launch price (Sept 2022) is a purchase price",

@@ -138,6 +138,8 @@ export const THUNDER_A100 = secondary(
 );
 /** Glenn Lockwood's A100 notes (performance table by data type). */
 export const KLOCKWOOD_A100 = secondary("https://glennklockwood.com/garden/processors/A100");
+/** Glenn Lockwood's H100 notes (performance table by data type: vector, matrix, sparse). */
+export const KLOCKWOOD_H100 = secondary("https://glennklockwood.com/garden/processors/h100");
 /** Paderborn PC2 wiki page on its A100 40GB SXM nodes. */
 export const PC2_A100_40GB = secondary(
   "https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK",

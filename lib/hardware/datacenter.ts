@@ -23,6 +23,7 @@ import {
   IOTECH_V100,
   ITKB_H200,
   KLOCKWOOD_A100,
+  KLOCKWOOD_H100,
   MANUALS_H100_PCIE_BRIEF,
   MULLET_L40S,
   NVIDIA_DEV_VOLTA_TENSOR_CORES,
@@ -59,17 +60,18 @@ function awsPerGpu(
   return known(perGpu, "price-list", awsOnDemand(date), note);
 }
 
-/** Dense tensor rate recorded as half of a datasheet's sparse-only figure. */
-function halfOfSparse(sparseTflops: number, source: SourceRef): KnownFigure {
+/** Dense tensor rate recorded as half of a datasheet's sparse-only figure (unit for the note). */
+function halfOfSparse(sparse: number, source: SourceRef, unit = "TFLOPS"): KnownFigure {
   return known(
-    sparseTflops / 2,
+    sparse / 2,
     "datasheet",
     source,
-    `datasheet prints ${sparseTflops} TFLOPS with 2:4 sparsity; dense is half`,
+    `datasheet prints ${sparse} ${unit} with 2:4 sparsity; dense is half`,
   );
 }
 
-const NOT_AI_TOPS = unknown("not recorded for data-centre GPUs: use fp16Tflops");
+const NOT_AI_TOPS = unknown("not recorded for data-centre GPUs: use fp16Tflops and int8Tops");
+const NO_FP8_BEFORE_HOPPER = unknown("no FP8 tensor mode before Hopper / Ada");
 
 /** Date of the AWS list after the June 2025 price cut for P4 and P5 instances. */
 const AWS_2025_06 = "2025-06";
@@ -109,6 +111,18 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       HPCTECH_H100,
       700,
     ),
+    int8Tops: check(
+      halfOfSparse(3958, H100_DATASHEET, "TOPS"),
+      KLOCKWOOD_H100,
+      1978.9,
+      "INT8 matrix (dense) column",
+    ),
+    fp8Tflops: check(
+      halfOfSparse(3958, H100_DATASHEET),
+      KLOCKWOOD_H100,
+      1978.9,
+      "FP8 matrix (dense) column",
+    ),
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(
       check(
@@ -147,6 +161,8 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       350,
       "product brief: maximum TDP 350 W",
     ),
+    int8Tops: halfOfSparse(3026, H100_DATASHEET, "TOPS"),
+    fp8Tflops: halfOfSparse(3026, H100_DATASHEET),
     vendorAiTops: NOT_AI_TOPS,
     ...noPrice("AWS rents H100 only as SXM (p5); no on-demand PCIe price is recorded"),
   },
@@ -172,6 +188,8 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       ITKB_H200,
       700,
     ),
+    int8Tops: halfOfSparse(3958, H200_DATASHEET, "TOPS"),
+    fp8Tflops: halfOfSparse(3958, H200_DATASHEET),
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(awsPerGpu("p5en.48xlarge", 63.296, 8, AWS_2025_06, AFTER_CUT)),
   },
@@ -203,6 +221,13 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       400,
       "SXM column",
     ),
+    int8Tops: check(
+      known(624, "datasheet", A100_DATASHEET, "dense; 1,248 with sparsity"),
+      HMC_A40,
+      623.74,
+      "A100 INT8 tensor, dense",
+    ),
+    fp8Tflops: NO_FP8_BEFORE_HOPPER,
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(
       awsPerGpu("p4de.24xlarge", 40.96, 8, "2023"),
@@ -231,6 +256,8 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       1555,
     ),
     tdpWatts: check(known(400, "datasheet", A100_DATASHEET, "SXM variant"), PC2_A100_40GB, 400),
+    int8Tops: known(624, "datasheet", A100_DATASHEET, "dense; 1,248 with sparsity"),
+    fp8Tflops: NO_FP8_BEFORE_HOPPER,
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(
       check(
@@ -269,6 +296,13 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       SPICEDREAM_A40,
       300,
     ),
+    int8Tops: check(
+      known(299.3, "datasheet", A40_DATASHEET, "dense; 598.6 with sparsity"),
+      HMC_A40,
+      299.34,
+      "A40 INT8 tensor, dense",
+    ),
+    fp8Tflops: NO_FP8_BEFORE_HOPPER,
     vendorAiTops: NOT_AI_TOPS,
     ...noPrice("not offered on demand by AWS; no price from a major cloud list is recorded"),
   },
@@ -295,6 +329,13 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       350,
       "L40S column",
     ),
+    int8Tops: halfOfSparse(1466, L40S_DATASHEET, "TOPS"),
+    fp8Tflops: check(
+      halfOfSparse(1466, L40S_DATASHEET),
+      GROKIPEDIA_L4,
+      733,
+      "L40S FP8 1,466 (sparse) halved",
+    ),
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(awsPerGpu("g6e.xlarge", 1.861, 1, "2024")),
   },
@@ -311,6 +352,13 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
     fp16Tflops: check(halfOfSparse(242, L4_DATASHEET), GROKIPEDIA_L4, 121, "sparse 242 halved"),
     memoryBandwidthGBps: check(known(300, "datasheet", L4_DATASHEET), FPSBENCH_L4, 300.1),
     tdpWatts: check(known(72, "datasheet", L4_DATASHEET), FPSBENCH_L4, 72),
+    int8Tops: check(
+      halfOfSparse(485, L4_DATASHEET, "TOPS"),
+      GROKIPEDIA_L4,
+      242.5,
+      "485 (sparse) halved",
+    ),
+    fp8Tflops: check(halfOfSparse(485, L4_DATASHEET), GROKIPEDIA_L4, 242.5, "485 (sparse) halved"),
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(awsPerGpu("g6.xlarge", 0.8048, 1, "2024")),
   },
@@ -336,6 +384,8 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       320,
     ),
     tdpWatts: check(known(70, "datasheet", T4_DATASHEET), SYSRQMTS_T4, 70),
+    int8Tops: known(130, "datasheet", T4_DATASHEET, "Turing has no sparsity"),
+    fp8Tflops: NO_FP8_BEFORE_HOPPER,
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(awsPerGpu("g4dn.xlarge", 0.526, 1, "2023")),
   },
@@ -371,6 +421,8 @@ export const DATACENTER_GPUS: readonly HardwareProfile[] = [
       300,
       "SXM2 version; the PCIe card is 250 W",
     ),
+    int8Tops: unknown("Volta tensor cores have no INT8 mode; the datasheet prints no INT8 rate"),
+    fp8Tflops: NO_FP8_BEFORE_HOPPER,
     vendorAiTops: NOT_AI_TOPS,
     ...priceHistory(awsPerGpu("p3.2xlarge", 3.06, 1, "2023")),
   },

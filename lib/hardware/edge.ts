@@ -69,6 +69,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       60,
       "upper end of 15-60 W",
     ),
+    int8Tops: unknown(
+      "the datasheet prints INT8 TOPS with sparsity, GPU and DLA together, no dense GPU rate",
+    ),
+    fp8Tflops: unknown("Ampere (Orin) has no FP8 tensor mode"),
     vendorAiTops: check(
       known(
         275,
@@ -112,6 +116,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       15,
       "pre-Super maximum (25 after the update)",
     ),
+    int8Tops: unknown(
+      "the datasheet prints INT8 TOPS with sparsity, GPU and DLA together, no dense GPU rate",
+    ),
+    fp8Tflops: unknown("Ampere (Orin) has no FP8 tensor mode"),
     vendorAiTops: check(
       known(
         40,
@@ -158,6 +166,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       BROJOGOPAL_ORIN_NANO,
       25,
     ),
+    int8Tops: unknown(
+      "the datasheet prints INT8 TOPS with sparsity, GPU and DLA together, no dense GPU rate",
+    ),
+    fp8Tflops: unknown("Ampere (Orin) has no FP8 tensor mode"),
     vendorAiTops: check(
       known(67, "datasheet", JETSON_ORIN_NANO_SUPER_DATASHEET, "INT8 with sparsity"),
       BROJOGOPAL_ORIN_NANO,
@@ -196,6 +208,8 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       ALLDBIN_JETSON_NANO,
       10,
     ),
+    int8Tops: unknown("Maxwell has no INT8 tensor mode; no INT8 rate is printed"),
+    fp8Tflops: unknown("Maxwell has no FP8 mode"),
     vendorAiTops: unknown("the datasheet's headline is 472 GFLOPS FP16 (see fp16Tflops), no TOPS"),
     ...NO_CLOUD_PRICE,
   },
@@ -232,6 +246,8 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     tdpWatts: unknown(
       "no TDP is published; the brief recommends a 5 V / 5 A (27 W) supply, which is not a TDP",
     ),
+    int8Tops: unknown("no INT8 peak is published"),
+    fp8Tflops: unknown("no FP8 support"),
     vendorAiTops: unknown("no AI accelerator on the board"),
     ...NO_CLOUD_PRICE,
   },
@@ -248,6 +264,8 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     fp16Tflops: unknown("Apple does not publish an FP16 figure for the A17 Pro"),
     memoryBandwidthGBps: unknown("Apple does not publish the memory bandwidth of the A17 Pro"),
     tdpWatts: unknown("Apple does not publish a power figure for the A17 Pro"),
+    int8Tops: unknown("Apple states 35 TOPS without a precision (see vendorAiTops)"),
+    fp8Tflops: unknown("Apple publishes no FP8 figure"),
     vendorAiTops: check(
       known(
         35,
@@ -294,6 +312,8 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       125,
       "processor base power of the K/KF launch SKUs (maximum turbo 253 W for Core i7)",
     ),
+    int8Tops: unknown("Intel publishes no INT8 peak for this desktop CPU"),
+    fp8Tflops: unknown("no FP8 support"),
     vendorAiTops: unknown("no AI accelerator figure is published for this CPU"),
     ...NO_CLOUD_PRICE,
   },

@@ -23,6 +23,8 @@ export const FIGURE_FIELDS = [
   "memoryGB",
   "fp32Tflops",
   "fp16Tflops",
+  "int8Tops",
+  "fp8Tflops",
   "memoryBandwidthGBps",
   "tdpWatts",
   "vendorAiTops",
@@ -63,6 +65,13 @@ export interface HardwareProfile {
    * plain FP16 rate of the cores.
    */
   readonly fp16Tflops: Figure;
+  /**
+   * peak dense INT8 tensor/matrix throughput, TOPS; where a datasheet prints only the 2:4
+   * sparsity rate, half of it (the note says so)
+   */
+  readonly int8Tops: Figure;
+  /** peak dense FP8 tensor/matrix throughput, TFLOPS, halved from sparse rates like INT8 */
+  readonly fp8Tflops: Figure;
   /** peak memory bandwidth, GB/s (10^9 bytes per second) */
   readonly memoryBandwidthGBps: Figure;
   /** thermal design power or the vendor's maximum power setting, watts */

@@ -21,6 +21,8 @@ const COLUMNS: readonly [FigureField, string][] = [
   ["memoryGB", "memory (GB)"],
   ["fp32Tflops", "FP32 (TFLOPS)"],
   ["fp16Tflops", "16-bit dense (TFLOPS)"],
+  ["int8Tops", "INT8 dense (TOPS)"],
+  ["fp8Tflops", "FP8 dense (TFLOPS)"],
   ["memoryBandwidthGBps", "bandwidth (GB/s)"],
   ["tdpWatts", "power (W)"],
   ["onDemandUsdPerHour", "on-demand (USD/h)"],

@@ -124,3 +124,24 @@ Deno.test("Orin Nano Super sits next to the 2023 Orin Nano with the raised clock
     [[68, 102], [15, 25], [40, 67]],
   );
 });
+
+Deno.test("dense INT8 is at least the 16-bit rate, and sparse-only figures are halved", () => {
+  let compared = 0;
+  for (const profile of HARDWARE) {
+    const { int8Tops, fp16Tflops, fp8Tflops } = profile;
+    if (int8Tops.known && fp16Tflops.known) {
+      compared += 1;
+      assert.ok(int8Tops.value >= fp16Tflops.value, profile.id);
+    }
+    for (const figure of [int8Tops, fp8Tflops]) {
+      if (figure.known && (figure.note ?? "").includes("2:4 sparsity")) {
+        const printed = Number(/prints ([\d.]+)/.exec(figure.note ?? "")?.[1]);
+        assert.equal(figure.value, printed / 2, profile.id);
+      }
+    }
+  }
+  assert.ok(compared >= 10);
+  // FP8 exists only from Hopper / Ada on, and on Inferentia2's cFP8
+  const withFp8 = HARDWARE.filter((p) => p.fp8Tflops.known).map((p) => p.id);
+  assert.deepEqual(withFp8, ["h100-sxm", "h100-pcie", "h200", "l40s", "l4", "inferentia2"]);
+});

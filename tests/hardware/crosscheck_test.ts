@@ -12,7 +12,7 @@ import {
   isVendorUrl,
   type KnownFigure,
 } from "../../lib/hardware/mod.ts";
-import { crossChecked, known } from "../../lib/hardware/figure.ts";
+import { crossChecked, known, unknown } from "../../lib/hardware/figure.ts";
 
 const knownFigures = (): [string, KnownFigure][] =>
   HARDWARE.flatMap((profile) =>
@@ -126,6 +126,8 @@ Deno.test("crossCheckSummary counts each category on a hand-built catalogue", ()
     memoryGB: at(10, "vendor"),
     fp32Tflops: at(10, "secondary"),
     fp16Tflops: at(10.05, "secondary"),
+    int8Tops: unknown("not applicable here"),
+    fp8Tflops: unknown("not applicable here"),
     memoryBandwidthGBps: at(12, "secondary"),
     tdpWatts: known(5, "datasheet", source),
     vendorAiTops: at(10, "secondary", true),

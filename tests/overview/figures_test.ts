@@ -54,7 +54,7 @@ Deno.test("trace views cover every trace folder and job trace", () => {
 
 Deno.test("hardware tables list every device and every figure", () => {
   assert.equal(hardwareTableRows().length, HARDWARE.length);
-  assert.equal(hardwareSourceRows().length, HARDWARE.length * 6);
+  assert.equal(hardwareSourceRows().length, HARDWARE.length * 8);
   for (const row of hardwareSourceRows()) {
     assert.ok((row.value === "unknown" ? row.note ?? "" : row.source ?? "").length > 0, row.device);
   }
