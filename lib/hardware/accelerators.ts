@@ -1,7 +1,7 @@
 /**
- * Devices priced today that are neither NVIDIA data-centre GPUs nor edge devices: Google's TPU
- * v5e and AWS Inferentia2 (matrix-unit accelerators sold only as cloud instances) and the
- * GeForce RTX 4090 desktop card. Their vendors publish fewer figures than NVIDIA's data-centre
+ * Devices priced today that are neither NVIDIA data-centre GPUs nor edge devices: AMD's MI300X,
+ * Google's TPU v5e and AWS Inferentia2 (matrix-unit accelerators sold only as cloud instances)
+ * and the GeForce RTX 4090 desktop card. Their vendors publish fewer figures than NVIDIA's data-centre
  * datasheets; what they do not publish stays unknown.
  *
  * @module
@@ -13,16 +13,59 @@ import {
   FPSREVIEW_RTX_4090,
   GOOGLE_TPU_V5E,
   inputsCheckedAgainst as inputsCheck,
+  MI300X_VS_H200_REPORT,
   NEURON_INFERENTIA2,
 } from "./crosscheck_pages.ts";
 import { noPrice } from "./prices.ts";
-import { AWS_INFERENTIA2_DOC, GOOGLE_TPU_V5E_DOC, RTX_4090_PRODUCT_PAGE } from "./sources.ts";
+import {
+  AMD_MI300X_DATASHEET,
+  AWS_INFERENTIA2_DOC,
+  GOOGLE_TPU_V5E_DOC,
+  RTX_4090_PRODUCT_PAGE,
+} from "./sources.ts";
 
 const NO_VERIFIED_PRICE = noPrice(
   "no on-demand price page was reachable to read a current price; none is recorded",
 );
 
 export const ACCELERATORS: readonly HardwareProfile[] = [
+  {
+    id: "mi300x",
+    name: "AMD Instinct MI300X 192GB (OAM)",
+    vendor: "AMD",
+    deviceClass: "datacenter-gpu",
+    hasTensorCores: true,
+    fp16Formats: ["fp16", "bf16"],
+    memoryType: "HBM3",
+    memoryGB: check(known(192, "datasheet", AMD_MI300X_DATASHEET), MI300X_VS_H200_REPORT, 192),
+    fp32Tflops: unknown("no page giving AMD's FP32 vector rate was verified here"),
+    fp16Tflops: check(
+      known(1307.4, "datasheet", AMD_MI300X_DATASHEET, "dense matrix rate; 2,614.9 with sparsity"),
+      MI300X_VS_H200_REPORT,
+      1307.4,
+      "BF16 dense",
+    ),
+    int8Tops: unknown("no page giving AMD's INT8 rate was verified here"),
+    fp8Tflops: check(
+      known(2614.9, "datasheet", AMD_MI300X_DATASHEET, "dense matrix rate"),
+      MI300X_VS_H200_REPORT,
+      2614.9,
+      "FP8 dense",
+    ),
+    memoryBandwidthGBps: check(
+      known(5300, "datasheet", AMD_MI300X_DATASHEET, "printed as 5.3 TB/s"),
+      MI300X_VS_H200_REPORT,
+      5300,
+    ),
+    tdpWatts: check(
+      known(750, "datasheet", AMD_MI300X_DATASHEET, "total board power"),
+      MI300X_VS_H200_REPORT,
+      750,
+      "TBP",
+    ),
+    vendorAiTops: unknown("not recorded for data-centre GPUs: use fp16Tflops and fp8Tflops"),
+    ...NO_VERIFIED_PRICE,
+  },
   {
     id: "tpu-v5e",
     name: "Google Cloud TPU v5e (per chip)",

@@ -182,6 +182,10 @@ export const COMPUTESPEC_PRICING = secondary(
   "https://computespec.pages.dev/learn/pricing/cloud-gpu-pricing-explained",
 );
 
+/** A public MI300X vs H200 benchmark report whose specification table quotes the datasheets. */
+export const MI300X_VS_H200_REPORT = secondary(
+  "https://raw.githubusercontent.com/alpharomercoma/MI300X-vs-H200/6077fdc7bfc215171c33435b7cd76ca4c5f2b236/REPORT.md",
+);
 /** The FPS Review spec page of the GeForce RTX 4090 family. */
 export const FPSREVIEW_RTX_4090 = secondary(
   "https://www.thefpsreview.com/gpu-family/nvidia-geforce-rtx-4090-gpu-family-specifications",

@@ -31,6 +31,11 @@ export const JETSON_ORIN_NANO_SUPER_DATASHEET = nvidia(
 );
 export const RTX_4090_PRODUCT_PAGE = nvidia("NVIDIA GeForce RTX 4090 specifications", "2022-10");
 
+export const AMD_MI300X_DATASHEET: SourceRef = {
+  document: "AMD Instinct MI300X Accelerator data sheet",
+  publisher: "AMD",
+  date: "2023-12",
+};
 export const GOOGLE_TPU_V5E_DOC: SourceRef = {
   document: "Cloud TPU documentation: TPU v5e (key chip specifications)",
   publisher: "Google Cloud",

@@ -25,6 +25,7 @@ const REQUIRED_IDS = [
   "jetson-orin-nano",
   "jetson-orin-nano-super",
   "jetson-nano",
+  "mi300x",
   "tpu-v5e",
   "inferentia2",
   "rtx-4090",
@@ -143,5 +144,13 @@ Deno.test("dense INT8 is at least the 16-bit rate, and sparse-only figures are h
   assert.ok(compared >= 10);
   // FP8 exists only from Hopper / Ada on, and on Inferentia2's cFP8
   const withFp8 = HARDWARE.filter((p) => p.fp8Tflops.known).map((p) => p.id);
-  assert.deepEqual(withFp8, ["h100-sxm", "h100-pcie", "h200", "l40s", "l4", "inferentia2"]);
+  assert.deepEqual(withFp8, [
+    "h100-sxm",
+    "h100-pcie",
+    "h200",
+    "l40s",
+    "l4",
+    "mi300x",
+    "inferentia2",
+  ]);
 });
