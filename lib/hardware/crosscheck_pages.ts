@@ -21,6 +21,9 @@ export const VENDOR_DOMAINS: readonly string[] = [
   "raspberrypi.com",
   "apple.com",
   "amazon.com",
+  "google.com",
+  // the AWS Neuron SDK's official documentation site (Inferentia, Trainium)
+  "awsdocs-neuron.readthedocs-hosted.com",
 ];
 
 /** A page a figure was compared with. */
@@ -75,11 +78,38 @@ export function checkedAgainst(
   );
 }
 
+/**
+ * Like {@link checkedAgainst}, for a page that prints only the inputs of our formula (cores,
+ * clock): `found` is our formula applied to the page's inputs, and the check is recorded as
+ * confirming the inputs, not the value.
+ *
+ * @param figure the figure as entered (a derived figure)
+ * @param page where the inputs were looked up
+ * @param found our formula on the page's inputs, in the figure's unit
+ * @param detail which inputs the page gives
+ * @returns the figure with its cross-check, `inputsOnly` set
+ */
+export function inputsCheckedAgainst(
+  figure: KnownFigure,
+  page: CheckedPage,
+  found: number,
+  detail: string,
+): KnownFigure {
+  return crossChecked(figure, { ...page, found, detail, inputsOnly: true }, CHECKED_ON);
+}
+
 // --- vendor pages ---------------------------------------------------------------------------
 
 /** NVIDIA developer article on programming Volta tensor cores (V100 tensor TFLOPS). */
 export const NVIDIA_DEV_VOLTA_TENSOR_CORES = vendor(
   "https://developer.nvidia.com/programming-tensor-cores-cuda-9-0",
+);
+
+/** Google Cloud TPU v5e page: peak bf16 and int8 per chip, HBM2 capacity and bandwidth. */
+export const GOOGLE_TPU_V5E = vendor("https://cloud.google.com/tpu/docs/v5e");
+/** AWS Neuron Inferentia2 architecture page, release 2.9.1 (prints GB and GB/sec). */
+export const NEURON_INFERENTIA2 = vendor(
+  "https://awsdocs-neuron.readthedocs-hosted.com/en/v2.9.1/general/arch/neuron-hardware/inferentia2.html",
 );
 
 // --- secondary pages: data-centre GPUs ------------------------------------------------------
@@ -88,6 +118,12 @@ export const NVIDIA_DEV_VOLTA_TENSOR_CORES = vendor(
 export const HPCTECH_H100 = secondary(
   "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html",
 );
+/** Copy of NVIDIA's H100 PCIe product brief PB-11133-001_v02 (Nov 2022) on a manuals site. */
+export const MANUALS_H100_PCIE_BRIEF = secondary(
+  "https://manuals.plus/m/56b0c3ef7d0a1c470c0af8f05a0bd1f29a778007472ba941201fbbb185c9bccd",
+);
+/** gpu.blog H100 PCIe page (its FP16 tensor figures are not dense datasheet rates: unused). */
+export const GPUBLOG_H100_PCIE = secondary("https://gpu.blog/gpus/nvidia-h100-pcie");
 /** itkb.uw.cz H200 vs B300 article, dense figures per GPU. */
 export const ITKB_H200 = secondary(
   "https://itkb.uw.cz/2026/06/nvidia-h200-vs-b300-precisions-cores.html",
@@ -102,19 +138,22 @@ export const THUNDER_A100 = secondary(
 );
 /** Glenn Lockwood's A100 notes (performance table by data type). */
 export const KLOCKWOOD_A100 = secondary("https://glennklockwood.com/garden/processors/A100");
+/** Glenn Lockwood's H100 notes (performance table by data type: vector, matrix, sparse). */
+export const KLOCKWOOD_H100 = secondary("https://glennklockwood.com/garden/processors/h100");
 /** Paderborn PC2 wiki page on its A100 40GB SXM nodes. */
 export const PC2_A100_40GB = secondary(
   "https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK",
 );
-/** Reseller product page for the A40 (part 900-2G133-0000-000). */
-export const RESELLER_A40 = secondary("http://www.relationship-nepal.org/900-2g133-0000-000.html");
 /** GPU spec database page for the A40 PCIe. */
 export const SPICEDREAM_A40 = secondary("https://gpu.spicedreamphone.com/en/gpu/nvidia/a40-pcie");
 /** hmc-tech spec comparison A100 / A40 (tensor rates). */
 export const HMC_A40 = secondary("https://hmc-tech.com/gpu/nvidia-a100-vs-nvidia-a40");
 /** Reseller page with the L40 / L40S specification table. */
 export const MULLET_L40S = secondary("https://www.mullet.se/product.html?product_id=355414");
-/** Grokipedia L4 vs L40S comparison. */
+/**
+ * Grokipedia L4 vs L40S comparison (an AI-written wiki): kept only for the L4's sparse FP16
+ * tensor rate, which no better page found prints.
+ */
 export const GROKIPEDIA_L4 = secondary("https://grokipedia.com/page/NVIDIA_L4_vs_L40S");
 /** fpsbench L4 spec comparison. */
 export const FPSBENCH_L4 = secondary(
@@ -141,6 +180,15 @@ export const USAGEAI_GPU_COSTS = secondary(
 /** computespec article on cloud GPU pricing (per-GPU normalisation of p5.48xlarge). */
 export const COMPUTESPEC_PRICING = secondary(
   "https://computespec.pages.dev/learn/pricing/cloud-gpu-pricing-explained",
+);
+
+/** A public MI300X vs H200 benchmark report whose specification table quotes the datasheets. */
+export const MI300X_VS_H200_REPORT = secondary(
+  "https://raw.githubusercontent.com/alpharomercoma/MI300X-vs-H200/6077fdc7bfc215171c33435b7cd76ca4c5f2b236/REPORT.md",
+);
+/** The FPS Review spec page of the GeForce RTX 4090 family. */
+export const FPSREVIEW_RTX_4090 = secondary(
+  "https://www.thefpsreview.com/gpu-family/nvidia-geforce-rtx-4090-gpu-family-specifications",
 );
 
 // --- secondary pages: edge devices ----------------------------------------------------------

@@ -4,24 +4,35 @@
  * @module
  */
 import { HARDWARE } from "./catalog.ts";
+import { type CrossCheckStatus, crossCheckStatus, type KnownFigure } from "./figure.ts";
 import { FIGURE_FIELDS, type HardwareProfile } from "./profile.ts";
 
-/** Result of {@link crossCheckSummary}. `figures` = the sum of the four other counts. */
+/** Result of {@link crossCheckSummary}. `figures` = the sum of the five other counts. */
 export interface CrossCheckSummary {
-  /** known figures (unknown figures have no value to check and are not counted) */
+  /** known figures, current prices included (unknown figures have no value to check) */
   readonly figures: number;
-  /** a vendor page gives the same value */
+  /** a vendor page prints the same value */
   readonly vendorAgreeing: number;
-  /** only a secondary page was found, and it gives the same value */
+  /** only a secondary page was found, and it prints the same value */
   readonly secondaryAgreeing: number;
+  /** a page confirms the inputs of our formula (cores, clock), not the value itself */
+  readonly inputsOnly: number;
   /** the page found gives a different value (always secondary: vendor values are adopted) */
   readonly disagreeing: number;
   /** no page giving the value was found */
   readonly unchecked: number;
 }
 
+const COUNTED: Record<CrossCheckStatus, keyof Omit<CrossCheckSummary, "figures">> = {
+  vendor: "vendorAgreeing",
+  secondary: "secondaryAgreeing",
+  "inputs-only": "inputsOnly",
+  disagreeing: "disagreeing",
+  unchecked: "unchecked",
+};
+
 /**
- * Tallies the cross-checks of every known figure.
+ * Tallies the cross-checks of every known figure by {@link crossCheckStatus}.
  *
  * @param profiles the profiles to count (default: the whole catalogue)
  * @returns the counts
@@ -29,28 +40,22 @@ export interface CrossCheckSummary {
  * ```ts
  * import { crossCheckSummary } from "./crosscheck_summary.ts";
  * const s = crossCheckSummary();
- * console.log(s.figures === s.vendorAgreeing + s.secondaryAgreeing + s.disagreeing + s.unchecked); // true
+ * console.log(s.figures === s.vendorAgreeing + s.secondaryAgreeing + s.inputsOnly + s.disagreeing + s.unchecked); // true
  * ```
  */
 export function crossCheckSummary(
   profiles: readonly HardwareProfile[] = HARDWARE,
 ): CrossCheckSummary {
-  let figures = 0;
-  let vendorAgreeing = 0;
-  let secondaryAgreeing = 0;
-  let disagreeing = 0;
-  let unchecked = 0;
-  for (const profile of profiles) {
-    for (const field of FIGURE_FIELDS) {
-      const figure = profile[field];
-      if (!figure.known) continue;
-      figures += 1;
-      const check = figure.crossCheck;
-      if (check === undefined) unchecked += 1;
-      else if (!check.agrees) disagreeing += 1;
-      else if (check.kind === "vendor") vendorAgreeing += 1;
-      else secondaryAgreeing += 1;
-    }
-  }
-  return { figures, vendorAgreeing, secondaryAgreeing, disagreeing, unchecked };
+  const counts = {
+    vendorAgreeing: 0,
+    secondaryAgreeing: 0,
+    inputsOnly: 0,
+    disagreeing: 0,
+    unchecked: 0,
+  };
+  const knownFigures: KnownFigure[] = profiles.flatMap((profile) =>
+    FIGURE_FIELDS.map((field) => profile[field]).filter((f): f is KnownFigure => f.known)
+  );
+  for (const figure of knownFigures) counts[COUNTED[crossCheckStatus(figure)]] += 1;
+  return { figures: knownFigures.length, ...counts };
 }

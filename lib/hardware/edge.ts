@@ -7,6 +7,7 @@
  */
 import { known, type KnownFigure, type SourceRef, unknown } from "./figure.ts";
 import type { HardwareProfile } from "./profile.ts";
+import { noPrice } from "./prices.ts";
 import {
   ALLDBIN_JETSON_NANO,
   BROJOGOPAL_ORIN_NANO,
@@ -14,6 +15,7 @@ import {
   CHUMCITY_APPLE_EVENT,
   FIXSTARS_AGX_ORIN,
   HARDWARETHEORY_RAPTOR_LAKE,
+  inputsCheckedAgainst as inputsCheck,
   MZPH_AGX_ORIN_BRIEF,
   RPI_AU_PI5,
 } from "./crosscheck_pages.ts";
@@ -24,6 +26,7 @@ import {
   JETSON_AGX_ORIN_DATASHEET,
   JETSON_NANO_DATASHEET,
   JETSON_ORIN_NANO_DATASHEET,
+  JETSON_ORIN_NANO_SUPER_DATASHEET,
   RASPBERRY_PI_5_BRIEF,
 } from "./sources.ts";
 
@@ -38,7 +41,7 @@ function gpuFp32FromCores(cores: number, clockGHz: number, source: SourceRef): K
   );
 }
 
-const NO_CLOUD_PRICE = unknown("an edge device, not rented by the hour on a public cloud");
+const NO_CLOUD_PRICE = noPrice("an edge device, not rented by the hour on a public cloud");
 
 export const EDGE_DEVICES: readonly HardwareProfile[] = [
   {
@@ -47,6 +50,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "edge-gpu",
     hasTensorCores: true,
+    fp16Formats: [],
     memoryType: "LPDDR5",
     memoryGB: known(64, "datasheet", JETSON_AGX_ORIN_DATASHEET),
     fp32Tflops: check(
@@ -65,6 +69,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       60,
       "upper end of 15-60 W",
     ),
+    int8Tops: unknown(
+      "the datasheet prints INT8 TOPS with sparsity, GPU and DLA together, no dense GPU rate",
+    ),
+    fp8Tflops: unknown("Ampere (Orin) has no FP8 tensor mode"),
     vendorAiTops: check(
       known(
         275,
@@ -76,7 +84,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       275,
       "sparse INT8 at MAXN",
     ),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "jetson-orin-nano",
@@ -84,9 +92,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "edge-gpu",
     hasTensorCores: true,
+    fp16Formats: [],
     memoryType: "LPDDR5",
     memoryGB: check(known(8, "datasheet", JETSON_ORIN_NANO_DATASHEET), BROJOGOPAL_ORIN_NANO, 8),
-    fp32Tflops: check(
+    fp32Tflops: inputsCheck(
       gpuFp32FromCores(1024, 0.625, JETSON_ORIN_NANO_DATASHEET),
       BROJOGOPAL_ORIN_NANO,
       (2 * 1024 * 0.625) / 1000,
@@ -107,18 +116,66 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       15,
       "pre-Super maximum (25 after the update)",
     ),
+    int8Tops: unknown(
+      "the datasheet prints INT8 TOPS with sparsity, GPU and DLA together, no dense GPU rate",
+    ),
+    fp8Tflops: unknown("Ampere (Orin) has no FP8 tensor mode"),
     vendorAiTops: check(
       known(
         40,
         "datasheet",
         JETSON_ORIN_NANO_DATASHEET,
-        "INT8 with sparsity; the 2024 'Super' software update raises it, not recorded here",
+        "INT8 with sparsity; the 2024 'Super' clocks raise it (profile jetson-orin-nano-super)",
       ),
       BROJOGOPAL_ORIN_NANO,
       40,
       "pre-Super figure (67 after the update)",
     ),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
+  },
+  {
+    id: "jetson-orin-nano-super",
+    name: "NVIDIA Jetson Orin Nano 8GB Super (JetPack 6.1 clocks)",
+    vendor: "NVIDIA",
+    deviceClass: "edge-gpu",
+    hasTensorCores: true,
+    fp16Formats: [],
+    memoryType: "LPDDR5",
+    memoryGB: check(
+      known(8, "datasheet", JETSON_ORIN_NANO_SUPER_DATASHEET, "same module as the 2023 Orin Nano"),
+      BROJOGOPAL_ORIN_NANO,
+      8,
+    ),
+    fp32Tflops: inputsCheck(
+      gpuFp32FromCores(1024, 1.02, JETSON_ORIN_NANO_SUPER_DATASHEET),
+      BROJOGOPAL_ORIN_NANO,
+      (2 * 1024 * 1.02) / 1000,
+      "page gives 1024 CUDA cores and the Super 1.02 GHz GPU clock; same formula",
+    ),
+    fp16Tflops: unknown(
+      "the datasheet gives INT8 TOPS (with sparsity) but no dense FP16 tensor rate",
+    ),
+    memoryBandwidthGBps: check(
+      known(102, "datasheet", JETSON_ORIN_NANO_SUPER_DATASHEET),
+      BROJOGOPAL_ORIN_NANO,
+      102,
+      "Super figure (68 before the update)",
+    ),
+    tdpWatts: check(
+      known(25, "datasheet", JETSON_ORIN_NANO_SUPER_DATASHEET, "highest power mode (7-25 W)"),
+      BROJOGOPAL_ORIN_NANO,
+      25,
+    ),
+    int8Tops: unknown(
+      "the datasheet prints INT8 TOPS with sparsity, GPU and DLA together, no dense GPU rate",
+    ),
+    fp8Tflops: unknown("Ampere (Orin) has no FP8 tensor mode"),
+    vendorAiTops: check(
+      known(67, "datasheet", JETSON_ORIN_NANO_SUPER_DATASHEET, "INT8 with sparsity"),
+      BROJOGOPAL_ORIN_NANO,
+      67,
+    ),
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "jetson-nano",
@@ -126,9 +183,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "NVIDIA",
     deviceClass: "edge-gpu",
     hasTensorCores: false,
+    fp16Formats: ["fp16"],
     memoryType: "LPDDR4",
     memoryGB: check(known(4, "datasheet", JETSON_NANO_DATASHEET), ALLDBIN_JETSON_NANO, 4),
-    fp32Tflops: check(
+    fp32Tflops: inputsCheck(
       gpuFp32FromCores(128, 0.9216, JETSON_NANO_DATASHEET),
       ALLDBIN_JETSON_NANO,
       (2 * 128 * 0.921) / 1000,
@@ -150,8 +208,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       ALLDBIN_JETSON_NANO,
       10,
     ),
+    int8Tops: unknown("Maxwell has no INT8 tensor mode; no INT8 rate is printed"),
+    fp8Tflops: unknown("Maxwell has no FP8 mode"),
     vendorAiTops: unknown("the datasheet's headline is 472 GFLOPS FP16 (see fp16Tflops), no TOPS"),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "raspberry-pi-5",
@@ -159,6 +219,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "Raspberry Pi Ltd",
     deviceClass: "edge-cpu",
     hasTensorCores: false,
+    fp16Formats: [],
     memoryType: "LPDDR4X-4267",
     memoryGB: check(
       known(8, "datasheet", RASPBERRY_PI_5_BRIEF, "also sold with 2, 4 and 16 GB"),
@@ -166,7 +227,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       8,
       "8GB variant",
     ),
-    fp32Tflops: check(
+    fp32Tflops: inputsCheck(
       known(
         (4 * 2.4 * 16) / 1000,
         "derived",
@@ -185,8 +246,10 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     tdpWatts: unknown(
       "no TDP is published; the brief recommends a 5 V / 5 A (27 W) supply, which is not a TDP",
     ),
+    int8Tops: unknown("no INT8 peak is published"),
+    fp8Tflops: unknown("no FP8 support"),
     vendorAiTops: unknown("no AI accelerator on the board"),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "apple-a17-pro",
@@ -194,12 +257,15 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "Apple",
     deviceClass: "phone-soc",
     hasTensorCores: false,
+    fp16Formats: [],
     memoryType: "LPDDR5 (package)",
     memoryGB: unknown("Apple does not publish the RAM size of its phones"),
     fp32Tflops: unknown("Apple does not publish a GPU or CPU FLOPS figure for the A17 Pro"),
     fp16Tflops: unknown("Apple does not publish an FP16 figure for the A17 Pro"),
     memoryBandwidthGBps: unknown("Apple does not publish the memory bandwidth of the A17 Pro"),
     tdpWatts: unknown("Apple does not publish a power figure for the A17 Pro"),
+    int8Tops: unknown("Apple states 35 TOPS without a precision (see vendorAiTops)"),
+    fp8Tflops: unknown("Apple publishes no FP8 figure"),
     vendorAiTops: check(
       known(
         35,
@@ -211,7 +277,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       35,
       "Neural Engine, trillion operations per second",
     ),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
   {
     id: "i7-13700k",
@@ -219,6 +285,7 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
     vendor: "Intel",
     deviceClass: "edge-cpu",
     hasTensorCores: false,
+    fp16Formats: [],
     memoryType: "DDR5-5600 / DDR4-3200",
     memoryGB: unknown("system memory is installed separately (the CPU supports up to 192 GB)"),
     fp32Tflops: known(
@@ -245,7 +312,9 @@ export const EDGE_DEVICES: readonly HardwareProfile[] = [
       125,
       "processor base power of the K/KF launch SKUs (maximum turbo 253 W for Core i7)",
     ),
+    int8Tops: unknown("Intel publishes no INT8 peak for this desktop CPU"),
+    fp8Tflops: unknown("no FP8 support"),
     vendorAiTops: unknown("no AI accelerator figure is published for this CPU"),
-    onDemandUsdPerHour: NO_CLOUD_PRICE,
+    ...NO_CLOUD_PRICE,
   },
 ];

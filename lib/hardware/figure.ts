@@ -54,6 +54,39 @@ export interface CrossCheck {
   readonly found: number;
   /** how `found` was read or converted (e.g. "sparse 242 halved", "instance price / 8") */
   readonly detail?: string;
+  /**
+   * true when the page does not print the figure itself, only the inputs of our formula (cores,
+   * clock), and `found` is our formula applied to them: the inputs are confirmed, the value is not
+   */
+  readonly inputsOnly?: boolean;
+}
+
+/**
+ * What a cross-check establishes about a known figure:
+ * - `vendor` / `secondary`: a page of that kind prints the same value;
+ * - `inputs-only`: a page confirms the inputs of our formula, not the value;
+ * - `disagreeing`: the page prints a different value (or our formula on its inputs differs);
+ * - `unchecked`: no page giving the value or its inputs was found.
+ */
+export type CrossCheckStatus = "vendor" | "secondary" | "inputs-only" | "disagreeing" | "unchecked";
+
+/**
+ * Classifies a known figure's cross-check.
+ *
+ * @param figure a known figure
+ * @returns its {@link CrossCheckStatus}
+ * @example
+ * ```ts
+ * import { crossCheckStatus, known } from "./figure.ts";
+ * crossCheckStatus(known(1, "datasheet", { document: "d", publisher: "p", date: "2024" })); // "unchecked"
+ * ```
+ */
+export function crossCheckStatus(figure: KnownFigure): CrossCheckStatus {
+  const check = figure.crossCheck;
+  if (check === undefined) return "unchecked";
+  if (!check.agrees) return "disagreeing";
+  if (check.inputsOnly === true) return "inputs-only";
+  return check.kind;
 }
 
 /**
@@ -130,6 +163,8 @@ export interface PageReading {
   /** the number from the page, in the figure's unit */
   readonly found: number;
   readonly detail?: string;
+  /** see {@link CrossCheck.inputsOnly} */
+  readonly inputsOnly?: boolean;
 }
 
 /**
@@ -179,6 +214,7 @@ export function crossChecked(
     agrees: agreesWithin(figure.value, reading.found),
     found: reading.found,
     ...(reading.detail === undefined ? {} : { detail: reading.detail }),
+    ...(reading.inputsOnly === true ? { inputsOnly: true } : {}),
   };
   return { ...figure, crossCheck };
 }

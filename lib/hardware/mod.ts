@@ -14,6 +14,7 @@
 export type {
   CrossCheck,
   CrossCheckKind,
+  CrossCheckStatus,
   Figure,
   FigureBasis,
   KnownFigure,
@@ -21,18 +22,27 @@ export type {
   SourceRef,
   UnknownFigure,
 } from "./figure.ts";
-export { agreesWithin, CROSS_CHECK_TOLERANCE } from "./figure.ts";
+export { agreesWithin, CROSS_CHECK_TOLERANCE, crossCheckStatus } from "./figure.ts";
+export {
+  noPrice,
+  priceAsOf,
+  type PriceFields,
+  priceHistory,
+  requireCalendarDate,
+} from "./prices.ts";
 export { CHECKED_ON, isVendorUrl, VENDOR_DOMAINS } from "./crosscheck_pages.ts";
 export { type CrossCheckSummary, crossCheckSummary } from "./crosscheck_summary.ts";
 export {
   type DeviceClass,
   FIGURE_FIELDS,
   type FigureField,
+  type HalfPrecisionFormat,
   type HardwareProfile,
 } from "./profile.ts";
 export { MissingFigureError, UnknownHardwareError } from "./errors.ts";
-export { getHardware, HARDWARE, HARDWARE_IDS } from "./catalog.ts";
+export { getHardware, HARDWARE, HARDWARE_IDS, type HardwareLookupOptions } from "./catalog.ts";
 export { DATACENTER_GPUS } from "./datacenter.ts";
+export { ACCELERATORS } from "./accelerators.ts";
 export { EDGE_DEVICES } from "./edge.ts";
 export {
   effectiveTflops,

@@ -25,6 +25,28 @@ export const JETSON_ORIN_NANO_DATASHEET = nvidia(
 );
 export const JETSON_NANO_DATASHEET = nvidia("NVIDIA Jetson Nano Data Sheet", "2020");
 
+export const JETSON_ORIN_NANO_SUPER_DATASHEET = nvidia(
+  "NVIDIA Jetson Orin Nano Super Developer Kit Datasheet",
+  "2024-12",
+);
+export const RTX_4090_PRODUCT_PAGE = nvidia("NVIDIA GeForce RTX 4090 specifications", "2022-10");
+
+export const AMD_MI300X_DATASHEET: SourceRef = {
+  document: "AMD Instinct MI300X Accelerator data sheet",
+  publisher: "AMD",
+  date: "2023-12",
+};
+export const GOOGLE_TPU_V5E_DOC: SourceRef = {
+  document: "Cloud TPU documentation: TPU v5e (key chip specifications)",
+  publisher: "Google Cloud",
+  date: "2023-08",
+};
+export const AWS_INFERENTIA2_DOC: SourceRef = {
+  document: "AWS Neuron documentation: Inferentia2 Architecture",
+  publisher: "Amazon Web Services",
+  date: "2023-04",
+};
+
 export const RASPBERRY_PI_5_BRIEF: SourceRef = {
   document: "Raspberry Pi 5 Product Brief",
   publisher: "Raspberry Pi Ltd",

@@ -1,6 +1,7 @@
 /**
- * Hardware catalogue views for the overview notebook: a table of every profile and two plots
- * (price against FP16 throughput, and energy efficiency).
+ * Hardware catalogue views for the overview notebook: a table of every profile, the sources of
+ * its figures, the dated price history, and two plots (price against FP16 throughput, and energy
+ * efficiency).
  *
  * @example
  * ```ts
@@ -13,13 +14,15 @@
 import * as Plot from "@observablehq/plot";
 import { type Displayable, formatNumber, plot } from "../core/display.ts";
 import { HARDWARE } from "../hardware/catalog.ts";
-import type { Figure } from "../hardware/figure.ts";
+import { crossCheckStatus, type Figure, type KnownFigure } from "../hardware/figure.ts";
 import type { FigureField, HardwareProfile } from "../hardware/profile.ts";
 
 const COLUMNS: readonly [FigureField, string][] = [
   ["memoryGB", "memory (GB)"],
   ["fp32Tflops", "FP32 (TFLOPS)"],
-  ["fp16Tflops", "FP16/BF16 dense (TFLOPS)"],
+  ["fp16Tflops", "16-bit dense (TFLOPS)"],
+  ["int8Tops", "INT8 dense (TOPS)"],
+  ["fp8Tflops", "FP8 dense (TFLOPS)"],
   ["memoryBandwidthGBps", "bandwidth (GB/s)"],
   ["tdpWatts", "power (W)"],
   ["onDemandUsdPerHour", "on-demand (USD/h)"],
@@ -34,13 +37,47 @@ function value(profile: HardwareProfile, field: FigureField): number | null {
   return figure.known ? figure.value : null;
 }
 
-/** One row per device: the figures, `unknown` where no source gives one. */
+/**
+ * One row per device: the figures, `unknown` where no source gives one, the 16-bit formats the
+ * dense rate applies to, and the date of the price list the price comes from.
+ */
 export function hardwareTableRows(): Record<string, string>[] {
   return HARDWARE.map((profile) => {
     const row: Record<string, string> = { device: profile.name, class: profile.deviceClass };
     for (const [field, label] of COLUMNS) row[label] = cell(profile[field]);
+    row["16-bit formats"] = profile.fp16Formats.join(", ").toUpperCase();
+    const price = profile.onDemandUsdPerHour;
+    row["price list"] = price.known ? price.source.date : "";
     return row;
   });
+}
+
+/** How a known figure's cross-check reads in the sources table. */
+function crossCheckText(figure: KnownFigure): string {
+  const check = figure.crossCheck;
+  if (check === undefined) return "not cross-checked";
+  const where = `(${check.kind}, ${check.url}, ${check.checked})`;
+  const status = crossCheckStatus(figure);
+  if (status === "disagreeing") return `DISAGREES ${where}`;
+  if (status === "inputs-only") return `inputs checked, value not printed ${where}`;
+  return `agrees ${where}`;
+}
+
+/**
+ * Every on-demand price recorded, one row per device and list, oldest first; `current` marks the
+ * price the catalogue uses unless a `priceAsOf` date picks an older list.
+ */
+export function priceHistoryRows(): Record<string, string>[] {
+  return HARDWARE.flatMap((profile) =>
+    profile.onDemandPriceHistory.map((price) => ({
+      device: profile.id,
+      "list date": price.source.date,
+      "USD per device-hour": formatNumber(price.value, 4),
+      current: price === profile.onDemandUsdPerHour ? "yes" : "",
+      list: `${price.source.publisher}, ${price.source.document}`,
+      note: price.note ?? "",
+    }))
+  );
 }
 
 /** Every figure's source (document, publisher, date) and note, one row per known figure. */
@@ -56,11 +93,7 @@ export function hardwareSourceRows(): Record<string, string>[] {
           basis: figure.basis,
           source: `${figure.source.publisher}, ${figure.source.document} (${figure.source.date})`,
           note: figure.note ?? "",
-          "cross-check": figure.crossCheck
-            ? `${
-              figure.crossCheck.agrees ? "agrees" : "DISAGREES"
-            } (${figure.crossCheck.kind}, ${figure.crossCheck.url}, ${figure.crossCheck.checked})`
-            : "not cross-checked",
+          "cross-check": crossCheckText(figure),
         }
         : {
           device: profile.id,
@@ -83,9 +116,9 @@ export function priceVsThroughputPlot(): Displayable {
     return price === null || tflops === null ? [] : [{ name: profile.id, price, tflops }];
   });
   return plot({
-    title: "On-demand price vs dense FP16/BF16 throughput",
-    subtitle: `${points.length} devices with a listed price; log scales`,
-    x: { type: "log", label: "FP16/BF16 dense TFLOPS", tickFormat: "~g" },
+    title: "On-demand price vs dense 16-bit throughput",
+    subtitle: `${points.length} devices with a listed price (newest list of each); log scales`,
+    x: { type: "log", label: "FP16 (BF16 where supported) dense TFLOPS", tickFormat: "~g" },
     y: { type: "log", label: "USD per device-hour", tickFormat: "~g" },
     grid: true,
     inset: 12,
@@ -108,13 +141,13 @@ export function efficiencyPlot(): Displayable {
     return [{
       name: profile.id,
       gflopsPerWatt: (tflops * 1000) / watts,
-      precision: fp16 === null ? "FP32" : "FP16/BF16",
+      precision: fp16 === null ? "FP32" : "16-bit",
       class: profile.deviceClass,
     }];
   });
   return plot({
     title: "Peak GFLOPS per watt",
-    subtitle: "FP16/BF16 dense where known, else FP32; power is TDP or the vendor's maximum mode",
+    subtitle: "16-bit dense where known, else FP32; power is TDP or the vendor's maximum mode",
     marginLeft: 120,
     x: { type: "log", label: "GFLOPS per watt", grid: true },
     y: { label: null },

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  ACCELERATORS,
   DATACENTER_GPUS,
   EDGE_DEVICES,
   FIGURE_FIELDS,
@@ -11,6 +12,7 @@ import {
 
 const REQUIRED_IDS = [
   "h100-sxm",
+  "h100-pcie",
   "h200",
   "a100-80gb",
   "a100-40gb",
@@ -21,7 +23,12 @@ const REQUIRED_IDS = [
   "v100",
   "jetson-agx-orin",
   "jetson-orin-nano",
+  "jetson-orin-nano-super",
   "jetson-nano",
+  "mi300x",
+  "tpu-v5e",
+  "inferentia2",
+  "rtx-4090",
   "raspberry-pi-5",
   "apple-a17-pro",
   "i7-13700k",
@@ -30,7 +37,10 @@ const REQUIRED_IDS = [
 Deno.test("catalogue holds every required device once", () => {
   assert.deepEqual([...HARDWARE_IDS].sort(), [...REQUIRED_IDS].sort());
   assert.equal(new Set(HARDWARE_IDS).size, HARDWARE_IDS.length);
-  assert.equal(HARDWARE.length, DATACENTER_GPUS.length + EDGE_DEVICES.length);
+  assert.equal(
+    HARDWARE.length,
+    DATACENTER_GPUS.length + ACCELERATORS.length + EDGE_DEVICES.length,
+  );
 });
 
 Deno.test("every known figure is positive, finite and sourced with a date", () => {
@@ -98,4 +108,49 @@ Deno.test("unknown id lists the valid ids", () => {
     assert.deepEqual(error.validIds, HARDWARE_IDS);
     return true;
   });
+});
+
+Deno.test("Orin Nano Super sits next to the 2023 Orin Nano with the raised clocks' figures", () => {
+  const ids = HARDWARE_IDS.slice();
+  assert.equal(ids.indexOf("jetson-orin-nano-super"), ids.indexOf("jetson-orin-nano") + 1);
+  const value = (id: string, field: "memoryBandwidthGBps" | "tdpWatts" | "vendorAiTops") => {
+    const f = getHardware(id)[field];
+    return f.known ? f.value : undefined;
+  };
+  assert.deepEqual(
+    (["memoryBandwidthGBps", "tdpWatts", "vendorAiTops"] as const).map((f) => [
+      value("jetson-orin-nano", f),
+      value("jetson-orin-nano-super", f),
+    ]),
+    [[68, 102], [15, 25], [40, 67]],
+  );
+});
+
+Deno.test("dense INT8 is at least the 16-bit rate, and sparse-only figures are halved", () => {
+  let compared = 0;
+  for (const profile of HARDWARE) {
+    const { int8Tops, fp16Tflops, fp8Tflops } = profile;
+    if (int8Tops.known && fp16Tflops.known) {
+      compared += 1;
+      assert.ok(int8Tops.value >= fp16Tflops.value, profile.id);
+    }
+    for (const figure of [int8Tops, fp8Tflops]) {
+      if (figure.known && (figure.note ?? "").includes("2:4 sparsity")) {
+        const printed = Number(/prints ([\d.]+)/.exec(figure.note ?? "")?.[1]);
+        assert.equal(figure.value, printed / 2, profile.id);
+      }
+    }
+  }
+  assert.ok(compared >= 10);
+  // FP8 exists only from Hopper / Ada on, and on Inferentia2's cFP8
+  const withFp8 = HARDWARE.filter((p) => p.fp8Tflops.known).map((p) => p.id);
+  assert.deepEqual(withFp8, [
+    "h100-sxm",
+    "h100-pcie",
+    "h200",
+    "l40s",
+    "l4",
+    "mi300x",
+    "inferentia2",
+  ]);
 });

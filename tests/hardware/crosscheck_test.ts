@@ -3,6 +3,7 @@ import {
   agreesWithin,
   CHECKED_ON,
   CROSS_CHECK_TOLERANCE,
+  crossCheckStatus,
   crossCheckSummary,
   FIGURE_FIELDS,
   getHardware,
@@ -108,10 +109,10 @@ Deno.test("crossChecked computes agreement and keeps the figure's provenance", (
 
 Deno.test("crossCheckSummary counts each category on a hand-built catalogue", () => {
   const source = { document: "d", publisher: "p", date: "2024" };
-  const at = (found: number, kind: "vendor" | "secondary") =>
+  const at = (found: number, kind: "vendor" | "secondary", inputsOnly = false) =>
     crossChecked(
       known(10, "datasheet", source),
-      { url: "https://x.example/", kind, found },
+      { url: "https://x.example/", kind, found, inputsOnly },
       "2026-11-24",
     );
   const profile: HardwareProfile = {
@@ -120,26 +121,32 @@ Deno.test("crossCheckSummary counts each category on a hand-built catalogue", ()
     vendor: "V",
     deviceClass: "edge-cpu",
     hasTensorCores: false,
+    fp16Formats: ["fp16"],
     memoryType: "none",
     memoryGB: at(10, "vendor"),
     fp32Tflops: at(10, "secondary"),
     fp16Tflops: at(10.05, "secondary"),
+    int8Tops: unknown("not applicable here"),
+    fp8Tflops: unknown("not applicable here"),
     memoryBandwidthGBps: at(12, "secondary"),
     tdpWatts: known(5, "datasheet", source),
-    vendorAiTops: unknown("not applicable here"),
-    onDemandUsdPerHour: unknown("not applicable here"),
+    vendorAiTops: at(10, "secondary", true),
+    onDemandUsdPerHour: at(9, "vendor", true),
+    onDemandPriceHistory: [],
   };
   assert.deepEqual(crossCheckSummary([profile]), {
-    figures: 5,
+    figures: 7,
     vendorAgreeing: 1,
     secondaryAgreeing: 2,
-    disagreeing: 1,
+    inputsOnly: 1,
+    disagreeing: 2,
     unchecked: 1,
   });
   assert.deepEqual(crossCheckSummary([]), {
     figures: 0,
     vendorAgreeing: 0,
     secondaryAgreeing: 0,
+    inputsOnly: 0,
     disagreeing: 0,
     unchecked: 0,
   });
@@ -149,9 +156,19 @@ Deno.test("catalogue summary adds up and matches the figures found", () => {
   const summary = crossCheckSummary();
   assert.equal(summary.figures, knownFigures().length);
   assert.equal(
-    summary.vendorAgreeing + summary.secondaryAgreeing + summary.disagreeing + summary.unchecked,
+    summary.vendorAgreeing + summary.secondaryAgreeing + summary.inputsOnly +
+      summary.disagreeing + summary.unchecked,
     summary.figures,
   );
+  for (const status of ["vendor", "secondary", "inputs-only", "disagreeing"] as const) {
+    const counted = {
+      vendor: summary.vendorAgreeing,
+      secondary: summary.secondaryAgreeing,
+      "inputs-only": summary.inputsOnly,
+      disagreeing: summary.disagreeing,
+    }[status];
+    assert.equal(counted, knownFigures().filter(([, f]) => crossCheckStatus(f) === status).length);
+  }
   assert.equal(summary.unchecked, knownFigures().filter(([, f]) => !f.crossCheck).length);
   assert.ok(summary.vendorAgreeing >= 1);
 });
@@ -159,4 +176,20 @@ Deno.test("catalogue summary adds up and matches the figures found", () => {
 Deno.test("the V100 tensor rate is confirmed by an NVIDIA page", () => {
   const check = getHardware("v100").fp16Tflops;
   assert.ok(check.known && check.crossCheck?.kind === "vendor" && check.crossCheck.agrees);
+});
+
+Deno.test("figures checked only through our formula's inputs are inputs-only, never agreeing", () => {
+  const formulaChecked = [
+    "v100.fp32Tflops",
+    "jetson-orin-nano.fp32Tflops",
+    "jetson-orin-nano-super.fp32Tflops",
+    "rtx-4090.fp32Tflops",
+    "jetson-nano.fp32Tflops",
+    "raspberry-pi-5.fp32Tflops",
+  ];
+  const inputsOnly = knownFigures().filter(([, f]) => f.crossCheck?.inputsOnly === true);
+  assert.deepEqual(inputsOnly.map(([where]) => where).sort(), [...formulaChecked].sort());
+  for (const [where, figure] of inputsOnly) {
+    assert.equal(crossCheckStatus(figure), "inputs-only", where);
+  }
 });

@@ -8,6 +8,7 @@ import {
   hardwareTableRows,
   hoepProfilePlot,
   jobTraceSummaryRows,
+  priceHistoryRows,
   priceVsThroughputPlot,
   traceCatalogueRows,
 } from "../../lib/overview/mod.ts";
@@ -53,8 +54,27 @@ Deno.test("trace views cover every trace folder and job trace", () => {
 
 Deno.test("hardware tables list every device and every figure", () => {
   assert.equal(hardwareTableRows().length, HARDWARE.length);
-  assert.equal(hardwareSourceRows().length, HARDWARE.length * 6);
+  assert.equal(hardwareSourceRows().length, HARDWARE.length * 8);
   for (const row of hardwareSourceRows()) {
     assert.ok((row.value === "unknown" ? row.note ?? "" : row.source ?? "").length > 0, row.device);
   }
+});
+
+Deno.test("price history lists every recorded price once, one current price per priced device", () => {
+  const rows = priceHistoryRows();
+  const recorded = HARDWARE.reduce((n, p) => n + p.onDemandPriceHistory.length, 0);
+  assert.equal(rows.length, recorded);
+  const priced = HARDWARE.filter((p) => p.onDemandUsdPerHour.known).map((p) => p.id);
+  assert.deepEqual(rows.filter((r) => r.current === "yes").map((r) => r.device), priced);
+  const h100 = rows.filter((r) => r.device === "h100-sxm").map((r) => r["list date"]);
+  assert.deepEqual(h100, ["2023-07", "2025-06"]);
+});
+
+Deno.test("the sources table says inputs checked, not agrees, for formula-derived checks", () => {
+  const v100 = hardwareSourceRows().find((r) =>
+    r.device === "v100" && r.figure === "FP32 (TFLOPS)"
+  );
+  assert.ok(v100?.["cross-check"]?.startsWith("inputs checked"));
+  const table = hardwareTableRows().find((r) => r.device?.includes("T4"));
+  assert.equal(table?.["16-bit formats"], "FP16");
 });

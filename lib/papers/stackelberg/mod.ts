@@ -90,6 +90,8 @@ export {
 export {
   type CostAssumptions,
   type CostDerivationRow,
+  type CostOrdering,
+  CostOrderingError,
   type ModelledCosts,
   modelledGpuCosts,
 } from "./hardware_costs.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { modelledGpuCosts, parseMarket } from "../../../lib/papers/stackelberg/mod.ts";
+import { parseMarket } from "../../../lib/papers/stackelberg/mod.ts";
 import { ParameterError } from "../../../lib/core/errors.ts";
 
 const costs = { trainingHigh: 1, trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 };
@@ -49,19 +49,4 @@ Deno.test("price limits: cap, twice the largest threshold, or null (printed mode
     clients: [client],
   });
   assert.equal(capped.inferencePriceLimit, 7);
-});
-
-Deno.test("modelled H100/L4 costs respect the paper's ordering; equal MFU breaks it (typed)", () => {
-  const modelled = modelledGpuCosts();
-  assert.equal(modelled.label, "modelled");
-  assert.ok(modelled.costs.trainingHigh < modelled.costs.trainingLow);
-  assert.ok(modelled.costs.inferenceHigh > modelled.costs.inferenceLow);
-  // training cost of the L4 = hourly L4 cost × (H100 sustained TFLOPS / L4 sustained TFLOPS)
-  const [h, l] = modelled.rows;
-  assert.ok(Math.abs(l.trainingCost - l.hourlyCostUsd * (989.5 * 0.5) / (121 * 0.25)) < 1e-9);
-  assert.ok(Math.abs(h.hourlyCostUsd - (0.5 * 12.29 + 0.7 * 1.2 * 0.1)) < 1e-12);
-  assert.throws(
-    () => modelledGpuCosts({ lowTrainingUtilisation: 0.5 }),
-    (e: unknown) => e instanceof ParameterError && e.parameter === "lowTrainingUtilisation",
-  );
 });
