@@ -26,4 +26,5 @@ export * from "./market.ts";
 export * from "./properties.ts";
 export * from "./ic_variants.ts";
 export * from "./experiments.ts";
+export * from "./regime.ts";
 export * from "./figures.ts";
