@@ -151,6 +151,11 @@ export interface CapacityPoint {
   readonly offeredLoad: number;
   /** Share of AERIA's edge demands with a partition s̃ > 0 (some layers on the device). */
   readonly partitionedShare: number;
+  /**
+   * Share of slots in which this mechanism's COCO auction fell back to the two-winner prefix (read
+   * literally, the paper would sell nothing in those slots).
+   */
+  readonly twoWinnerFallbackShare: number;
 }
 
 /**
@@ -203,6 +208,9 @@ export function capacitySweepCrn(
         utilisation: mean(runs.flatMap((run) => perSlot(run, mechanism, (o) => o.utilisation))),
         offeredLoad: offered,
         partitionedShare: partitioned,
+        twoWinnerFallbackShare: mean(
+          runs.flatMap((run) => perSlot(run, mechanism, (o) => o.twoWinnerFallback ? 1 : 0)),
+        ),
       }));
     })
   );

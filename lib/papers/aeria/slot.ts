@@ -71,6 +71,8 @@ export interface SlotOutcome {
   readonly counts: { readonly edge: number; readonly local: number; readonly infeasible: number };
   /** CENTRE's numbers (AERIA, IAO, Edgent when a consensus was computed), else null. */
   readonly consensus: ConsensusInfo | null;
+  /** COCO used the two-winner prefix F^(2) because Definition 1's prefix was one bidder. */
+  readonly twoWinnerFallback: boolean;
   /** Why nothing was sold, when nothing was. */
   readonly noSaleReason: string | null;
 }
@@ -216,6 +218,7 @@ function summarise(
     demands,
     counts: { edge: n - local - infeasible, local, infeasible },
     consensus: auction?.consensus ?? null,
+    twoWinnerFallback: auction?.twoWinnerFallback ?? false,
     noSaleReason: winners.length === 0
       ? auction?.noSaleReason ?? "no bid has an edge demand"
       : null,

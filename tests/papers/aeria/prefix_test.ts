@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { assert, assertEquals } from "./_assert.ts";
 import { prefixWinners, real, realAsPrinted, roso } from "../../../lib/papers/aeria/auction.ts";
 import { cocoAuction, consensusPrefix } from "../../../lib/papers/aeria/coco.ts";
+import { printedRealAudit } from "../../../lib/papers/aeria/properties.ts";
 import { createRng } from "../../../lib/core/rng.ts";
 
 const bids = fc.integer({ min: 1, max: 7 }).chain((n) =>
@@ -145,4 +146,11 @@ Deno.test("seeded instances: the two-winner fallback is rare when many users bid
   }
   assertEquals(sales, 300);
   assert(fallbacks < 15, `fallbacks ${fallbacks}`);
+});
+
+Deno.test("printedRealAudit: the printed Algorithm 3 on Definition 1's prefix never overcharges", () => {
+  const audit = printedRealAudit(400, createRng(21).stream("printed"));
+  assert(audit.auctions > 300);
+  assertEquals(audit.overcharges, 0);
+  assertEquals(audit.winnerMismatches, 0);
 });
