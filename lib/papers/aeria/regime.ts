@@ -61,6 +61,9 @@ export interface RegimeComparisonRow {
   readonly label: string;
   /** Per-run AERIA mean revenue / baseline mean revenue − 1. */
   readonly advantage: Interval;
+  /** Mean revenue per slot of AERIA and of the baseline over all runs. */
+  readonly aeriaRevenue: number;
+  readonly baselineRevenue: number;
   /** Share of (run, slot) pairs in which AERIA's revenue is at least the baseline's. */
   readonly slotWinShare: number;
   /** Mean utilisation of AERIA and of the baseline. */
@@ -131,6 +134,8 @@ export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
           runs.map((run) => revenue(run, "aeria") / revenue(run, baseline) - 1),
         ),
         slotWinShare: wins / pairs,
+        aeriaRevenue: over("aeria", (o) => o.revenue),
+        baselineRevenue: over(baseline, (o) => o.revenue),
         aeriaUtilisation: over("aeria", (o) => o.utilisation),
         baselineUtilisation: over(baseline, (o) => o.utilisation),
         aeriaFulfilled: over("aeria", (o) => o.winners.length),
