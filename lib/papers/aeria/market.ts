@@ -61,6 +61,8 @@ export interface MarketConfig {
   readonly budgetPerGflops?: readonly [number, number];
   /** Latency factor range u (t_i = u·W_j / 10 GFLOPS). */
   readonly latencyFactor: readonly [number, number];
+  /** Range of the users' confidence criterion σ (default {@link SIGMA_USER_RANGE}). */
+  readonly sigmaRange?: readonly [number, number];
 }
 
 /** Paper-like defaults (Sec. VI-A) with our stated assumptions. */
@@ -178,7 +180,7 @@ export function buildScenario(config: MarketConfig, seed: number): MarketScenari
           ? bidRng.uniformIn(perGflops[0], perGflops[1]) * work / latency
           : flatBudget,
         latency,
-        sigma: bidRng.uniformIn(SIGMA_USER_RANGE[0], SIGMA_USER_RANGE[1]),
+        sigma: bidRng.uniformIn(...(config.sigmaRange ?? SIGMA_USER_RANGE)),
         model,
         deviceGflops: users[u]!.deviceGflops,
         dataRateMbps: slotRate ?? bidRng.uniformIn(20, 30),

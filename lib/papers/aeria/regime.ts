@@ -22,7 +22,7 @@
  * ```ts
  * import { compareRegimes } from "./regime.ts";
  * const rows = compareRegimes({ runs: 2, slots: 6, seed: 1 });
- * console.log(rows.map((r) => [r.regime, r.baseline, r.advantage.mean]));
+ * console.log(rows.map((r) => [r.regime, r.baseline, r.advantage?.mean]));
  * ```
  *
  * @module
@@ -56,11 +56,15 @@ export interface Interval {
 
 /** AERIA against one baseline in one regime. */
 export interface RegimeComparisonRow {
-  readonly regime: RegimeName;
+  /** Regime (or sensitivity variant) name. */
+  readonly regime: string;
   readonly baseline: Mechanism;
   readonly label: string;
-  /** Per-run AERIA mean revenue / baseline mean revenue − 1. */
-  readonly advantage: Interval;
+  /**
+   * Per-run AERIA mean revenue / baseline mean revenue − 1, or null when the baseline earned
+   * nothing in some run (the ratio is undefined there).
+   */
+  readonly advantage: Interval | null;
   /** Mean revenue per slot of AERIA and of the baseline over all runs. */
   readonly aeriaRevenue: number;
   readonly baselineRevenue: number;
@@ -105,11 +109,33 @@ function perSlot(run: MarketRun, m: Mechanism, f: (o: Outcome) => number): numbe
  * ```
  */
 export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
+  const names = options.regimes ?? (Object.keys(REGIMES) as RegimeName[]);
+  return compareMarkets(Object.fromEntries(names.map((name) => [name, REGIMES[name]])), options);
+}
+
+/**
+ * {@link compareRegimes} for any named market configurations (sensitivity tables).
+ *
+ * @param markets configurations by name
+ * @param options runs (≥ 2), slots per run, seed
+ * @returns one row per (market, baseline)
+ * @throws {ParameterError} for fewer than two runs or a non-positive slot count
+ * @example
+ * ```ts
+ * import { compareMarkets, PAPER_REGIME_MARKET } from "./regime.ts";
+ * const strict = { ...PAPER_REGIME_MARKET, sigmaRange: [0.05, 0.2] as const };
+ * compareMarkets({ strict }, { runs: 2, slots: 4, seed: 1 }).length; // 4
+ * ```
+ */
+export function compareMarkets(
+  markets: Readonly<Record<string, MarketConfig>>,
+  options: Omit<RegimeOptions, "regimes">,
+): RegimeComparisonRow[] {
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   const baselines = MECHANISMS.filter((m) => m !== "aeria");
-  return (options.regimes ?? (Object.keys(REGIMES) as RegimeName[])).flatMap((regime) => {
-    const config = { ...REGIMES[regime], slots: options.slots };
+  return Object.entries(markets).flatMap(([regime, market]) => {
+    const config = { ...market, slots: options.slots };
     const runs = Array.from(
       { length: options.runs },
       (_, r) => runMarket(config, MECHANISMS, options.seed + r),
@@ -130,7 +156,7 @@ export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
         regime,
         baseline,
         label: MECHANISM_LABELS[baseline],
-        advantage: meanInterval95(
+        advantage: runs.some((run) => revenue(run, baseline) === 0) ? null : meanInterval95(
           runs.map((run) => revenue(run, "aeria") / revenue(run, baseline) - 1),
         ),
         slotWinShare: wins / pairs,
@@ -143,6 +169,30 @@ export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
       };
     });
   });
+}
+
+/**
+ * The sensitivity variants of the regime table: each regime with the other budget model, and
+ * each with a stricter σ range ([0.05, 0.2] instead of [0.1, 0.5]).
+ *
+ * @returns named market configurations
+ * @example
+ * ```ts
+ * import { sensitivityMarkets } from "./regime.ts";
+ * Object.keys(sensitivityMarkets()).length; // 6
+ * ```
+ */
+export function sensitivityMarkets(): Record<string, MarketConfig> {
+  const { budgetPerGflops: _, ...flatBudgets } = PAPER_REGIME_MARKET;
+  const strict = [0.05, 0.2] as const;
+  return {
+    "default": DEFAULT_MARKET,
+    "default, need-scaled budgets": { ...DEFAULT_MARKET, budgetPerGflops: [3e-5, 1.2e-4] },
+    "default, strict σ": { ...DEFAULT_MARKET, sigmaRange: strict },
+    "paper-regime": PAPER_REGIME_MARKET,
+    "paper-regime, flat budgets": flatBudgets,
+    "paper-regime, strict σ": { ...PAPER_REGIME_MARKET, sigmaRange: strict },
+  };
 }
 
 /** One point of the capacity sweep in one regime. */

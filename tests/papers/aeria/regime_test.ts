@@ -1,8 +1,10 @@
 import { assert, assertClose, assertEquals, assertThrows } from "./_assert.ts";
 import {
   capacitySweepCrn,
+  compareMarkets,
   compareRegimes,
   PAPER_REGIME_MARKET,
+  sensitivityMarkets,
 } from "../../../lib/papers/aeria/regime.ts";
 import { SWEEP_CAPACITIES } from "../../../lib/papers/aeria/experiments.ts";
 import { runMarket } from "../../../lib/papers/aeria/market.ts";
@@ -37,10 +39,24 @@ Deno.test("compareRegimes: advantage is the mean per-run revenue ratio of paired
     runs[r]!.slots.reduce((s, slot) => s + slot.results[m].revenue, 0) / 3;
   for (const row of rows) {
     const ratios = [0, 1].map((r) => revenue(r, "aeria") / revenue(r, row.baseline) - 1);
+    assert(row.advantage !== null);
     assertClose(row.advantage.mean, (ratios[0]! + ratios[1]!) / 2, 1e-12);
     assert(row.advantage.halfWidth >= 0);
     assert(row.slotWinShare >= 0 && row.slotWinShare <= 1);
   }
+});
+
+Deno.test("a baseline that earns nothing in a run has no advantage ratio (null, never NaN)", () => {
+  // Need-scaled budgets in the default market leave the fixed-profit rule short of its target.
+  const rows = compareMarkets(
+    { scaled: sensitivityMarkets()["default, need-scaled budgets"]! },
+    { runs: 3, slots: 6, seed: 1 },
+  );
+  for (const row of rows) {
+    if (row.advantage !== null) assert(Number.isFinite(row.advantage.mean));
+    else assert(row.baselineRevenue >= 0);
+  }
+  assert(rows.some((row) => row.advantage === null));
 });
 
 Deno.test("regime functions need two runs for an interval (typed error)", () => {
