@@ -270,3 +270,47 @@ export function capacitySweepCrn(
     })
   );
 }
+
+/** AERIA's mean revenue and profit rate at one constant electricity price. */
+export interface ElectricityPoint {
+  readonly usdPerKwh: number;
+  readonly revenue: number;
+  readonly profitRate: number;
+}
+
+/**
+ * AERIA at several constant electricity prices with common random numbers (the same bids at every
+ * price): the price enters only through the rental price p^r and hence the reserve price.
+ *
+ * @param market market configuration (its electricity setting is replaced)
+ * @param prices $ per kWh
+ * @param options runs (≥ 2), slots, seed
+ * @returns one point per price
+ * @throws {ParameterError} for fewer than two runs or a non-positive slot count
+ * @example
+ * ```ts
+ * import { DEFAULT_MARKET } from "./market.ts";
+ * import { electricityEffect } from "./regime.ts";
+ * electricityEffect(DEFAULT_MARKET, [0.05, 0.2], { runs: 2, slots: 4, seed: 1 }).length; // 2
+ * ```
+ */
+export function electricityEffect(
+  market: MarketConfig,
+  prices: readonly number[],
+  options: Omit<RegimeOptions, "regimes">,
+): ElectricityPoint[] {
+  requireInteger("runs", options.runs, 2);
+  requireInteger("slots", options.slots, 1);
+  return prices.map((usdPerKwh) => {
+    const config = { ...market, slots: options.slots, electricity: usdPerKwh };
+    const runs = Array.from(
+      { length: options.runs },
+      (_, r) => runMarket(config, ["aeria"], options.seed + r),
+    );
+    return {
+      usdPerKwh,
+      revenue: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.revenue))),
+      profitRate: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.profitRate))),
+    };
+  });
+}
