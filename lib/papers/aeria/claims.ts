@@ -621,7 +621,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: within({ abs: 0 }),
       evidence: "independent",
       explanation:
-        "The uniform price holds by construction. But users skipped by ROSO's capacity check (or reserve) never reach REAL, and many have densities above the final price: they would envy the winners' deal. Envy-freeness holds only among ROSO-admitted users.",
+        "The uniform price holds by construction. But users skipped by ROSO's capacity check (or reserve) never reach REAL, and many have densities above the final price: they would envy the winners' deal. With ROSO's winners = Definition 1's prefix, admitted users just below the prefix whose density lies between the price Π̂/Φ̃ and d_[i*] lose too, although they could pay (about one loser per auction more than with REAL on every admitted user). Envy-freeness holds only among the winners.",
       source: "incentiveAudit (losers with density ≥ price, per run)",
       measure: () => audit().losersAbovePrice / audit().runs,
     },
