@@ -30,7 +30,8 @@
 import { requireInteger } from "../../core/validate.ts";
 import { meanInterval95 } from "./ic_variants.ts";
 import { DEFAULT_MARKET, type MarketConfig, type MarketRun, runMarket } from "./market.ts";
-import { type Mechanism, MECHANISM_LABELS, MECHANISMS } from "./slot.ts";
+import { type Mechanism, MECHANISM_LABELS, MECHANISMS, resolveBids } from "./slot.ts";
+import { edgentChoices, sigmaCompliance } from "./baselines.ts";
 
 /** The calibrated market (see the module notes for the target and the inputs moved). */
 export const PAPER_REGIME_MARKET: MarketConfig = {
@@ -311,6 +312,71 @@ export function electricityEffect(
       usdPerKwh,
       revenue: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.revenue))),
       profitRate: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.profitRate))),
+    };
+  });
+}
+
+/** What Edgent's single exits deliver against the users' σ, in one market. */
+export interface EdgentSigmaReport {
+  readonly regime: string;
+  /** Edgent winners over all runs and slots. */
+  readonly winners: number;
+  /** Share of Edgent winners that run to an early exit (not the final one). */
+  readonly earlyExitShare: number;
+  /** Mean share of a winner's samples whose answer meets its σ ({@link sigmaCompliance}). */
+  readonly meanCompliance: number;
+  /** Share of Edgent winners with compliance below 1 (σ not honoured for some samples). */
+  readonly shortfallShare: number;
+}
+
+/**
+ * How far our Edgent reading (one exit per user, chosen for latency and capacity, not σ) falls
+ * short of the users' confidence criterion σ, per market. AERIA's multi-exit plan meets σ for every
+ * sample by construction (samples that miss it at an early exit continue).
+ *
+ * @param markets configurations by name
+ * @param options runs (≥ 2), slots, seed
+ * @returns one report per market
+ * @throws {ParameterError} for fewer than two runs or a non-positive slot count
+ * @example
+ * ```ts
+ * import { edgentSigmaReport, REGIMES } from "./regime.ts";
+ * edgentSigmaReport(REGIMES, { runs: 2, slots: 2, seed: 1 }).length; // 2
+ * ```
+ */
+export function edgentSigmaReport(
+  markets: Readonly<Record<string, MarketConfig>>,
+  options: Omit<RegimeOptions, "regimes">,
+): EdgentSigmaReport[] {
+  requireInteger("runs", options.runs, 2);
+  requireInteger("slots", options.slots, 1);
+  return Object.entries(markets).map(([regime, market]) => {
+    let winners = 0;
+    let early = 0;
+    let compliance = 0;
+    let short = 0;
+    for (let r = 0; r < options.runs; r++) {
+      const run = runMarket({ ...market, slots: options.slots }, ["edgent"], options.seed + r);
+      run.scenario.slots.forEach((input, t) => {
+        const bids = resolveBids(input.bids);
+        const choices = edgentChoices(bids, input.edgeGflops);
+        for (const i of run.slots[t]!.results.edgent.winners) {
+          const exit = choices[i]!.exit!;
+          const c = sigmaCompliance(bids[i]!.model, bids[i]!.sigma, exit);
+          winners++;
+          if (exit < 3) early++;
+          compliance += c;
+          if (c < 1) short++;
+        }
+      });
+    }
+    const per = (x: number) => winners === 0 ? 0 : x / winners;
+    return {
+      regime,
+      winners,
+      earlyExitShare: per(early),
+      meanCompliance: winners === 0 ? 1 : compliance / winners,
+      shortfallShare: per(short),
     };
   });
 }
