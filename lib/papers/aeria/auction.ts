@@ -3,39 +3,62 @@
  * REAL cost sharing (Algorithm 3). CENTRE lives in `consensus.ts`.
  *
  * Readings of the printed algorithms (each is a choice, stated here and in the notebook):
- * - ROSO's admitted set Ũ is Algorithm 1's capacity-feasible set (lines 8-11: by non-increasing
- *   density, admit while f'_e − ã > 0), Π̃ is Eq. (11) over that order and Φ̃ the prefix sum at the
- *   maximiser (line 13).
- * - REAL starts from Ũ with Φ̂ = Σ_{Ũ} ã (the printed Φ̂ ← Φ̃ equals it only when Ũ is the maximising
- *   prefix) and removes users in *non-decreasing* density while d_i < Π̂/Φ̂. Printed line 3 orders
- *   by non-increasing density and breaks at the first affordable user, which can leave users who
- *   cannot pay (see `realAsPrinted` and the claims ledger).
+ * - Algorithm 1 lines 8-11 admit, by non-increasing density, every user with f'_e − ã > 0
+ *   (`admitted`, the capacity-feasible set). Π̃ is Eq. (11) over that order. Definition 1 then says
+ *   "all bidders with density ≥ d_[i] win": the winners Ũ of ROSO are the revenue-maximising
+ *   prefix u_[1..i*], and Φ̃ (line 13) is that prefix's Σ ã. We take ζ = max ã over the same prefix
+ *   (CENTRE line 1: "ζ = max over Ũ"), so a low-density bidder that ROSO admits for capacity but
+ *   who does not win Definition 1's auction cannot make δ = Φ̃/(Φ̃ − ζ) undefined.
+ * - With that reading the printed Algorithm 3 (Φ̂ ← Φ̃, non-increasing density, break at the first
+ *   affordable user) and the cost-sharing loop in {@link real} give the same result: every prefix
+ *   member has density ≥ d_[i*] = Π̃/Φ̃ > Π̂/Φ̃, so nobody is removed and the whole prefix pays
+ *   Π̂/Φ̃. They differ only when REAL is started from a larger set (the fixed-target baseline).
+ * - When the maximising prefix is one bidder, Φ̃ = ζ and no δ-consensus exists. `twoWinner` is the
+ *   best single-price revenue with at least two winners (Goldberg-Hartline's F^(2), the benchmark of
+ *   the paper's reference [35]); `coco.ts` falls back to it.
  *
  * @example
  * ```ts
- * import { real, roso } from "./auction.ts";
+ * import { prefixWinners, real, roso } from "./auction.ts";
  * const budgets = Float64Array.of(10, 6, 3);
  * const demands = Float64Array.of(1, 1, 1);
  * const r = roso(budgets, demands, 10, 0.5);
- * console.log(r.upperBound); // 12 (price 6 to the two densest)
- * const w = real(budgets, demands, r.admitted, 8);
+ * console.log(r.upperBound, r.prefixLength); // 12 2 (price 6 to the two densest)
+ * const w = real(budgets, demands, prefixWinners(r), 8);
  * ```
  *
  * @module
  */
 
+/** A prefix u_[1..length] of the density order with its single-price revenue. */
+export interface RosoPrefix {
+  /** d_[length]·Σ_{k≤length} ã_[k]. */
+  readonly revenue: number;
+  /** Σ ã over the prefix. */
+  readonly phi: number;
+  /** Number of users in the prefix. */
+  readonly length: number;
+  /** Largest ã in the prefix. */
+  readonly zeta: number;
+}
+
 /** Output of ROSO. */
 export interface RosoResult {
   /** Π̃(U_t), 0 when nobody is admitted. */
   readonly upperBound: number;
-  /** Ũ_t: admitted bid indices in non-increasing density order. */
+  /**
+   * Capacity-admitted bid indices (Algorithm 1 lines 8-11) in non-increasing density order; ROSO's
+   * winners Ũ_t (Definition 1) are the first `prefixLength` of them ({@link prefixWinners}).
+   */
   readonly admitted: Int32Array;
   /** Φ̃_t: Σ ã over the maximising prefix. */
   readonly phi: number;
-  /** Length of the maximising prefix. */
+  /** Length of the maximising prefix (the first one on ties; 0 when nobody is admitted). */
   readonly prefixLength: number;
-  /** ζ: largest demand among the admitted. */
+  /** ζ: largest demand in the maximising prefix. */
   readonly zeta: number;
+  /** Best prefix with at least two users (F^(2)), null with fewer than two admitted. */
+  readonly twoWinner: RosoPrefix | null;
   /** Users dropped by the reserve price. */
   readonly belowReserve: number;
   /** Users skipped for lack of capacity. */
@@ -108,7 +131,8 @@ export function sortByKeyDescending(indices: Int32Array, key: Float64Array): Int
 
 /**
  * Algorithm 1 (ROSO): reserve price filter, greedy capacity admission by density, and the
- * omniscient single-price revenue Π̃ = max_i d_[i]·Σ_{k≤i} ã_[k] (Eq. 11).
+ * omniscient single-price revenue Π̃ = max_i d_[i]·Σ_{k≤i} ã_[k] (Eq. 11) with its maximising
+ * prefix (Definition 1), Φ̃ and ζ over that prefix, and the best prefix of two or more users.
  *
  * @param budgets β_i of the bidders with an edge demand
  * @param demands ã_i in GFLOPS (all > 0)
@@ -131,34 +155,50 @@ export function roso(
   const admitted: number[] = [];
   let remaining = edgeGflops;
   let prefix = 0;
-  let best = 0;
-  let bestPhi = 0;
-  let bestLength = 0;
-  let zeta = 0;
+  let largest = 0;
+  let best: RosoPrefix = { revenue: 0, phi: 0, length: 0, zeta: 0 };
+  let twoWinner: RosoPrefix | null = null;
   for (const i of ranked) {
     const a = demands[i]!;
     if (remaining - a > 0) {
       remaining -= a;
       admitted.push(i);
       prefix += a;
-      if (a > zeta) zeta = a;
+      if (a > largest) largest = a;
       const revenue = (budgets[i]! / a) * prefix;
-      if (revenue > best) {
-        best = revenue;
-        bestPhi = prefix;
-        bestLength = admitted.length;
+      const candidate = { revenue, phi: prefix, length: admitted.length, zeta: largest };
+      if (revenue > best.revenue) best = candidate;
+      if (admitted.length >= 2 && (twoWinner === null || revenue > twoWinner.revenue)) {
+        twoWinner = candidate;
       }
     }
   }
   return {
-    upperBound: best,
+    upperBound: best.revenue,
     admitted: Int32Array.from(admitted),
-    phi: bestPhi,
-    prefixLength: bestLength,
-    zeta,
+    phi: best.phi,
+    prefixLength: best.length,
+    zeta: best.zeta,
+    twoWinner,
     belowReserve: budgets.length - ranked.length,
     skippedForCapacity: ranked.length - admitted.length,
   };
+}
+
+/**
+ * ROSO's winners Ũ_t under Definition 1: the revenue-maximising prefix of the capacity-admitted
+ * density order.
+ *
+ * @param r ROSO outcome
+ * @returns the first `r.prefixLength` admitted indices (a view, not a copy)
+ * @example
+ * ```ts
+ * import { prefixWinners, roso } from "./auction.ts";
+ * prefixWinners(roso(Float64Array.of(10, 9, 1), Float64Array.of(1, 1, 5), 100, 0)); // [0, 1]
+ * ```
+ */
+export function prefixWinners(r: RosoResult): Int32Array {
+  return r.admitted.subarray(0, r.prefixLength);
 }
 
 /** Output of REAL. */
@@ -211,8 +251,9 @@ export function real(
 
 /**
  * Algorithm 3 exactly as printed: candidates in non-increasing density, Φ̂ ← Φ̃, and the loop stops
- * at the first candidate who can pay. Kept to document the discrepancy (it is not budget balanced
- * in general); AERIA uses {@link real}.
+ * at the first candidate who can pay. Started from Definition 1's prefix with its Φ̃ it equals
+ * {@link real} (nobody is removed); started from a larger set with a Φ̃ that is not that set's sum,
+ * it can leave users who cannot pay (two-bidder example below). AERIA uses {@link real}.
  *
  * @param budgets β_i
  * @param demands ã_i

@@ -21,7 +21,6 @@ import {
 import type { RunParams } from "../../core/params.ts";
 import { createRng } from "../../core/rng.ts";
 import { figureValue, getHardware } from "../../hardware/mod.ts";
-import { realAsPrinted } from "./auction.ts";
 import {
   BART_EARLY_EXIT_RANGE,
   earlyExitShare,
@@ -34,12 +33,26 @@ import {
   runtimeScan,
   scaleSweep,
   slotWinShares,
+  STATE_OF_THE_ART,
   type SweepRow,
   traceDrivenRuns,
   type TraceRuns,
 } from "./experiments.ts";
 import { MODEL_IDS } from "./multi_exit.ts";
-import { incentiveAudit, removalAudit, theorem2MonteCarlo } from "./properties.ts";
+import {
+  incentiveAudit,
+  printedRealAudit,
+  removalAudit,
+  theorem2MonteCarlo,
+} from "./properties.ts";
+import { expectedUtilityAudit } from "./ic_expected.ts";
+import {
+  capacitySweepCrn,
+  compareRegimes,
+  electricityEffect,
+  type RegimeComparisonRow,
+} from "./regime.ts";
+import { DEFAULT_MARKET } from "./market.ts";
 import { electricityPrices, wirelessRates } from "./trace_inputs.ts";
 
 const PAPER = "aeria";
@@ -71,7 +84,7 @@ function memo<T>(compute: () => T): () => T {
  * @example
  * ```ts
  * import { claims } from "./claims.ts";
- * claims({ mode: "quick", seed: 1 }).length; // 33
+ * claims({ mode: "quick", seed: 1 }).length; // 38
  * ```
  */
 export function claims(params: RunParams): ClaimSpec[] {
@@ -90,6 +103,25 @@ export function claims(params: RunParams): ClaimSpec[] {
   const removal = memo(() =>
     removalAudit(quick ? 400 : 4000, createRng(params.seed).stream("claims-removal"))
   );
+  const regimeSize = quick ? { runs: 5, slots: 24 } : { runs: 30, slots: 120 };
+  const regimeScale =
+    `${regimeSize.runs} paired runs × ${regimeSize.slots} slots, constant electricity and uniform 20-30 Mbit/s`;
+  const regimes = memo(() => compareRegimes({ ...regimeSize, seed: params.seed }));
+  const inRegime = (regime: RegimeComparisonRow["regime"]) =>
+    regimes().filter((r) => r.regime === regime);
+  const capacityCrn = memo(() =>
+    capacitySweepCrn({ runs: quick ? 3 : 20, slots: quick ? 12 : 48, seed: params.seed }, [
+      500,
+      1000,
+      2000,
+      3930,
+      6000,
+    ])
+  );
+  const expectedIc = memo(() => ({
+    limited: expectedUtilityAudit(quick ? 60 : 600, params.seed, "limited"),
+    unlimited: expectedUtilityAudit(quick ? 60 : 600, params.seed, "unlimited"),
+  }));
   return [
     {
       id: "aeria.exits-equal-split",
@@ -232,7 +264,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: within({ abs: 0.1 }),
       evidence: "independent",
       explanation:
-        "We measure about +30% over the three algorithms (about +50% if the Fixed-Profit-Rate rule is averaged in), and the average hides that our Edgent reading earns about 18% MORE than AERIA (AERIA beats IAO by ~70%, AMR² by ~120%, Fixed Profit Rate by ~160%). The paper prints neither budgets nor its baselines' pricing details; with budgets exogenous in $, COCO's revenue depends on the density ranking, not on how little edge compute a mechanism requests, so Edgent's larger requests are not penalised. Revenue scales with our assumed budget range; these ratios do not.",
+        "With ROSO's winners = Definition 1's prefix we measure about +45% over the three algorithms (about +65% with the Fixed-Profit-Rate rule averaged in), and the average hides that our Edgent reading (one exit, σ not honoured) earns about 12% MORE than AERIA (AERIA beats IAO by ~90%, AMR² by ~145%, Fixed Profit Rate by ~190%). The paper prints neither budgets nor its baselines' pricing details; with budgets exogenous in $, COCO's revenue depends on the density ranking, not on how little edge compute a mechanism requests, so Edgent's larger requests are not penalised. The calibrated paper regime gives a similar picture (next claims and the notebook's regime table, with intervals).",
       source: `traceDrivenRuns (${scale}); revenueAdvantage().overStateOfTheArt`,
       measure: () => revenueAdvantage(trace().summary).overStateOfTheArt,
     },
@@ -246,9 +278,72 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: atLeast(),
       evidence: "independent",
       explanation:
-        "Our Edgent reading (deepest exit fitting an equal share, priced by the same COCO auction) wins almost every slot. Against IAO, AMR² and Fixed Profit Rate AERIA wins 96-100% of slots; the rest are slots where CENTRE's random target (uniform in log scale on (Π̃/y, Π̃/δ]) lands low, and they thin out as more runs are averaged.",
+        "Our Edgent reading (deepest exit fitting an equal share, σ not honoured, priced by the same COCO auction) wins about 87% of slots. Against IAO, AMR² and Fixed Profit Rate AERIA wins 99.7-100% of slots; the rest are slots where CENTRE's random target (uniform in log scale on (Π̃/y, Π̃/δ]) lands low, and they thin out as more runs are averaged.",
       source: `traceDrivenRuns (${scale}); slotWinShares()`,
       measure: () => Math.min(...Object.values(slotWinShares(trace()))),
+    },
+    {
+      id: "aeria.revenue-advantage.paper-regime",
+      paper: PAPER,
+      where: "Sec. I (contributions), Sec. VI-D",
+      statement:
+        "AERIA earns about 60% more revenue than the state-of-the-art approaches (IAO, Edgent, AMR²), judged in the calibrated paper regime (AERIA's mean revenue over the mean of the three, minus 1).",
+      paperValue: 0.6,
+      rule: within({ abs: 0.1 }),
+      evidence: "independent",
+      reading:
+        "The regime is calibrated to Fig. 4's capacity trend, not to this number. Per baseline (paired runs, 95% t interval) the notebook's regime table gives both regimes side by side; Edgent as we read it (one exit, σ not honoured) out-earns AERIA in both.",
+      explanation:
+        "The average is driven by IAO, which sells almost nothing once its budget-blind minimax allocations exceed the tight budgets, while Edgent earns about a quarter more than AERIA: its single-exit demands are larger but it is priced by the same COCO auction, and with need-scaled budgets larger requests are not penalised. Edgent buys this by ignoring σ: in the paper regime every Edgent winner stops at an early exit and only ~42% of its samples meet their σ (~98% in the default market; notebook, edgentSigmaReport), while AERIA's multi-exit plan meets σ for every sample. The paper's baseline details are not printed.",
+      source: `compareRegimes("paper-regime", ${regimeScale})`,
+      measure: () => {
+        const rows = inRegime("paper-regime");
+        const sota = rows.filter((r) => STATE_OF_THE_ART.includes(r.baseline));
+        return rows[0]!.aeriaRevenue /
+            (sota.reduce((t, r) => t + r.baselineRevenue, 0) / sota.length) - 1;
+      },
+    },
+    {
+      id: "aeria.beats-baselines-every-slot.paper-regime",
+      paper: PAPER,
+      where: "Sec. VI-D, Fig. 5",
+      statement:
+        "AERIA always earns more than each of the four baselines, judged in the calibrated paper regime (lowest, over baselines, share of (run, slot) pairs where AERIA earns at least as much).",
+      paperValue: 1,
+      rule: atLeast(),
+      evidence: "independent",
+      explanation:
+        "Edgent (our reading) out-earns AERIA in most slots; against IAO and the fixed rule AERIA wins ≥ 99% of slots, against AMR² about 93%. Slots are counted per run here (no averaging over runs), so CENTRE's random target makes single slots lose more often than in the Fig. 5 claim.",
+      source: `compareRegimes("paper-regime", ${regimeScale}).slotWinShare`,
+      measure: () => Math.min(...inRegime("paper-regime").map((r) => r.slotWinShare)),
+    },
+    {
+      id: "aeria.fulfilled-top",
+      paper: PAPER,
+      where: "Sec. VI-D, Fig. 5",
+      statement:
+        "AERIA is among the top mechanisms in fulfilled inference requests (its rank by mean winners per slot, 1 = most, in the trace-driven runs; 'among the top' read as rank ≤ 2).",
+      paperValue: 2,
+      rule: atMost(),
+      evidence: "independent",
+      explanation:
+        "AMR² enrols every user it can fit (price = the lowest density) and the fixed-profit rule needs only its fixed target, so both serve more users than AERIA, whose revenue-maximising single price excludes the low-density bids; Edgent serves about as many. Same order in the calibrated paper regime (notebook regime table).",
+      source: `traceDrivenRuns (${scale})`,
+      measure: () => rankOf(trace().summary, "aeria", "fulfilled"),
+    },
+    {
+      id: "aeria.utilisation-leading",
+      paper: PAPER,
+      where: "Sec. VI-D, Fig. 5",
+      statement:
+        "AERIA's edge utilisation is at a leading level (its rank by mean utilisation, 1 = highest, in the trace-driven runs; read as rank ≤ 2).",
+      paperValue: 2,
+      rule: atMost(),
+      evidence: "independent",
+      explanation:
+        "In our default market the bids request about a fifth of the cluster and AERIA's single price sells to a prefix of them, so its utilisation (~0.13) is the lowest. In the calibrated paper regime it rises to ~0.92 but AMR² and the fixed rule fill ~0.99 (notebook regime table).",
+      source: `traceDrivenRuns (${scale})`,
+      measure: () => rankOf(trace().summary, "aeria", "utilisation"),
     },
     {
       id: "aeria.fixed-profit-rate-lowest",
@@ -257,7 +352,9 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "Fixed Profit Rate = 1.0 earns the lowest revenue of all mechanisms.",
       paperValue: true,
       rule: equals(),
-      evidence: "independent",
+      evidence: "calibrated",
+      reading:
+        "Calibrated: our budget range [0.002, 0.02] $ was chosen (after a 4× lower first choice put AERIA's profit rate below this rule's fixed 1.0) so that this statement holds; see market.ts. Revenue scales with that range, the fixed rule's does not.",
       source: `traceDrivenRuns (${scale})`,
       measure: () => isLowest(trace().summary, "fixed-profit-rate", "revenue"),
     },
@@ -281,7 +378,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: equals(),
       evidence: "independent",
       explanation:
-        "In our reading IAO splits the whole capacity among its users (minimax latency), so its winners hold large allocations and utilisation is the HIGHEST (~75%), although it serves the fewest users. The paper does not describe IAO's allocation in enough detail to tell which reading it used.",
+        "In our reading IAO splits the whole capacity among its users (minimax latency), so its winners hold large allocations and utilisation is the HIGHEST (~57%, AERIA ~13%), although it serves the fewest users. The paper does not describe IAO's allocation in enough detail to tell which reading it used.",
       source: `traceDrivenRuns (${scale})`,
       measure: () => isLowest(trace().summary, "iao", "utilisation"),
     },
@@ -300,14 +397,82 @@ export function claims(params: RunParams): ClaimSpec[] {
       id: "aeria.revenue-grows-with-capacity",
       paper: PAPER,
       where: "Sec. VI-C, Fig. 4",
-      statement: "AERIA's revenue increases with the edge capacity (500-6000 GFLOPS).",
+      statement:
+        "AERIA's revenue increases with the edge capacity (500-6000 GFLOPS), in our default market.",
       paperValue: true,
       rule: equals(),
       evidence: "independent",
       explanation:
-        "With our demand model the cluster binds only below ~1000 GFLOPS and AERIA's revenue is flat across capacities: ROSO admits the densest bids first, so the bids added by extra capacity have low densities and do not raise the single-price optimum Π̃. The paper's budgets and latency requirements are not printed.",
-      source: `scaleSweep (${scale})`,
+        "In our default market (budgets U[0.002, 0.02] $, t_i = u·W_j/10 GFLOPS, u ∈ [0.2, 1]) the bids request about a fifth of the 3,930-GFLOPS cluster, so capacity binds only below ~1,000 GFLOPS and revenue is flat above it (same bids at every capacity: common random numbers). The paper prints neither budgets nor latency requirements; in the calibrated paper regime (next claim) the trend appears.",
+      source: `scaleSweep (${scale}; one seed for every sweep point)`,
       measure: () => increasing(aeriaSweep("capacity").map((r) => r.revenue)),
+    },
+    {
+      id: "aeria.revenue-grows-with-capacity.paper-regime",
+      paper: PAPER,
+      where: "Sec. VI-C, Fig. 4",
+      statement:
+        "AERIA's revenue increases with the edge capacity (500-6000 GFLOPS) and capacity binds at the default 3,930 GFLOPS (edge demands ≥ 2× f_e).",
+      paperValue: true,
+      rule: equals(),
+      evidence: "calibrated",
+      reading:
+        "Calibrated regime (regime.ts PAPER_REGIME_MARKET): t_i with u ∈ [0.02, 0.1] and budgets β_i = v_i·W_j/t_i, v_i ∈ [3, 12]·10⁻⁵ $/GFLOPS, chosen so that exactly this statement holds (the calibration target). It shows our model can produce Fig. 4's shape; it is not independent evidence for it.",
+      source: `capacitySweepCrn (${
+        quick ? "3 runs × 12 slots" : "20 runs × 48 slots"
+      } per capacity, common random numbers)`,
+      measure: () => {
+        const rows = capacityCrn().filter((p) =>
+          p.regime === "paper-regime" && p.mechanism === "aeria"
+        );
+        return increasing(rows.map((p) => p.revenue.mean)) &&
+          rows.find((p) => p.edgeGflops === 3930)!.offeredLoad >= 2;
+      },
+    },
+    {
+      id: "aeria.iao-flat",
+      paper: PAPER,
+      where: "Sec. VI-C, Fig. 4",
+      statement:
+        "IAO's revenue stays almost unchanged, at a low level, across N_t and f_e (largest relative range (max − min)/mean of IAO's revenue over the two Fig. 4 sweeps; 'almost unchanged' read as ≤ 0.2).",
+      paperValue: 0.2,
+      rule: atMost(),
+      evidence: "independent",
+      explanation:
+        "In our reading IAO's minimax split gives every user the same latency; more capacity (or more users to share the budget-blind split among) changes how many meet their requirement, so IAO's revenue roughly quadruples from 500 to 6,000 GFLOPS and from 40 to 120 users. It stays far below AERIA's, as the paper says.",
+      source: `scaleSweep (${scale}; one seed for every sweep point)`,
+      measure: () =>
+        Math.max(
+          ...(["users", "capacity"] as const).map((axis) => {
+            const v = sweep().filter((r) => r.axis === axis && r.mechanism === "iao").map((r) =>
+              r.revenue
+            );
+            return (Math.max(...v) - Math.min(...v)) / (v.reduce((a, b) => a + b, 0) / v.length);
+          }),
+        ),
+    },
+    {
+      id: "aeria.electricity-lowers-revenue",
+      paper: PAPER,
+      where: "Sec. VI-D, Fig. 5",
+      statement:
+        "A higher hourly electricity price lowers AERIA's revenue (revenue at 0.2 $/kWh below revenue at 0.05 $/kWh, same bids).",
+      paperValue: true,
+      rule: equals(),
+      evidence: "independent",
+      explanation:
+        "Electricity enters AERIA only through the rental price p^r and the reserve price (1 + γ)p^r/f_e, about 10⁻⁵ $/GFLOPS here, far below the bids' densities, so revenue is unchanged until the reserve binds (it first moves at ~0.5 $/kWh in the paper regime). The profit rate (Π − p^r)/p^r does fall, by definition; the paper's 'revenue/profit rate' holds for the second.",
+      source: `electricityEffect(default market, [0.05, 0.2] $/kWh, ${
+        quick ? "3 runs × 24 slots" : "20 runs × 120 slots"
+      }, common random numbers)`,
+      measure: () => {
+        const [low, high] = electricityEffect(DEFAULT_MARKET, [0.05, 0.2], {
+          runs: quick ? 3 : 20,
+          slots: quick ? 24 : 120,
+          seed: params.seed,
+        });
+        return high!.revenue < low!.revenue;
+      },
     },
     {
       id: "aeria.competitiveness-above-bound",
@@ -318,8 +483,9 @@ export function claims(params: RunParams): ClaimSpec[] {
       paperValue: 1,
       rule: atLeast(),
       evidence: "independent",
-      source:
-        `scaleSweep and traceDrivenRuns (${scale}); holds per slot by construction: CENTRE's Π̂ > Π̃/y and the bound at the optimal y equals 1/y`,
+      reading:
+        "Holds per slot by construction (CENTRE's Π̂ > Π̃/y and the bound at the optimal y equals 1/y), so agreement confirms our CENTRE, not the paper's experiment.",
+      source: `traceDrivenRuns (${scale})`,
       measure: () => {
         const pairs = trace().inputs.filter((r) => r.actualRatio !== null);
         return pairs.filter((r) => r.actualRatio! > r.bound!).length / pairs.length;
@@ -388,11 +554,27 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: within({ abs: 0 }),
       evidence: "independent",
       explanation:
-        "From the design, not our reading. AERIA computes δ = Φ̃/(Φ̃ − ζ), y, Π̃, CENTRE's test f(Π̃) ≤ Π̃/δ and REAL from the reported set, so a report moves the target (Theorem 1 covers removing a bid, not misreporting one). The same audit (same instances and ε streams; icComparison, quick mode: 60 instances × seeds 1-10, 95% t interval over seeds) on comparison mechanisms: AERIA 13.8% [13.2, 14.5]; δ, y frozen from the other bids 4.8% [4.4, 5.3]; whole target from the other bids with the paper's ROSO + REAL 2.1% [1.7, 2.5] (the rest comes from ROSO's greedy capacity admission); a Goldberg-Hartline-style bid-independent offer 0 (truthful by construction). The truthful variant earned about 3% less than AERIA on the quick trace runs but almost never charges one uniform price (per-bidder grids y_{-i}). See the notebook's incentive-compatibility section.",
+        "From the design, not our reading. AERIA computes δ = Φ̃/(Φ̃ − ζ), y, Π̃, CENTRE's test f(Π̃) ≤ Π̃/δ and REAL from the reported set, so a report moves the target (Theorem 1 covers removing a bid, not misreporting one). The same audit (same instances and ε streams; icComparison, quick mode: 60 instances × seeds 1-10, 95% t interval over seeds), with ROSO's winners = Definition 1's prefix: AERIA 10.5% [9.9, 11.1]; δ, y frozen from the other bids 8.8% [8.0, 9.5] (Π̃ itself still moves with the report); whole target from the other bids with the paper's ROSO + REAL 2.0% [1.6, 2.4] (the rest comes from ROSO's greedy capacity admission); a Goldberg-Hartline-style bid-independent offer 0 (truthful by construction). The expected-utility audit (next claim) fails too. See the notebook's incentive-compatibility section.",
       source: `incentiveAudit (${
         quick ? 60 : 600
       } random instances × bidders × 9 misreport factors)`,
       measure: () => audit().violations / audit().trials,
+    },
+    {
+      id: "aeria.incentive-compatibility-expected",
+      paper: PAPER,
+      where: "Sec. IV-C, V-C (incentive compatibility)",
+      statement:
+        "No bidder raises its EXPECTED utility (over CENTRE's randomness) by misreporting its budget (share of misreports that do, with each instance's capacity).",
+      paperValue: 0,
+      rule: within({ abs: 0 }),
+      evidence: "independent",
+      explanation:
+        "Exact expectation (Lemma 2 under CENTRE's acceptance test; REAL keeps the whole Definition 1 prefix). Misreports move Π̃, δ and y, and hence E[Π̂]: about 12% of misreports gain in expectation with the capacity limit and about the same without any limit (unlimited-capacity share measured alongside), so the failure is the design's (δ and Π̃ computed from the reported bids), not ROSO's capacity admission.",
+      source: `expectedUtilityAudit (${
+        quick ? 60 : 600
+      } random instances × bidders × 9 misreport factors, limited capacity)`,
+      measure: () => expectedIc().limited.gaining / expectedIc().limited.trials,
     },
     {
       id: "aeria.budget-balance",
@@ -402,31 +584,31 @@ export function claims(params: RunParams): ClaimSpec[] {
       paperValue: 0,
       rule: within({ abs: 0 }),
       evidence: "independent",
-      source:
-        "incentiveAudit: REAL removing users in non-decreasing density order (our reading of Algorithm 3)",
+      reading:
+        "Holds by construction of Moulin-Shenker cost sharing (price = Π̂/Φ̂ over users who can pay it); under Definition 1's prefix REAL removes nobody.",
+      source: "incentiveAudit: COCO with REAL on Definition 1's prefix",
       measure: () => audit().budgetViolations + audit().revenueOffTarget,
     },
     {
       id: "aeria.algorithm3-as-printed",
       paper: PAPER,
-      where: "Algorithm 3, line 3-10",
+      where: "Algorithm 3, line 3-10; Definition 1",
       statement:
-        "Algorithm 3 as printed (non-increasing density order, break at the first affordable user) is budget balanced.",
+        "Algorithm 3 as printed (non-increasing density order, Φ̂ ← Φ̃, break at the first affordable user) is budget balanced (no winner charged above its budget).",
       paperValue: true,
       rule: equals(),
       evidence: "independent",
-      explanation:
-        "Read literally, the loop meets the densest user first and breaks, so low-density users stay and pay more than their budget (two-bidder example: densities 10 and 1, target 4 → the second pays 2 > 1). The text says underbudgeted users are removed; we implement that (non-decreasing order).",
-      source: "realAsPrinted on the two-bidder example",
+      reading:
+        "ROSO's winners Ũ are Definition 1's revenue-maximising prefix and Φ̃ its Σ ã (Algorithm 1 line 13). Then every member's density is at least Π̃/Φ̃ > Π̂/Φ̃, the printed loop breaks at once and nobody is overcharged; it returns the same winners as the cost-sharing loop in non-decreasing order. The other reading, Ũ = every capacity-admitted user, lets the printed loop overcharge (two bidders with densities 10 and 1, target 4, Φ̃ = 2: the second pays 2 > 1).",
+      source: `printedRealAudit (${
+        quick ? 1000 : 10_000
+      } random capacity-limited instances, CENTRE's target, Definition 1's prefix): no overcharge and no winner mismatch with REAL`,
       measure: () => {
-        const r = realAsPrinted(
-          Float64Array.of(10, 1),
-          Float64Array.of(1, 1),
-          Int32Array.of(0, 1),
-          4,
-          2,
+        const a = printedRealAudit(
+          quick ? 1000 : 10_000,
+          createRng(params.seed).stream("claims-printed-real"),
         );
-        return Array.from(r.winners).every((i) => r.price! * 1 <= [10, 1][i]!);
+        return a.auctions > 0 && a.overcharges === 0 && a.winnerMismatches === 0;
       },
     },
     {
@@ -439,7 +621,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: within({ abs: 0 }),
       evidence: "independent",
       explanation:
-        "The uniform price holds by construction. But users skipped by ROSO's capacity check (or reserve) never reach REAL, and many have densities above the final price: they would envy the winners' deal. Envy-freeness holds only among ROSO-admitted users.",
+        "The uniform price holds by construction. But users skipped by ROSO's capacity check (or reserve) never reach REAL, and many have densities above the final price: they would envy the winners' deal. With ROSO's winners = Definition 1's prefix, admitted users just below the prefix whose density lies between the price Π̂/Φ̃ and d_[i*] lose too, although they could pay (about one loser per auction more than with REAL on every admitted user). Envy-freeness holds only among the winners.",
       source: "incentiveAudit (losers with density ≥ price, per run)",
       measure: () => audit().losersAbovePrice / audit().runs,
     },
@@ -487,4 +669,15 @@ function isLowest<K extends string>(
   const own = summary.find((row) => row.mechanism === mechanism);
   if (!own) throw new Error(`no summary row for mechanism ${mechanism}`);
   return summary.every((row) => row[metric] >= own[metric]);
+}
+
+/** Rank (1 = largest) of `mechanism` by `metric` in a run summary; ties share the better rank. */
+function rankOf<K extends string>(
+  summary: readonly ({ mechanism: string } & Record<K, number>)[],
+  mechanism: string,
+  metric: K,
+): number {
+  const own = summary.find((row) => row.mechanism === mechanism);
+  if (!own) throw new Error(`no summary row for mechanism ${mechanism}`);
+  return 1 + summary.filter((row) => row[metric] > own[metric]).length;
 }

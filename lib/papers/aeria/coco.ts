@@ -3,9 +3,15 @@
  * line 2) → target revenue (CENTRE) → REAL cost sharing. Also the fixed-target variant used by the
  * "Fixed Profit Rate" baseline (ROSO's admitted set, REAL with a given target).
  *
+ * CENTRE and REAL run on ROSO's winners Ũ (Definition 1: the revenue-maximising prefix, with Φ̃ and
+ * ζ over it; see `auction.ts`). When that prefix is a single bidder, Φ̃ = ζ and δ = Φ̃/(Φ̃ − ζ) is
+ * undefined: the paper says nothing about this case, and read literally CENTRE cannot run (no
+ * y > δ = ∞), i.e. no sale. We fall back to the best single-price revenue with at least two
+ * winners (F^(2), the benchmark of Goldberg & Hartline, the paper's ref. [35]) and flag it
+ * (`twoWinnerFallback`), so the ledger can report what the literal reading would lose.
+ *
  * Documented "not served" outcomes (no sale, never NaN): nobody passes the reserve price or fits
- * the capacity (Π̃ = 0); or Φ̃ ≤ ζ, where δ = Φ̃/(Φ̃ − ζ) is undefined and no δ-consensus exists
- * (one bidder alone determines Π̃).
+ * the capacity (Π̃ = 0); or exactly one user is admitted, so no two-winner prefix exists.
  *
  * @example
  * ```ts
@@ -16,7 +22,7 @@
  *
  * @module
  */
-import { real, roso, type RosoResult } from "./auction.ts";
+import { real, roso, type RosoPrefix, type RosoResult } from "./auction.ts";
 import { centre, consensusBase, revenueBound } from "./consensus.ts";
 
 /** What CENTRE computed. */
@@ -42,18 +48,61 @@ export interface AuctionResult {
   readonly soldGflops: number;
   readonly roso: RosoResult;
   readonly consensus: ConsensusInfo | null;
+  /** True when Definition 1's prefix was one bidder and the two-winner prefix F^(2) was used. */
+  readonly twoWinnerFallback: boolean;
   /** Why nothing was sold, when nothing was. */
   readonly noSaleReason: string | null;
 }
 
 const NOBODY = new Int32Array(0);
 
-function noSale(r: RosoResult, reason: string, consensus: ConsensusInfo | null = null) {
-  return { winners: NOBODY, price: null, soldGflops: 0, roso: r, consensus, noSaleReason: reason };
+function noSale(
+  r: RosoResult,
+  reason: string,
+  consensus: ConsensusInfo | null = null,
+  twoWinnerFallback = false,
+): AuctionResult {
+  return {
+    winners: NOBODY,
+    price: null,
+    soldGflops: 0,
+    roso: r,
+    consensus,
+    twoWinnerFallback,
+    noSaleReason: reason,
+  };
+}
+
+/**
+ * The prefix CENTRE and REAL work on: Definition 1's maximising prefix when it has two or more
+ * users, else the best two-winner prefix F^(2).
+ *
+ * @param r ROSO outcome
+ * @returns the prefix and whether it is the fallback, or null when fewer than two users are
+ *   admitted (or nobody passes)
+ * @example
+ * ```ts
+ * import { consensusPrefix } from "./coco.ts";
+ * import { roso } from "./auction.ts";
+ * // β = (10, 1): Definition 1 sells to the first alone (10 > 2); F^(2) = 2 sells to both.
+ * consensusPrefix(roso(Float64Array.of(10, 1), Float64Array.of(1, 1), 10, 0))?.fallback; // true
+ * ```
+ */
+export function consensusPrefix(r: RosoResult): { prefix: RosoPrefix; fallback: boolean } | null {
+  if (!(r.upperBound > 0)) return null;
+  if (r.prefixLength >= 2) {
+    const prefix = { revenue: r.upperBound, phi: r.phi, length: r.prefixLength, zeta: r.zeta };
+    return { prefix, fallback: false };
+  }
+  return r.twoWinner === null ? null : { prefix: r.twoWinner, fallback: true };
 }
 
 /** δ and the base y that CENTRE uses. */
 export interface ConsensusParameters {
+  /** The prefix (Π̃, Φ̃, ζ, winners' count) δ was computed from. */
+  readonly prefix: RosoPrefix;
+  /** Whether `prefix` is the two-winner fallback. */
+  readonly fallback: boolean;
   /** δ = Φ̃/(Φ̃ − ζ) > 1. */
   readonly delta: number;
   /** y > δ. */
@@ -61,10 +110,11 @@ export interface ConsensusParameters {
 }
 
 /**
- * CENTRE lines 1-2 from a ROSO outcome: δ = Φ̃/(Φ̃ − ζ) and the y maximising Theorem 2's bound.
+ * CENTRE lines 1-2 from a ROSO outcome: δ = Φ̃/(Φ̃ − ζ) over {@link consensusPrefix} and the y
+ * maximising Theorem 2's bound.
  *
  * @param r ROSO outcome
- * @returns δ and y, or null when there is no δ-consensus (Π̃ = 0 or Φ̃ ≤ ζ)
+ * @returns δ, y and the prefix, or null when there is no two-user prefix
  * @example
  * ```ts
  * import { consensusParameters } from "./coco.ts";
@@ -73,9 +123,11 @@ export interface ConsensusParameters {
  * ```
  */
 export function consensusParameters(r: RosoResult): ConsensusParameters | null {
-  if (!(r.upperBound > 0 && r.phi > r.zeta)) return null;
-  const delta = r.phi / (r.phi - r.zeta);
-  return { delta, y: consensusBase(delta).y };
+  const chosen = consensusPrefix(r);
+  if (chosen === null) return null;
+  const { prefix, fallback } = chosen;
+  const delta = prefix.phi / (prefix.phi - prefix.zeta);
+  return { delta, y: consensusBase(delta).y, prefix, fallback };
 }
 
 /**
@@ -103,25 +155,28 @@ export function cocoAuction(
   rentalPrice: number,
   gamma: number,
   uniform: () => number,
-  frozen?: ConsensusParameters,
+  frozen?: Pick<ConsensusParameters, "delta" | "y">,
 ): AuctionResult {
   const r = roso(budgets, demands, edgeGflops, reservePrice(rentalPrice, gamma, edgeGflops));
   if (r.upperBound <= 0) return noSale(r, "nobody passes the reserve price and fits the capacity");
-  const parameters = frozen ?? consensusParameters(r);
-  if (parameters === null) return noSale(r, "no δ-consensus: Φ̃ ≤ ζ (one bidder decides Π̃)");
-  const { delta, y } = parameters;
-  const c = centre(r.upperBound, delta, y, uniform);
+  const own = consensusParameters(r);
+  if (own === null) return noSale(r, "no δ-consensus: fewer than two users admitted");
+  const { prefix, fallback } = own;
+  const { delta, y } = frozen ?? own;
+  const c = centre(prefix.revenue, delta, y, uniform);
   const consensus: ConsensusInfo = {
-    upperBound: r.upperBound,
+    upperBound: prefix.revenue,
     delta,
     y,
     ratioBound: revenueBound(delta, y),
     target: c.target,
     iterations: c.iterations,
   };
-  const w = real(budgets, demands, r.admitted, c.target);
-  if (w.price === null) return noSale(r, "no candidate can pay the target share", consensus);
-  return { ...w, roso: r, consensus, noSaleReason: null };
+  const w = real(budgets, demands, r.admitted.subarray(0, prefix.length), c.target);
+  if (w.price === null) {
+    return noSale(r, "no candidate can pay the target share", consensus, fallback);
+  }
+  return { ...w, roso: r, consensus, twoWinnerFallback: fallback, noSaleReason: null };
 }
 
 /**
@@ -152,7 +207,7 @@ export function fixedTargetAuction(
   if (r.admitted.length === 0) return noSale(r, "nobody passes the reserve price and fits");
   const w = real(budgets, demands, r.admitted, target);
   if (w.price === null) return noSale(r, "the admitted users cannot jointly pay the target");
-  return { ...w, roso: r, consensus: null, noSaleReason: null };
+  return { ...w, roso: r, consensus: null, twoWinnerFallback: false, noSaleReason: null };
 }
 
 /**

@@ -186,7 +186,9 @@ export function scaleSweep(options: SweepOptions): SweepRow[] {
   requireInteger("slots", options.slots, 1);
   const rows: SweepRow[] = [];
   const point = (axis: SweepRow["axis"], x: number, config: MarketConfig) => {
-    const run = runMarket(config, MECHANISMS, options.seed + x);
+    // Common random numbers: every sweep point sees the same seed, so the bids differ between
+    // points only through what the swept parameter changes.
+    const run = runMarket(config, MECHANISMS, options.seed);
     for (const mechanism of MECHANISMS) {
       const outcomes = run.slots.map((s) => s.results[mechanism]);
       const consensus = outcomes.flatMap((o) => o.consensus ? [o.consensus] : []);

@@ -104,7 +104,7 @@ export function othersConsensus(
   const r = roso(withoutBidder(budgets, bidder), demands, market.edgeGflops, reserve);
   const parameters = consensusParameters(r);
   if (parameters === null) return null;
-  const { target } = centre(r.upperBound, parameters.delta, parameters.y, uniform);
+  const { target } = centre(parameters.prefix.revenue, parameters.delta, parameters.y, uniform);
   return { ...parameters, target };
 }
 

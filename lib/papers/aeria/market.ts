@@ -52,10 +52,17 @@ export interface MarketConfig {
   readonly electricity: "trace" | number;
   /** Wireless: uniform in [20, 30] Mbit/s per user and slot, or the Ghent per-slot rate. */
   readonly wireless: "uniform" | "trace";
-  /** Budget range in $ per slot. */
+  /** Budget range in $ per slot (used when `budgetPerGflops` is absent). */
   readonly budgetRange: readonly [number, number];
+  /**
+   * Optional budget model scaled to the user's need: β_i = v_i·W_j/t_i with v_i uniform in this
+   * range ($ per GFLOPS of the vanilla network's work rate W_j/t_i, per slot).
+   */
+  readonly budgetPerGflops?: readonly [number, number];
   /** Latency factor range u (t_i = u·W_j / 10 GFLOPS). */
   readonly latencyFactor: readonly [number, number];
+  /** Range of the users' confidence criterion σ (default {@link SIGMA_USER_RANGE}). */
+  readonly sigmaRange?: readonly [number, number];
 }
 
 /** Paper-like defaults (Sec. VI-A) with our stated assumptions. */
@@ -164,11 +171,16 @@ export function buildScenario(config: MarketConfig, seed: number): MarketScenari
     const bids: BidInput[] = chosen.map((u) => {
       const model = bidRng.choice(MODEL_IDS);
       const work = getModel(model).vanillaGflop;
+      const flatBudget = bidRng.uniformIn(config.budgetRange[0], config.budgetRange[1]);
+      const latency = bidRng.uniformIn(config.latencyFactor[0], config.latencyFactor[1]) * work /
+        LATENCY_REFERENCE_GFLOPS;
+      const perGflops = config.budgetPerGflops;
       return {
-        budget: bidRng.uniformIn(config.budgetRange[0], config.budgetRange[1]),
-        latency: bidRng.uniformIn(config.latencyFactor[0], config.latencyFactor[1]) * work /
-          LATENCY_REFERENCE_GFLOPS,
-        sigma: bidRng.uniformIn(SIGMA_USER_RANGE[0], SIGMA_USER_RANGE[1]),
+        budget: perGflops
+          ? bidRng.uniformIn(perGflops[0], perGflops[1]) * work / latency
+          : flatBudget,
+        latency,
+        sigma: bidRng.uniformIn(...(config.sigmaRange ?? SIGMA_USER_RANGE)),
         model,
         deviceGflops: users[u]!.deviceGflops,
         dataRateMbps: slotRate ?? bidRng.uniformIn(20, 30),

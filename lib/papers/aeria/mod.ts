@@ -25,5 +25,7 @@ export * from "./trace_inputs.ts";
 export * from "./market.ts";
 export * from "./properties.ts";
 export * from "./ic_variants.ts";
+export * from "./ic_expected.ts";
 export * from "./experiments.ts";
+export * from "./regime.ts";
 export * from "./figures.ts";

@@ -24,7 +24,7 @@ import { type AuctionResult, cocoAuction, type ConsensusInfo, fixedTargetAuction
 import { type Demand, minimumEdgeDemand } from "./demand.ts";
 import { multiExitPlan } from "./latency.ts";
 import { getModel } from "./multi_exit.ts";
-import { type SlotInput, validateSlotInput } from "./slot_input.ts";
+import { type BidInput, type SlotInput, validateSlotInput } from "./slot_input.ts";
 
 /** AERIA and the four baselines. */
 export const MECHANISMS = ["aeria", "iao", "edgent", "amr2", "fixed-profit-rate"] as const;
@@ -71,6 +71,8 @@ export interface SlotOutcome {
   readonly counts: { readonly edge: number; readonly local: number; readonly infeasible: number };
   /** CENTRE's numbers (AERIA, IAO, Edgent when a consensus was computed), else null. */
   readonly consensus: ConsensusInfo | null;
+  /** COCO used the two-winner prefix F^(2) because Definition 1's prefix was one bidder. */
+  readonly twoWinnerFallback: boolean;
   /** Why nothing was sold, when nothing was. */
   readonly noSaleReason: string | null;
 }
@@ -105,17 +107,7 @@ export function runSlot(
 ): SlotOutcome {
   requireOneOf("mechanism", mechanism, MECHANISMS);
   if (!options.trusted) validateSlotInput(input);
-  const bids: ResolvedBid[] = input.bids.map((b) => ({
-    model: getModel(b.model),
-    link: {
-      deviceGflops: b.deviceGflops,
-      rateMbps: b.dataRateMbps,
-      propagationSeconds: b.propagationSeconds ?? 0,
-    },
-    latency: b.latency,
-    sigma: b.sigma,
-    budget: b.budget,
-  }));
+  const bids = resolveBids(input.bids);
   const fe = input.edgeGflops;
   const demands = demandAnalysis(mechanism, bids, fe);
   const edge: number[] = [];
@@ -153,6 +145,32 @@ export function runSlot(
     price = auction.price;
   }
   return summarise(mechanism, input, demands, winners, price, auction);
+}
+
+/**
+ * Resolves each bid's model and link (inputs assumed validated).
+ *
+ * @param bids slot bids
+ * @returns bids with their model and device link
+ * @example
+ * ```ts
+ * import { resolveBids } from "./slot.ts";
+ * resolveBids([{ budget: 0.01, latency: 0.1, sigma: 0.3, model: "alexnet-cifar10",
+ *   deviceGflops: 1, dataRateMbps: 25 }])[0]!.model.id; // "alexnet-cifar10"
+ * ```
+ */
+export function resolveBids(bids: readonly BidInput[]): ResolvedBid[] {
+  return bids.map((b) => ({
+    model: getModel(b.model),
+    link: {
+      deviceGflops: b.deviceGflops,
+      rateMbps: b.dataRateMbps,
+      propagationSeconds: b.propagationSeconds ?? 0,
+    },
+    latency: b.latency,
+    sigma: b.sigma,
+    budget: b.budget,
+  }));
 }
 
 function demandAnalysis(mechanism: Mechanism, bids: ResolvedBid[], fe: number): Demand[] {
@@ -216,6 +234,7 @@ function summarise(
     demands,
     counts: { edge: n - local - infeasible, local, infeasible },
     consensus: auction?.consensus ?? null,
+    twoWinnerFallback: auction?.twoWinnerFallback ?? false,
     noSaleReason: winners.length === 0
       ? auction?.noSaleReason ?? "no bid has an edge demand"
       : null,

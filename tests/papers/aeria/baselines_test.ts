@@ -1,0 +1,67 @@
+import { assert, assertEquals } from "./_assert.ts";
+import { iaoDemands, sigmaCompliance } from "../../../lib/papers/aeria/baselines.ts";
+import { difficultyCdf } from "../../../lib/papers/aeria/exit_model.ts";
+import { edgentSigmaReport, PAPER_REGIME_MARKET } from "../../../lib/papers/aeria/regime.ts";
+import { roso } from "../../../lib/papers/aeria/auction.ts";
+import { getModel, MODEL_IDS } from "../../../lib/papers/aeria/multi_exit.ts";
+import { createRng } from "../../../lib/core/rng.ts";
+
+Deno.test("IAO's minimax split is never cut by ROSO's strict capacity test", () => {
+  const rng = createRng(17).stream("iao");
+  let checked = 0;
+  for (let k = 0; k < 30; k++) {
+    const n = rng.int(2, 40);
+    const bids = Array.from({ length: n }, () => {
+      const model = getModel(rng.choice(MODEL_IDS));
+      return {
+        model,
+        latency: rng.uniformIn(1.5, 3) * model.vanillaGflop,
+        sigma: 0.3,
+        budget: rng.uniformIn(0.002, 0.02),
+        link: { deviceGflops: 0.05, rateMbps: 25, propagationSeconds: 0 },
+      };
+    });
+    const fe = rng.uniformIn(200, 4000);
+    const demands = iaoDemands(bids, fe).flatMap((d) => d.status === "edge" ? [d.gflops] : []);
+    // Slow devices (local run ≥ 20 s per GFLOP) and requirements of 1.5-3 s per GFLOP: usually
+    // every user offloads and meets IAO's common latency, so the split uses all of (1 − 10⁻⁹)·f_e.
+    if (demands.length < n) continue;
+    checked++;
+    const total = demands.reduce((s, a) => s + a, 0);
+    assert(total < fe, `Σ ã = ${total} vs f_e = ${fe}`);
+    const r = roso(new Float64Array(demands.length).fill(1), Float64Array.from(demands), fe, 0);
+    assertEquals(r.skippedForCapacity, 0, `instance ${k}`);
+  }
+  assert(checked >= 10, `only ${checked} instances with every user served`);
+});
+
+Deno.test("sigmaCompliance: the final exit meets σ; an early exit meets it for F(σ/φ^k) of samples", () => {
+  for (const id of MODEL_IDS) {
+    const model = getModel(id);
+    for (const sigma of [0, 0.1, 0.3, 0.5, 1]) {
+      assertEquals(sigmaCompliance(model, sigma, 3), 1);
+      let previous = 0;
+      for (let exit = 0; exit < 3; exit++) {
+        const share = sigmaCompliance(model, sigma, exit);
+        // Closed form of the difficulty model: entropy at exit k is D·φ^k.
+        const expected = difficultyCdf(model.exitShape, sigma / model.exitShape.phi ** exit);
+        assert(Math.abs(share - Math.min(1, expected)) <= 1e-12, `${id} σ=${sigma} exit ${exit}`);
+        assert(share >= previous - 1e-15);
+        previous = share;
+      }
+    }
+  }
+});
+
+Deno.test("edgentSigmaReport: shares are in [0, 1] and early exits are what lowers compliance", () => {
+  const [report] = edgentSigmaReport({ regime: PAPER_REGIME_MARKET }, {
+    runs: 2,
+    slots: 3,
+    seed: 2,
+  });
+  assert(report!.winners > 0);
+  for (const v of [report!.earlyExitShare, report!.meanCompliance, report!.shortfallShare]) {
+    assert(v >= 0 && v <= 1);
+  }
+  assert(report!.shortfallShare <= report!.earlyExitShare + 1e-12);
+});
