@@ -21,14 +21,14 @@ import { inferenceThresholdPrice } from "./threshold.ts";
 import { createRng } from "../../core/rng.ts";
 
 /**
- * The modelled cost derivation (H100 SXM / L4 by default) as a table.
+ * The modelled cost derivation (H100 SXM / T4 by default) as a table.
  *
  * @param assumptions cost-model overrides
  * @returns a table, one row per GPU
  * @example
  * ```ts
  * import { costTable } from "./figures.ts";
- * costTable().html.includes("L4"); // true
+ * costTable().html.includes("T4"); // true
  * ```
  */
 export function costTable(assumptions: CostAssumptions = {}): Displayable {

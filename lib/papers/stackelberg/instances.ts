@@ -17,7 +17,7 @@ export interface RandomMarketOptions {
   readonly clients: number;
   /** seed of the `stackelberg-market` stream */
   readonly seed: number;
-  /** per-GPU costs (default: {@link modelledGpuCosts} for H100 SXM / L4 with its defaults) */
+  /** per-GPU costs (default: {@link modelledGpuCosts} for H100 SXM / T4 with its defaults) */
   readonly costs?: GpuCosts;
   /** G^H per client (default 1.5) */
   readonly highPerClient?: number;

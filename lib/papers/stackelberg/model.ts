@@ -8,7 +8,7 @@
  * {
  *   "provider": {
  *     "highGpus": 64,            // G^H > 0, high-performance GPUs (e.g. H100)
- *     "lowGpus": 128,            // G^L > 0, low-performance GPUs (e.g. L4)
+ *     "lowGpus": 128,            // G^L > 0, low-performance capacity in inference H100-equivalents (e.g. T4s)
  *     "costs": {                 // per GPU used; require trainingHigh < trainingLow and
  *       "trainingHigh": 6.2,     //   inferenceHigh > inferenceLow (Appendix A)
  *       "trainingLow": 6.7,
