@@ -10,11 +10,29 @@ import { runParams } from "./core/params.ts";
 import { ledger } from "./claims_registry.ts";
 import { requireInteger, requireOneOf } from "./core/validate.ts";
 
+const USAGE = `usage: deno task claims [--mode quick|paper] [--seed N]
+  Prints every paper's claims ledger as a JSON array on stdout; exits 1 when a claim is
+  unexplained. Defaults: TOOLKIT_MODE / TOOLKIT_SEED from the environment, else quick and 1.`;
+
 if (import.meta.main) {
-  const { values } = parseArgs({
-    args: Deno.args,
-    options: { mode: { type: "string" }, seed: { type: "string" } },
-  });
+  let values: { mode?: string; seed?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args: Deno.args,
+      options: {
+        mode: { type: "string" },
+        seed: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n${USAGE}`);
+    Deno.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
   const defaults = runParams();
   const params = {
     mode: requireOneOf("--mode", values.mode ?? defaults.mode, ["quick", "paper"] as const),
