@@ -20,11 +20,13 @@ export interface Heading {
   readonly text: string;
 }
 
-const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"' };
 
 /** Text of an HTML stretch: tags dropped, the common entities decoded. */
 export function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, "").replace(/&(amp|lt|gt|quot|#39);/g, (_m, e) => ENTITY[e]!)
+  return html.replace(/<[^>]*>/g, "")
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&(amp|lt|gt|quot);/g, (_m, e: string) => ENTITY[e]!)
     .replace(/¶/g, "").trim();
 }
 

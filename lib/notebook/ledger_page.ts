@@ -114,7 +114,13 @@ const LEDGER_STYLE = `
 .verdict-not-reproducible-here, .evidence-none { color: var(--nrh); background: var(--nrh-bg); }
 .verdict-unexplained { color: var(--bad); background: var(--bad-bg); }
 .evidence-arithmetic { color: var(--arith); background: var(--arith-bg); }
-.ledger .reading { color: var(--muted); display: block; margin-top: 0.2rem; }
+.ledger .reading, .ledger .explanation, .ledger td .meta, .ledger td.values span { display: block; margin-top: 0.2rem; }
+.ledger .reading { color: var(--muted); }
+.ledger .explanation { border-left: 3px solid var(--disc-bg); padding-left: 0.4rem; }
+.ledger td.id { min-width: 11rem; max-width: 16rem; overflow-wrap: anywhere; }
+.ledger td.values { min-width: 8rem; white-space: nowrap; }
+.ledger td .badge { display: block; width: fit-content; margin-bottom: 0.2rem; }
+.ledger table { width: 100%; }
 `;
 
 /**
@@ -144,19 +150,26 @@ export function ledgerPage(
     const reading = claim.reading
       ? `<span class="reading">Reading: ${linkClaimIds(claim.reading, ids)}</span>`
       : "";
-    return `<tr id="${escapeHtml(claim.id)}" ${data}><td class="id"><a href="#${
-      escapeHtml(claim.id)
-    }">${escapeHtml(claim.id)}</a></td><td>${paper}</td><td>${escapeHtml(claim.where)}</td><td>${
-      escapeHtml(claim.statement)
-    }</td><td>${escapeHtml(formatValue(claim.paperValue))}</td><td>${
-      escapeHtml(formatValue(claim.reproducedValue))
-    }</td><td><span class="badge verdict-${claim.verdict}">${claim.verdict}</span></td><td><span class="badge evidence-${
-      cssId(evidence)
-    }">${escapeHtml(evidence)}</span></td><td>${
-      linkClaimIds(claim.explanation ?? "", ids)
-    }${reading}</td><td>${claim.source ? linkCode(claim.source, claim.paper, code) : ""}${
-      claim.rule ? `<br><span class="meta">rule: ${escapeHtml(claim.rule)}</span>` : ""
-    }</td></tr>`;
+    const explanation = claim.explanation
+      ? `<span class="explanation">${linkClaimIds(claim.explanation, ids)}</span>`
+      : "";
+    const rule = claim.rule ? `<span class="meta">${escapeHtml(claim.rule)}</span>` : "";
+    const source = claim.source
+      ? `<span class="meta">source: ${linkCode(claim.source, claim.paper, code)}</span>`
+      : "";
+    return [
+      `<tr id="${escapeHtml(claim.id)}" ${data}>`,
+      `<td class="id"><a href="#${escapeHtml(claim.id)}">${escapeHtml(claim.id)}</a>`,
+      `<span class="meta">${paper} · ${escapeHtml(claim.where)}</span></td>`,
+      `<td><span class="badge verdict-${claim.verdict}">${claim.verdict}</span>`,
+      `<span class="badge evidence-${cssId(evidence)}">${escapeHtml(evidence)}</span></td>`,
+      `<td>${escapeHtml(claim.statement)}${explanation}${reading}${source}</td>`,
+      `<td class="values">paper <strong>${escapeHtml(formatValue(claim.paperValue))}</strong>`,
+      `<span>ours <strong>${
+        escapeHtml(formatValue(claim.reproducedValue))
+      }</strong></span>${rule}</td>`,
+      "</tr>",
+    ].join("");
   }).join("\n");
   const filters = filterControls(rowsOf);
   const body = `<h1>Claims ledger</h1>
@@ -165,7 +178,7 @@ export function ledgerPage(
 <div class="ledger">
 ${filters.html}
 <div class="table-scroll"><table>
-<thead><tr><th>claim</th><th>paper</th><th>where</th><th>statement</th><th>paper value</th><th>reproduced</th><th>verdict</th><th>evidence</th><th>explanation</th><th>source</th></tr></thead>
+<thead><tr><th>claim</th><th>verdict · evidence</th><th>statement, explanation, source</th><th>values · rule</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -187,10 +187,16 @@ async function siteNav(notebooks: readonly string[]): Promise<SiteNav["pages"]> 
   return await Promise.all(
     all.map(async (path) => ({
       href: `${basename(path, ".ipynb")}.html`,
-      title: basename(path, ".ipynb").replace(/^(\d+)_.*/, "$1") + " " +
-        (await notebookTitle(path)).replace(/[:(].*$/, "").trim(),
+      title: shortTitle(basename(path, ".ipynb"), await notebookTitle(path)),
     })),
   );
+}
+
+/** `NN · title` without its subtitle (after `:` or `(`), for the navigation bar. */
+function shortTitle(name: string, title: string): string {
+  const number = name.match(/^\d+/)?.[0];
+  const short = title.replace(/\s*[:(].*$/, "").trim();
+  return number && !short.startsWith(number) ? `${number} · ${short}` : short;
 }
 
 /** Absolute folders of this machine, replaced in pages by relative names. */

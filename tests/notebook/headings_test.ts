@@ -3,7 +3,7 @@ import { outline, slug } from "../../lib/notebook/headings.ts";
 
 Deno.test("heading ids come from the raw text and links follow them", () => {
   const page = '<h1 id="PPM">PPM</h1><h2 id="Does-$p$-exist?">Does $p$ exist?' +
-    '<a class="anchor-link" href="#Does-$p$-exist?">¶</a></h2><p><a href="#Does-$p$-exist?">up</a>' +
+    '<a class="anchor-link" href="#Does-$p$-exist?">&#182;</a></h2><p><a href="#Does-$p$-exist?">up</a>' +
     '<a href="#elsewhere">x</a></p><h2 id="Again">Does $p$ exist?</h2>';
   const { html, headings } = outline(page);
   assert.deepEqual(headings.map((h) => [h.level, h.id, h.text]), [
