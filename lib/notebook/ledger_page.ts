@@ -19,11 +19,8 @@ import type { ClaimResult } from "../core/claims.ts";
 import type { RunParams } from "../core/params.ts";
 import { page, type SiteNav } from "./site.ts";
 
-/** A claim as the ledger page reads it (fields of newer ledgers are optional). */
-export type LedgerClaim = ClaimResult & {
-  readonly evidence?: string | null;
-  readonly reading?: string | null;
-};
+/** A claim as the ledger page reads it. */
+export type LedgerClaim = ClaimResult;
 
 /** Where the ledger's links point. */
 export interface LedgerLinks {
@@ -38,7 +35,7 @@ const DIMENSIONS = ["paper", "verdict", "evidence"] as const;
 type Dimension = typeof DIMENSIONS[number];
 
 function valueOf(claim: LedgerClaim, dimension: Dimension): string {
-  if (dimension === "evidence") return claim.evidence ?? "none";
+  if (dimension === "evidence") return claim.evidence ?? "n/a";
   return String(claim[dimension]);
 }
 
@@ -111,7 +108,7 @@ const LEDGER_STYLE = `
 .verdict-reproduced, .evidence-independent { color: var(--ok); background: var(--ok-bg); }
 .verdict-calibrated, .evidence-calibrated { color: var(--cal); background: var(--cal-bg); }
 .verdict-discrepancy { color: var(--disc); background: var(--disc-bg); }
-.verdict-not-reproducible-here, .evidence-none { color: var(--nrh); background: var(--nrh-bg); }
+.verdict-not-reproducible-here, .evidence-n_a { color: var(--nrh); background: var(--nrh-bg); }
 .verdict-unexplained { color: var(--bad); background: var(--bad-bg); }
 .evidence-arithmetic { color: var(--arith); background: var(--arith-bg); }
 .ledger .reading, .ledger .explanation, .ledger td .meta, .ledger td.values span { display: block; margin-top: 0.2rem; }
@@ -145,7 +142,7 @@ export function ledgerPage(
     const paper = notebook
       ? `<a href="${escapeHtml(notebook)}">${escapeHtml(claim.paper)}</a>`
       : escapeHtml(claim.paper);
-    const evidence = claim.evidence ?? "none";
+    const evidence = claim.evidence ?? "n/a";
     const data = DIMENSIONS.map((d) => `data-${d}="${escapeHtml(valueOf(claim, d))}"`).join(" ");
     const reading = claim.reading
       ? `<span class="reading">Reading: ${linkClaimIds(claim.reading, ids)}</span>`

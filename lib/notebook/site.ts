@@ -267,9 +267,7 @@ export function notebookPage(
 
 function claimsCell(claims: ClaimsSummary | null): string {
   if (!claims) return "—";
-  const counts = claims as unknown as Record<string, number>;
-  const calibrated = counts.calibrated ? `, ${counts.calibrated} calibrated` : "";
-  return `${claims.total} claims: ${claims.reproduced} reproduced${calibrated}, ${claims.discrepancy} discrepancy, ${claims.notReproducibleHere} not reproducible here${
+  return `${claims.total} claims: ${claims.reproduced} reproduced (<strong>${claims.reproducedIndependently} independently</strong>), ${claims.calibrated} calibrated, ${claims.discrepancy} discrepancy, ${claims.notReproducibleHere} not reproducible here${
     claims.unexplained ? `, <strong>${claims.unexplained} unexplained</strong>` : ""
   }`;
 }

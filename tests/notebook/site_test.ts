@@ -11,13 +11,15 @@ const base: ClaimResult = {
   paperValue: 1.5,
   reproducedValue: 1.52,
   rule: "within rel 0.05",
+  evidence: "independent",
   verdict: "reproduced",
-  expected: "reproduced",
   explanation: null,
+  reading: null,
+  timing: false,
   source: "empiricalRatios on Section 6 instances",
 };
 const claims: LedgerClaim[] = [
-  { ...base, evidence: "independent" },
+  base,
   {
     ...base,
     id: "ppm.gap",
@@ -25,7 +27,14 @@ const claims: LedgerClaim[] = [
     evidence: "calibrated",
     explanation: "Same cause as ppm.cs-ratio. Not ppm.nothing.",
   },
-  { ...base, id: "pdftsp.fig13", paper: "pdftsp", verdict: "not-reproducible-here", source: null },
+  {
+    ...base,
+    id: "pdftsp.fig13",
+    paper: "pdftsp",
+    verdict: "not-reproducible-here",
+    evidence: null,
+    source: null,
+  },
 ];
 
 Deno.test("ledger page: anchors, badges, filters, linked ids and code", async () => {
@@ -50,15 +59,15 @@ Deno.test("ledger page: anchors, badges, filters, linked ids and code", async ()
     /<a href="[^"]*papers\/ppm\/experiments\.ts"[^>]*><code>empiricalRatios<\/code><\/a>/,
   );
   // One CSS rule per filter value, hiding the rows of the other values.
-  for (
-    const [dimension, value] of [["paper", "pdftsp"], ["verdict", "not-reproducible-here"], [
-      "evidence",
-      "none",
-    ]]
-  ) {
+  const filters = [
+    ["paper", "pdftsp", "pdftsp"],
+    ["verdict", "not-reproducible-here", "not-reproducible-here"],
+    ["evidence", "n_a", "n/a"],
+  ];
+  for (const [dimension, id, value] of filters) {
     assert.ok(
       html.includes(
-        `.ledger:has(#f-${dimension}-${value}:checked) tbody tr:not([data-${dimension}="${value}"]) { display: none; }`,
+        `.ledger:has(#f-${dimension}-${id}:checked) tbody tr:not([data-${dimension}="${value}"]) { display: none; }`,
       ),
       `${dimension}=${value}`,
     );
