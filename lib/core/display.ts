@@ -126,8 +126,27 @@ function conventions(options: Plot.PlotOptions, rendered: PlotElement): Plot.Plo
     const domain = (colourOptions.domain as unknown[] | undefined) ?? [...colour.domain];
     next.color = { ...colourOptions, domain, range: categoryColours(domain) };
   }
+  const binned = ["quantize", "quantile", "threshold"].includes(colour?.type ?? "");
+  if (binned && colourOptions.legend && colourOptions.width === undefined) {
+    // A ramp legend is 240 px wide by default: 9 bins of "1.2k" labels run together.
+    const bins = (colour as { range?: readonly unknown[] }).range?.length ?? 5;
+    const width = Math.min(Math.max(240, bins * 56), (options.width ?? 640) - 20);
+    next.color = { ...(next.color as object ?? colourOptions), width };
+  }
   if (colour && !colourOptions.tickFormat) {
     next.color = { ...(next.color as object ?? colourOptions), tickFormat: roundNumbersIn };
+  }
+  for (const axis of ["x", "y"] as const) {
+    const scale = given(axis);
+    const rendering = rendered.scale(axis);
+    if (rendering?.type === "log" && rendering.domain && scale.tickFormat === undefined) {
+      // Plot's log ticks use SI prefixes ("20m" for 0.02), easily misread next to units.
+      next[axis] = {
+        ...scale,
+        ...(next[axis] as object ?? {}),
+        tickFormat: logTicks(rendering.domain),
+      };
+    }
   }
   if (options.marginLeft === undefined) {
     const labels = [...rendered.querySelectorAll("g[aria-label='y-axis tick label'] text")];
@@ -157,6 +176,22 @@ export function logFloor(values: readonly number[]): number {
   const positive = values.filter((value) => value > 0 && Number.isFinite(value));
   if (positive.length === 0) return 1;
   return 10 ** Math.floor(Math.log10(Math.min(...positive)));
+}
+
+/**
+ * Tick labels of a log axis over `domain`: plain digits (0.02, 500, 20,000) instead of SI prefixes;
+ * over more than one and a half decades only the 1-2-5 ticks are labelled.
+ */
+function logTicks(domain: readonly unknown[]): (value: number) => string {
+  const [lo, hi] = [Math.min(...domain.map(Number)), Math.max(...domain.map(Number))];
+  const sparse = Math.log10(hi / lo) > 1.5;
+  return (value: number) => {
+    const mantissa = Math.round(value / 10 ** Math.floor(Math.log10(value)) * 1e6) / 1e6;
+    if (sparse && ![1, 2, 5].includes(mantissa)) return "";
+    return Math.abs(value) >= 1000
+      ? value.toLocaleString("en-US")
+      : String(Number(value.toPrecision(6)));
+  };
 }
 
 /** Rounds the long decimals in a label: `u = 0.5495567825580205` becomes `u = 0.5496`. */

@@ -113,3 +113,24 @@ Deno.test("the left margin fits long y tick labels", () => {
   );
   assert.ok(margin >= "1,000,000".length * 6, `margin ${margin}`);
 });
+
+Deno.test("log axes label plain numbers; binned colour legends get room for their ticks", () => {
+  const times = plot({
+    y: { type: "log" },
+    marks: [Plot.dot([{ x: 1, y: 0.02 }, { x: 2, y: 30 }], { x: "x", y: "y" })],
+  });
+  const labels = [...times.html.matchAll(/<text[^>]*y="0\.32em">([^<]*)<\/text>/g)].map((m) =>
+    m[1]
+  );
+  assert.ok(labels.includes("0.02") && labels.includes("10"), labels.join(" "));
+  assert.ok(!labels.some((label) => /[mkµ]$/.test(label!)), labels.join(" "));
+  const heat = plot({
+    color: { type: "quantize", n: 9, scheme: "viridis", legend: true },
+    marks: [Plot.cell([{ x: 1, v: 0 }, { x: 2, v: 2000 }], { x: "x", fill: "v" })],
+  });
+  const legendWidth = Number(
+    heat.html.match(/<svg class="[^"]*-ramp"[^>]*width="(\d+)"/)?.[1] ??
+      heat.html.match(/<svg[^>]*width="(\d+)"[^>]*class="[^"]*-ramp"/)?.[1],
+  );
+  assert.ok(legendWidth >= 9 * 56, `legend ${legendWidth} px`);
+});
