@@ -37,6 +37,7 @@ export interface Displayable {
   readonly html: string;
   /** Extra MIME entries sent alongside the HTML. */
   readonly extra?: Record<string, unknown>;
+  /** `Symbol.for("Jupyter.display")`: the MIME bundle the Deno kernel shows. */
   [key: symbol]: () => Record<string, unknown>;
 }
 
