@@ -121,9 +121,10 @@ function conventions(options: Plot.PlotOptions, rendered: PlotElement): Plot.Plo
     string,
     unknown
   >;
-  if (
-    colour?.domain && colour.type === "ordinal" && !colourOptions.range && !colourOptions.scheme
-  ) {
+  // Plot gives string categories a categorical scheme; ordered (numeric) ones keep Plot's ramp.
+  const categorical = colour?.type === "ordinal" &&
+    (colour.domain ?? []).every((value) => typeof value === "string");
+  if (colour?.domain && categorical && !colourOptions.range && !colourOptions.scheme) {
     const domain = (colourOptions.domain as unknown[] | undefined) ?? [...colour.domain];
     next.color = { ...colourOptions, domain, range: categoryColours(domain) };
   }
