@@ -232,14 +232,17 @@ async function writeLedger(
     // A notebook showing one paper's claims is that paper's page (the overview shows them all).
     if (papers.size === 1 && entry.page) notebooks[[...papers][0]!] = entry.page;
   }
+  // The overview shows every paper's claims again: keep each claim once, as first shown.
+  const seen = new Set<string>();
+  const unique = claims.filter((claim) => !seen.has(claim.id) && seen.add(claim.id));
   await Deno.writeTextFile(
     join(outDir, "ledger.json"),
-    JSON.stringify({ params, claims }, null, 2) + "\n",
+    JSON.stringify({ params, claims: unique }, null, 2) + "\n",
   );
   const code = await codeIndex(join(REPO_ROOT, "lib"), outDir);
   await Deno.writeTextFile(
     join(outDir, "ledger.html"),
-    ledgerPage(claims, params, { notebooks, code, nav: { pages } }),
+    ledgerPage(unique, params, { notebooks, code, nav: { pages } }),
   );
 }
 
