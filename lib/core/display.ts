@@ -26,6 +26,7 @@ import {
   summarizeClaims,
   type VerificationNote,
 } from "./claims.ts";
+import { categoryColours } from "./palette.ts";
 
 /** MIME type carrying a notebook's claims as JSON; the report runner collects it. */
 export const CLAIMS_MIME = "application/vnd.compute-pricing.claims+json";
@@ -36,6 +37,7 @@ export interface Displayable {
   readonly html: string;
   /** Extra MIME entries sent alongside the HTML. */
   readonly extra?: Record<string, unknown>;
+  /** `Symbol.for("Jupyter.display")`: the MIME bundle the Deno kernel shows. */
   [key: symbol]: () => Record<string, unknown>;
 }
 
@@ -50,17 +52,173 @@ export function richHtml(html: string, extra: Record<string, unknown> = {}): Dis
 }
 
 /**
- * Renders an Observable Plot figure without a browser. Continuous colour legends need a canvas
- * and are not supported server-side (use quantize/threshold/categorical scales instead).
+ * Renders an Observable Plot figure without a browser, with the report's conventions applied to
+ * whatever the options leave open:
+ * - categorical colour scales use one fixed colour per mechanism ({@link categoryColours});
+ * - ordinal domains Plot would sort as strings ("100 nodes" before "50 nodes") sort numerically;
+ * - numbers inside legend labels are rounded to 4 significant digits;
+ * - the left margin grows to fit the longest y tick label;
+ * - the `title` (and `subtitle`) become the figure's caption instead of `<h2>`/`<h3>` headings, so
+ *   figures do not crowd a page's outline.
+ *
+ * Continuous colour legends need a canvas and are not supported server-side (use
+ * quantize/threshold/categorical scales instead).
  *
  * @param options Observable Plot options; `document` is supplied here
+ * @returns the figure
+ * @example
+ * ```ts
+ * import * as Plot from "@observablehq/plot";
+ * import { plot } from "./display.ts";
+ * const fig = plot({ title: "demo", marks: [Plot.barY([{ n: "50 nodes", v: 2 }, { n: "100 nodes", v: 3 }], { x: "n", y: "v" })] });
+ * console.log(fig.html.includes("<figcaption")); // true
+ * ```
  */
 export function plot(options: Plot.PlotOptions): Displayable {
+  const first = renderPlot(options);
+  const adjusted = conventions(options, first);
+  const element = adjusted === options ? first : renderPlot(adjusted);
+  return richHtml(captioned(element));
+}
+
+type PlotElement = Element & {
+  scale(name: string): { type: string; domain?: readonly unknown[] } | undefined;
+};
+
+function renderPlot(options: Plot.PlotOptions): PlotElement {
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
-  const element = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as {
-    outerHTML: string;
+  return Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as PlotElement;
+}
+
+const ORDINAL_SCALES = ["x", "y", "fx", "fy", "color", "symbol"] as const;
+const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
+
+/** The options with the report's defaults filled in from a first rendering. */
+function conventions(options: Plot.PlotOptions, rendered: PlotElement): Plot.PlotOptions {
+  const next: Record<string, unknown> = { ...options };
+  const given = (name: string) =>
+    (options as Record<string, Record<string, unknown> | undefined>)[name] ?? {};
+  for (const name of ORDINAL_SCALES) {
+    const scale = rendered.scale(name);
+    const domain = scale?.domain;
+    if (
+      !domain || given(name).domain ||
+      !["ordinal", "band", "point", "categorical"].includes(scale.type)
+    ) continue;
+    const labels = domain.map(String);
+    const plain = [...labels].sort();
+    const natural = [...labels].sort(naturalOrder);
+    // Re-sort only Plot's own string order; a domain ordered by a mark's `sort` stays as is.
+    if (labels.every((label, i) => label === plain[i]) && natural.some((l, i) => l !== plain[i])) {
+      next[name] = {
+        ...given(name),
+        domain: domain.slice().sort((a, b) => naturalOrder(String(a), String(b))),
+      };
+    }
+  }
+  const colour = rendered.scale("color");
+  const colourOptions = { ...given("color"), ...(next.color as object ?? {}) } as Record<
+    string,
+    unknown
+  >;
+  // Plot gives string categories a categorical scheme; ordered (numeric) ones keep Plot's ramp.
+  const categorical = colour?.type === "ordinal" &&
+    (colour.domain ?? []).every((value) => typeof value === "string");
+  if (colour?.domain && categorical && !colourOptions.range && !colourOptions.scheme) {
+    const domain = (colourOptions.domain as unknown[] | undefined) ?? [...colour.domain];
+    next.color = { ...colourOptions, domain, range: categoryColours(domain) };
+  }
+  const binned = ["quantize", "quantile", "threshold"].includes(colour?.type ?? "");
+  if (binned && colourOptions.legend && colourOptions.width === undefined) {
+    // A ramp legend is 240 px wide by default: 9 bins of "1.2k" labels run together.
+    const bins = (colour as { range?: readonly unknown[] }).range?.length ?? 5;
+    const width = Math.min(Math.max(240, bins * 56), (options.width ?? 640) - 20);
+    next.color = { ...(next.color as object ?? colourOptions), width };
+  }
+  if (colour && !colourOptions.tickFormat) {
+    next.color = { ...(next.color as object ?? colourOptions), tickFormat: roundNumbersIn };
+  }
+  for (const axis of ["x", "y"] as const) {
+    const scale = given(axis);
+    const rendering = rendered.scale(axis);
+    if (rendering?.type === "log" && rendering.domain && scale.tickFormat === undefined) {
+      // Plot's log ticks use SI prefixes ("20m" for 0.02), easily misread next to units.
+      next[axis] = {
+        ...scale,
+        ...(next[axis] as object ?? {}),
+        tickFormat: logTicks(rendering.domain),
+      };
+    }
+  }
+  if (options.marginLeft === undefined) {
+    const labels = [...rendered.querySelectorAll("g[aria-label='y-axis tick label'] text")];
+    const longest = Math.max(0, ...labels.map((text) => (text.textContent ?? "").length));
+    const needed = Math.ceil(longest * 6.2 + 16);
+    if (needed > 40) next.marginLeft = needed;
+  }
+  const changed = Object.keys(next).some((key) =>
+    next[key] !== (options as Record<string, unknown>)[key]
+  );
+  return changed ? next as Plot.PlotOptions : options;
+}
+
+/**
+ * The power of ten at or below the smallest positive value: the base of bars on a log scale,
+ * which has no zero to start from.
+ *
+ * @param values the bars' values
+ * @returns `10^floor(log10(min))`, or 1 when no value is positive
+ * @example
+ * ```ts
+ * import { logFloor } from "./display.ts";
+ * logFloor([0.03, 2]); // 0.01
+ * ```
+ */
+export function logFloor(values: readonly number[]): number {
+  const positive = values.filter((value) => value > 0 && Number.isFinite(value));
+  if (positive.length === 0) return 1;
+  return 10 ** Math.floor(Math.log10(Math.min(...positive)));
+}
+
+/**
+ * Tick labels of a log axis over `domain`: plain digits (0.02, 500, 20,000) instead of SI prefixes;
+ * over more than one and a half decades only the 1-2-5 ticks are labelled.
+ */
+function logTicks(domain: readonly unknown[]): (value: number) => string {
+  const [lo, hi] = [Math.min(...domain.map(Number)), Math.max(...domain.map(Number))];
+  const sparse = Math.log10(hi / lo) > 1.5;
+  return (value: number) => {
+    const mantissa = Math.round(value / 10 ** Math.floor(Math.log10(value)) * 1e6) / 1e6;
+    if (sparse && ![1, 2, 5].includes(mantissa)) return "";
+    return Math.abs(value) >= 1000
+      ? value.toLocaleString("en-US")
+      : String(Number(value.toPrecision(6)));
   };
-  return richHtml(element.outerHTML);
+}
+
+/** Rounds the long decimals in a label: `u = 0.5495567825580205` becomes `u = 0.5496`. */
+export function roundNumbersIn(label: unknown): string {
+  if (typeof label === "number") return formatNumber(label, 4);
+  return String(label).replace(/-?\d+\.\d{5,}/g, (digits) => formatNumber(Number(digits), 4));
+}
+
+/** Moves Plot's `<h2>` title and `<h3>` subtitle into a `<figcaption>` at the top. */
+function captioned(element: Element): string {
+  const title = [...element.children].find((child) => child.tagName === "H2") ?? null;
+  const subtitle = [...element.children].find((child) => child.tagName === "H3") ?? null;
+  if (!title && !subtitle) return element.outerHTML;
+  const caption = element.ownerDocument.createElement("figcaption");
+  caption.setAttribute("class", "plot-title");
+  caption.innerHTML = [title, subtitle].filter((node): node is Element => node !== null)
+    .map((node, i) =>
+      i === 0 && title
+        ? `<strong>${node.innerHTML}</strong>`
+        : `<span class="plot-subtitle">${node.innerHTML}</span>`
+    )
+    .join(" ");
+  (title ?? subtitle)!.replaceWith(caption);
+  if (title && subtitle) subtitle.remove();
+  return element.outerHTML;
 }
 
 /** Options for {@link table}. */

@@ -76,7 +76,7 @@ export interface BatchTiming {
 export function timeBatch(
   operation: () => unknown,
   repetitions: number,
-  warmup = Math.min(repetitions, 100),
+  warmup: number = Math.min(repetitions, 100),
 ): BatchTiming {
   requireInteger("repetitions", repetitions, 1);
   requireInteger("warmup", warmup, 0);

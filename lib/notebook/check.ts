@@ -59,6 +59,13 @@ function mapLocations(
   });
 }
 
+if (import.meta.main && (Deno.args.includes("--help") || Deno.args.includes("-h"))) {
+  console.log(`usage: deno task check
+  Type-checks lib/, tests/, bench/ and the code cells of every notebook (errors point at the
+  notebook, code cell and line). Takes no options.`);
+  Deno.exit(0);
+}
+
 if (import.meta.main) {
   const generated = await generateNotebookModules();
   const files = [

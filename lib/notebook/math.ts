@@ -14,6 +14,7 @@
  * @module
  */
 import katex from "katex";
+import { mapTextNodes } from "./html_text.ts";
 
 const ENTITIES: Record<string, string> = {
   "&lt;": "<",
@@ -33,6 +34,8 @@ function tex(source: string, displayMode: boolean): string {
     displayMode,
     throwOnError: false,
     output: "html",
+    // Unicode letters in maths (α, ≥) are intended; report every other strictness issue.
+    strict: (code: string) => code === "unicodeTextInMathMode" ? "ignore" : "warn",
   });
 }
 
@@ -66,8 +69,22 @@ export function renderMathInText(html: string): string {
 }
 
 /**
- * Renders maths inside the Markdown cells of an nbconvert body fragment; outputs and code are left
- * untouched.
+ * Renders the maths of an HTML stretch in its text nodes only: tags, attribute values (heading ids,
+ * link targets) and verbatim elements (`<code>`, `<pre>`) are left as they are.
+ *
+ * @param html markup whose text may hold `$…$` / `$$…$$`
+ * @returns the markup with KaTeX HTML in place of the TeX
+ */
+export function renderMathInHtml(html: string): string {
+  return mapTextNodes(html, (text) => text.includes("$") ? renderMathInText(text) : text);
+}
+
+/**
+ * Renders maths inside the Markdown cells of an nbconvert body fragment, in text nodes only;
+ * outputs and code are left untouched.
+ *
+ * @param fragment nbconvert body fragment
+ * @returns the fragment with rendered maths
  */
 export function renderMath(fragment: string): string {
   const marker = '<div class="text_cell_render';
@@ -77,7 +94,7 @@ export function renderMath(fragment: string): string {
     const end = part.indexOf('<div class="cell ');
     const text = end === -1 ? part : part.slice(0, end);
     const rest = end === -1 ? "" : part.slice(end);
-    return marker + renderMathInText(text) + rest;
+    return marker + renderMathInHtml(text) + rest;
   }).join("");
 }
 

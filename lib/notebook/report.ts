@@ -13,11 +13,13 @@
  *
  * @module
  */
-import { basename, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { RunParams } from "../core/params.ts";
 import { executeNotebook, NotebookExecutionError } from "./execute.ts";
-import { NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
-import { type IndexEntry, indexPage, notebookPage } from "./site.ts";
+import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./paths.ts";
+import { hidePaths, type IndexEntry, indexPage, notebookPage, type SiteNav } from "./site.ts";
+import { codeIndex, type LedgerClaim, ledgerPage } from "./ledger_page.ts";
+import { traceDir } from "../traces/paths.ts";
 import { katexAssetsDir, renderMath } from "./math.ts";
 
 /** Options of {@link buildReport}. */
@@ -75,12 +77,26 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const workDir = join(outDir, "executed");
   await Deno.mkdir(workDir, { recursive: true });
   await copyKatexAssets(outDir);
+  const pages = await siteNav(notebooks);
   const entries: IndexEntry[] = [];
   for (const [index, path] of notebooks.entries()) {
     const name = basename(path, ".ipynb");
     const title = await notebookTitle(path);
     log(`[report] ${index + 1}/${notebooks.length} ${name} …`);
     const started = performance.now();
+    const heartbeat = setInterval(
+      () =>
+        log(
+          `[report] ${name} still running (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        ),
+      30_000,
+    );
+    const position = pages.findIndex((link) => link.href === `${name}.html`);
+    const nav: SiteNav = {
+      pages,
+      previous: position > 0 ? pages[position - 1] : null,
+      next: position >= 0 ? pages[position + 1] ?? null : null,
+    };
     try {
       const run = await executeNotebook(path, {
         outputDir: workDir,
@@ -90,9 +106,10 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       const mainPage = `${name}.html`;
       const codePage = `${name}.code.html`;
       const source = `notebooks/${name}.ipynb`;
-      const mainFragment = renderMath(
-        await Deno.readTextFile(options.withInput ? run.html.full : run.html.clean),
-      );
+      const executed = relative(outDir, run.executedPath);
+      const render = async (html: string) =>
+        renderMath(hideMachinePaths(await Deno.readTextFile(html)));
+      const mainFragment = await render(options.withInput ? run.html.full : run.html.clean);
       await Deno.writeTextFile(
         join(outDir, mainPage),
         notebookPage(title, mainFragment, {
@@ -100,19 +117,28 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
           params: options.params,
           source,
           alternate: options.withInput ? null : codePage,
+          executed,
+          nav,
         }),
       );
       if (!options.withInput) {
         await Deno.writeTextFile(
           join(outDir, codePage),
-          notebookPage(title, renderMath(await Deno.readTextFile(run.html.full)), {
+          notebookPage(title, await render(run.html.full), {
             seconds: run.seconds,
             params: options.params,
             source,
-            alternate: null,
+            alternate: mainPage,
+            alternateLabel: "version without code",
+            executed,
+            nav,
           }),
         );
       }
+      await Deno.writeTextFile(
+        join(workDir, `${name}.claims.json`),
+        JSON.stringify(run.claims?.claims ?? []) + "\n",
+      );
       entries.push({
         name,
         title,
@@ -137,15 +163,87 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
         claims: null,
       });
       log(`[report] ${error.message}`);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
   const indexed = options.mergeIndex ? await mergeEntries(outDir, entries) : entries;
-  await Deno.writeTextFile(join(outDir, "index.html"), indexPage(indexed, options.params));
+  await Deno.writeTextFile(
+    join(outDir, "index.html"),
+    indexPage(indexed, options.params, { pages }),
+  );
+  await writeLedger(outDir, workDir, indexed, options.params, pages);
   await Deno.writeTextFile(
     join(outDir, "report.json"),
     JSON.stringify({ params: options.params, entries: indexed }, null, 2) + "\n",
   );
   return { outDir, entries, failures: entries.filter((entry) => entry.status === "failed") };
+}
+
+/** Notebook pages in reading order: every notebook of the folder the run's notebooks live in. */
+async function siteNav(notebooks: readonly string[]): Promise<SiteNav["pages"]> {
+  const folders = [...new Set(notebooks.map((path) => dirname(path)))];
+  const all = folders.length === 1 ? await listNotebooks(folders[0]) : [...notebooks];
+  return await Promise.all(
+    all.map(async (path) => ({
+      href: `${basename(path, ".ipynb")}.html`,
+      title: shortTitle(basename(path, ".ipynb"), await notebookTitle(path)),
+    })),
+  );
+}
+
+/** `NN · title` without its subtitle (after `:` or `(`), for the navigation bar. */
+function shortTitle(name: string, title: string): string {
+  const number = name.match(/^\d+/)?.[0];
+  const short = title.replace(/\s*[:(].*$/, "").trim();
+  return number && !short.startsWith(number) ? `${number} · ${short}` : short;
+}
+
+/** Absolute folders of this machine, replaced in pages by relative names. */
+function hideMachinePaths(html: string): string {
+  const traces = traceDir();
+  return hidePaths(html, [
+    ...(traces ? [[traces, "$TRACE_DIR"] as const] : []),
+    [`${REPO_ROOT}/`, ""],
+    [REPO_ROOT, "."],
+    ...(Deno.env.get("HOME") ? [[Deno.env.get("HOME")!, "~"] as const] : []),
+  ]);
+}
+
+/** `ledger.json` and `ledger.html` from the claims every listed notebook displayed. */
+async function writeLedger(
+  outDir: string,
+  workDir: string,
+  entries: readonly IndexEntry[],
+  params: RunParams,
+  pages: SiteNav["pages"],
+): Promise<void> {
+  const claims: LedgerClaim[] = [];
+  const notebooks: Record<string, string> = {};
+  for (const entry of entries) {
+    let listed: LedgerClaim[] = [];
+    try {
+      listed = JSON.parse(await Deno.readTextFile(join(workDir, `${entry.name}.claims.json`)));
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+    claims.push(...listed);
+    const papers = new Set(listed.map((claim) => claim.paper));
+    // A notebook showing one paper's claims is that paper's page (the overview shows them all).
+    if (papers.size === 1 && entry.page) notebooks[[...papers][0]!] = entry.page;
+  }
+  // The overview shows every paper's claims again: keep each claim once, as first shown.
+  const seen = new Set<string>();
+  const unique = claims.filter((claim) => !seen.has(claim.id) && seen.add(claim.id));
+  await Deno.writeTextFile(
+    join(outDir, "ledger.json"),
+    JSON.stringify({ params, claims: unique }, null, 2) + "\n",
+  );
+  const code = await codeIndex(join(REPO_ROOT, "lib"), outDir);
+  await Deno.writeTextFile(
+    join(outDir, "ledger.html"),
+    ledgerPage(unique, params, { notebooks, code, nav: { pages } }),
+  );
 }
 
 /** Copies KaTeX's stylesheet and fonts to `assets/katex/` for the pages' rendered maths. */

@@ -14,7 +14,7 @@ const str = (from: string, to = from, nullable = false) =>
   ({ from, to, kind: "string", nullable }) as const;
 
 /** Microsoft ITP clusters in `msft-itp-elasticflow/`. */
-export const MSFT_CLUSTERS = Array.from(
+export const MSFT_CLUSTERS: readonly string[] = Array.from(
   { length: 10 },
   (_, i) => `cluster${String(i + 1).padStart(2, "0")}`,
 );

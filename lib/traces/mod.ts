@@ -6,7 +6,7 @@
  * ```ts
  * import { arrivalsPerSlot, loadOrSynthesize } from "./mod.ts";
  * const { df, source, note } = loadOrSynthesize({ kind: "jobs", trace: "msft-itp" }, { seed: 1 });
- * const perTenMinutes = arrivalsPerSlot(df.getColumn("submit_s").toArray(), 600, 144);
+ * const perTenMinutes = arrivalsPerSlot(df.getColumn("submit_s").toArray() as number[], 600, 144);
  * ```
  *
  * @module

@@ -9,7 +9,7 @@ import { DataFileError } from "../core/errors.ts";
 import type { TraceStats } from "./stats.ts";
 
 /** Absolute path of the committed statistics file. */
-export const TRACE_STATS_PATH = fileURLToPath(
+export const TRACE_STATS_PATH: string = fileURLToPath(
   new URL("../../data/trace_stats.json", import.meta.url),
 );
 

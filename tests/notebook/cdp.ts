@@ -35,6 +35,8 @@ export interface InspectedPage {
   evaluate<T>(expression: string): Promise<T>;
   /** PNG bytes of the whole page. */
   screenshot(): Promise<Uint8Array>;
+  /** Sets the window size (CSS pixels) and waits for the relayout. */
+  resize(width: number, height: number): Promise<void>;
   close(): void;
 }
 
@@ -135,6 +137,18 @@ export class Browser {
           captureBeyondViewport: true,
         });
         return Uint8Array.from(atob(result.data as string), (char) => char.charCodeAt(0));
+      },
+      async resize(width: number, height: number): Promise<void> {
+        await send("Emulation.setDeviceMetricsOverride", {
+          width,
+          height,
+          deviceScaleFactor: 1,
+          mobile: false,
+        });
+        await send("Runtime.evaluate", {
+          expression: "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))",
+          awaitPromise: true,
+        });
       },
       close: () => socket.close(),
     };

@@ -1,14 +1,18 @@
 /**
  * End to end: every notebook executed in quick mode with the real kernel, the report site built
  * into `reports/`, then each page opened in headless Chromium: figures must render (non-empty SVG
- * boxes), no console errors, and a screenshot is kept under `reports/screenshots/`.
+ * boxes, at least one data mark each), a mechanism has one colour on every page, pages are no
+ * wider than a 1024 or 1280 px window, no console errors, and a screenshot is kept under
+ * `reports/screenshots/`. The ledger page resolves a claim anchor and links the downloads.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { buildReport, listNotebooks } from "../../lib/notebook/report.ts";
-import { REPORTS_DIR } from "../../lib/notebook/paths.ts";
+import { REPO_ROOT, REPORTS_DIR } from "../../lib/notebook/paths.ts";
+import { mechanismColour } from "../../lib/core/palette.ts";
 import { ensureChromium } from "../../lib/notebook/setup.ts";
 import { Browser } from "./cdp.ts";
+import { auditFigure, figuresOf } from "../../lib/core/figure_audit.ts";
 
 Deno.test("every notebook runs in quick mode and its report page renders cleanly", async (t) => {
   const notebooks = await listNotebooks();
@@ -26,12 +30,87 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
     }
   });
 
+  await t.step(
+    "every figure draws data and a mechanism keeps its colour on every page",
+    async () => {
+      const colours = new Map<string, Map<string, string>>();
+      for (const entry of report.entries) {
+        const html = await Deno.readTextFile(join(REPORTS_DIR, entry.page!));
+        for (const [index, figure] of figuresOf(html).entries()) {
+          const audit = auditFigure(figure);
+          assert.ok(audit.dataMarks > 0, `${entry.page}: figure ${index + 1} draws no data mark`);
+          for (const [label, colour] of audit.legend) {
+            const where = colours.get(label) ?? new Map<string, string>();
+            where.set(colour, `${entry.page} figure ${index + 1}`);
+            colours.set(label, where);
+          }
+        }
+      }
+      for (const [label, where] of colours) {
+        if (!mechanismColour(label)) continue;
+        assert.deepEqual(
+          [...where.keys()],
+          [mechanismColour(label)],
+          `${label}: ${[...where.values()]}`,
+        );
+      }
+    },
+  );
+
+  await t.step("ledger.json lists every notebook's claims; pages link the downloads", async () => {
+    const ledger = JSON.parse(await Deno.readTextFile(join(REPORTS_DIR, "ledger.json"))) as {
+      claims: { id: string }[];
+    };
+    const shown = report.entries.reduce((sum, entry) => sum + (entry.claims?.total ?? 0), 0);
+    assert.ok(ledger.claims.length >= 1 && ledger.claims.length <= shown);
+    const ledgerHtml = await Deno.readTextFile(join(REPORTS_DIR, "ledger.html"));
+    for (const claim of ledger.claims) {
+      assert.ok(ledgerHtml.includes(`<tr id="${claim.id}"`), claim.id);
+    }
+    for (const entry of report.entries) {
+      const html = await Deno.readTextFile(join(REPORTS_DIR, entry.page!));
+      assert.match(html, new RegExp(`href="executed/${entry.name}\\.ipynb" download`));
+      assert.ok(html.includes(`href="${entry.codePage}"`), `${entry.page} links its code page`);
+      const code = await Deno.readTextFile(join(REPORTS_DIR, entry.codePage!));
+      assert.ok(code.includes(`href="${entry.page}"`), `${entry.codePage} links back`);
+      await Deno.stat(join(REPORTS_DIR, "executed", `${entry.name}.ipynb`));
+      assert.doesNotMatch(html, new RegExp(REPO_ROOT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    }
+  });
+
   const chromium = await ensureChromium();
   const browser = await Browser.launch(chromium);
   const screenshots = join(REPORTS_DIR, "screenshots");
   await Deno.mkdir(screenshots, { recursive: true });
   try {
-    for (const page of ["index.html", ...report.entries.map((entry) => entry.page!)]) {
+    await t.step("ledger.html#<id> scrolls to that claim", async () => {
+      const ledger = JSON.parse(await Deno.readTextFile(join(REPORTS_DIR, "ledger.json"))) as {
+        claims: { id: string }[];
+      };
+      const id = ledger.claims.find((claim) => claim.id === "ppm.cs-ratio")?.id ??
+        ledger.claims.at(-1)!.id;
+      const inspected = await browser.open(`file://${join(REPORTS_DIR, "ledger.html")}#${id}`);
+      try {
+        const target = await inspected.evaluate<string | null>(
+          `document.querySelector(":target")?.id ?? null`,
+        );
+        assert.equal(target, id);
+        // The CSS-only filter: picking a verdict hides every row of another verdict.
+        const verdicts = (ledger.claims as unknown as { verdict: string }[]).map((c) => c.verdict);
+        const verdict = verdicts[0]!;
+        const shown = await inspected.evaluate<number>(
+          `(() => { document.getElementById("f-verdict-${verdict}").click();
+            return [...document.querySelectorAll(".ledger tbody tr")].filter((row) => row.offsetParent !== null).length; })()`,
+        );
+        assert.equal(shown, verdicts.filter((v) => v === verdict).length);
+        assert.deepEqual(inspected.errors, []);
+      } finally {
+        inspected.close();
+      }
+    });
+    for (
+      const page of ["index.html", "ledger.html", ...report.entries.map((entry) => entry.page!)]
+    ) {
       await t.step(`${page} renders its figures with no console errors`, async () => {
         const html = await Deno.readTextFile(join(REPORTS_DIR, page));
         const inspected = await browser.open(`file://${join(REPORTS_DIR, page)}`);
@@ -41,9 +120,20 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
               return { total: svgs.length, visible: svgs.filter((s) => { const r = s.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length }; })()`,
           );
           const inSource = (html.match(/<svg[\s>]/g) ?? []).length;
-          assert.ok(figures.total >= 1 || page === "index.html", `${page} has no figure`);
+          const notebook = page !== "index.html" && page !== "ledger.html";
+          assert.ok(figures.total >= 1 || !notebook, `${page} has no figure`);
           assert.equal(figures.visible, figures.total, `${page}: some figures have no size`);
-          assert.ok(figures.total <= inSource && inSource > 0 || page === "index.html");
+          assert.ok(figures.total <= inSource && inSource > 0 || !notebook);
+          for (const width of [1280, 1024]) {
+            await inspected.resize(width, 800);
+            const scrollWidth = await inspected.evaluate<number>(
+              "document.documentElement.scrollWidth",
+            );
+            assert.ok(
+              scrollWidth <= width,
+              `${page} is ${scrollWidth} px wide in a ${width} px window`,
+            );
+          }
           const png = await inspected.screenshot();
           await Deno.writeFile(join(screenshots, page.replace(/\.html$/, ".png")), png);
           assert.ok(png.length > 1000);

@@ -90,7 +90,7 @@ export function fitExitShape(
 }
 
 /** Modelled exit shapes per workload (see module doc). */
-export const EXIT_SHAPES = {
+export const EXIT_SHAPES: Readonly<Record<"alexnet" | "vgg16" | "resnet34" | "bart", ExitShape>> = {
   alexnet: { a: 1, b: 3, phi: CONFIDENCE_GAIN },
   vgg16: { a: 1, b: 1.5, phi: CONFIDENCE_GAIN },
   resnet34: { a: 1.2, b: 1.2, phi: CONFIDENCE_GAIN },

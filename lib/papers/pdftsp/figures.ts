@@ -4,7 +4,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import { type Displayable, plot } from "../../core/display.ts";
+import { type Displayable, logFloor, plot } from "../../core/display.ts";
 import type { AuctionData, RatioRow, WelfareRow } from "./experiments.ts";
 import type { SensitivityRow } from "./sensitivity.ts";
 
@@ -102,6 +102,7 @@ export function ratioDots(rows: readonly RatioRow[]): Displayable {
  * @returns the figure
  */
 export function runtimeBars(rows: readonly WelfareRow[]): Displayable {
+  const timed = rows.filter((r) => r.algorithm === "pdftsp" || r.algorithm === "titan");
   return plot({
     title: "Scheduling time per task",
     fx: { label: null },
@@ -109,10 +110,12 @@ export function runtimeBars(rows: readonly WelfareRow[]): Displayable {
     y: { label: "ms per task", type: "log", grid: true },
     color: { legend: true, type: "categorical" },
     marks: [
-      Plot.barY(rows.filter((r) => r.algorithm === "pdftsp" || r.algorithm === "titan"), {
+      Plot.barY(timed, {
         fx: "setting",
         x: "algorithm",
-        y: "perTaskMs",
+        // A log scale has no 0: bars start at the decade below the fastest time.
+        y1: logFloor(timed.map((r) => r.perTaskMs)),
+        y2: "perTaskMs",
         fill: "algorithm",
       }),
     ],

@@ -177,8 +177,8 @@ export async function empiricalRatios(
  * ```ts
  * import { RatioMeans } from "./experiments.ts";
  * const means = new RatioMeans();
- * means.add("PPM-OP", { mechanism: "PPM-OP", welfare: 1, erLow: 1, erHigh: 1.2, peakCpu: 0.5 });
- * means.add("PPM-OP", { mechanism: "PPM-OP", welfare: 1, erLow: 1.2, erHigh: 1.4, peakCpu: 0.5 });
+ * means.add("PPM-OP", { erLow: 1, erHigh: 1.2 });
+ * means.add("PPM-OP", { erLow: 1.2, erHigh: 1.4 });
  * means.mean("PPM-OP"); // { erLow: 1.1, erHigh: 1.3, instances: 2 }
  * ```
  */

@@ -27,7 +27,11 @@ import {
 import type { MechanismSpec } from "./mechanism.ts";
 
 /** α̲_1(u), α̲_2(u) and α̲(u) = max of both on a grid (Fig. 2), for p̄/c̄ = ratio. */
-export function lowerBoundCurves(s: number, ratio: number, points = 120) {
+export function lowerBoundCurves(
+  s: number,
+  ratio: number,
+  points = 120,
+): { u: number; a1: number; a2: number; bound: number }[] {
   return Array.from({ length: points }, (_, i) => {
     const u = 0.02 + 0.96 * i / (points - 1);
     const a1 = lowerBound1(s, u);
@@ -90,7 +94,9 @@ function sample(phi: (y: number) => number, end: number, curve: string) {
 }
 
 /** α_* against p̄/c̄ for several s (Corollary 2). */
-export function alphaStarCurves(exponents: readonly number[] = [1.2, 2, 3, 4]) {
+export function alphaStarCurves(
+  exponents: readonly number[] = [1.2, 2, 3, 4],
+): { s: string; ratio: number; alphaStar: number }[] {
   return exponents.flatMap((s) =>
     Array.from({ length: 60 }, (_, i) => {
       const ratio = 10 ** (-0.5 + 2 * i / 59);
@@ -124,7 +130,7 @@ export interface SweepRow {
 }
 
 /** Sizes of a sweep in quick and paper mode. */
-export function sweepSizes(mode: RunMode) {
+export function sweepSizes(mode: RunMode): { instances: number; jobs: number; slots: number } {
   return mode === "paper"
     ? { instances: 1000, jobs: SECTION6.jobs, slots: SECTION6.slots }
     : { instances: 2, jobs: 300, slots: 270 };

@@ -184,7 +184,10 @@ function undominated(instance: Instance, n: number, b: number): boolean {
 }
 
 /** Welfare and utilisation of an allocation (bundle index or −1 per customer). */
-export function evaluateAllocation(instance: Instance, allocation: Int32Array) {
+export function evaluateAllocation(
+  instance: Instance,
+  allocation: Int32Array,
+): { welfare: number; utilisation: Float64Array[] } {
   const utilisation = instance.resources.map(() => new Float64Array(instance.slots));
   let value = 0;
   allocation.forEach((b, n) => {

@@ -29,6 +29,7 @@ import {
   analyzePowerCost,
   criticalThreshold,
   gammaIntegral,
+  type PowerAnalysis,
   type PowerSetup,
   regimeOf,
   uS,
@@ -267,6 +268,8 @@ export function optimalPricing(
 }
 
 /** Convenience: the analysis together with its default optimal pricing function. */
-export function powerDesign(setup: PowerSetup) {
+export function powerDesign(
+  setup: PowerSetup,
+): { analysis: PowerAnalysis; pricing: PricingFunction } {
   return { analysis: analyzePowerCost(setup), pricing: optimalPricingFunction(setup) };
 }

@@ -146,7 +146,12 @@ export function alphaStarOf(s: number, pbarOverCbar: number): number {
 /**
  * φ_ivp(y; u)/c̄ (Eq. 25) with α = α̲_1(u), for y ∈ [u, 1].
  */
-export function phiIvpRatio(s: number, u: number, y: number, alpha = lowerBound1(s, u)): number {
+export function phiIvpRatio(
+  s: number,
+  u: number,
+  y: number,
+  alpha: number = lowerBound1(s, u),
+): number {
   return Math.exp(alpha * y - (s - 1) * Math.log(alpha)) *
       gammaIntegral(s, alpha * y, alpha * u) + Math.exp((y - u) * alpha);
 }
