@@ -27,6 +27,7 @@ export * from "./worst_case.ts";
 export * from "./experiments.ts";
 export * from "./load_study.ts";
 export * from "./tp_ranking.ts";
+export * from "./anchor_regime.ts";
 export * from "./arrivals.ts";
 export * from "./figures.ts";
 export * from "./section6_sweeps.ts";
