@@ -21,8 +21,7 @@ import { requireInteger, requirePositive } from "../../core/validate.ts";
 import type { Instance } from "./instance.ts";
 import { googleJobTimes, type JobTimes, sampleWindow, SLOT_SECONDS } from "./arrivals.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
-import { offlineOptimum } from "./offline.ts";
-import { lagrangianBracket } from "./lagrangian.ts";
+import { cachedBracket, type OfflineSolver } from "./offline_cache.ts";
 
 /** Section 6.1 constants. */
 export const SECTION6 = {
@@ -139,16 +138,14 @@ export function section6Mechanisms(delta = 0): Record<string, MechanismSpec> {
   };
 }
 
-/** How {@link empiricalRatios} brackets W_opt: Lagrangian dual (default) or the HiGHS LP. */
-export type OfflineSolver = "lagrangian" | "lp";
-
 /**
  * Runs mechanisms on one instance and brackets their ERs with the offline optimum.
  *
  * @param instance the instance
  * @param mechanisms named mechanisms
- * @param solver `lagrangian` (exact convex cost, no LP; {@link lagrangianBracket}) or `lp`
- *   (HiGHS LP relaxation with a 24-tangent cost, the cross-check)
+ * @param solver `lagrangian` (exact convex cost, no LP; `lagrangianBracket`) or `lp` (HiGHS LP
+ *   relaxation with a 24-tangent cost, the cross-check); memoised per instance and incumbents
+ *   ({@link cachedBracket})
  */
 export async function empiricalRatios(
   instance: Instance,
@@ -160,10 +157,8 @@ export async function empiricalRatios(
     result: runPosted(instance, pricingFunctions(instance, spec)),
   }));
   const incumbents = runs.map((run) => run.result.decisions);
-  const bracket = solver === "lp"
-    ? await offlineOptimum(instance, { tangents: 24, incumbents })
-    : lagrangianBracket(instance, { incumbents });
-  const seconds = "solverSeconds" in bracket ? bracket.solverSeconds : bracket.seconds;
+  const bracket = await cachedBracket(instance, solver, incumbents);
+  const seconds = bracket.seconds;
   return {
     ratios: runs.map(({ name, result }) => ({
       mechanism: name,

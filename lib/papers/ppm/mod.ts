@@ -23,6 +23,7 @@ export * from "./decision.ts";
 export * from "./mechanism.ts";
 export * from "./offline.ts";
 export * from "./lagrangian.ts";
+export * from "./offline_cache.ts";
 export * from "./worst_case.ts";
 export * from "./experiments.ts";
 export * from "./load_study.ts";
