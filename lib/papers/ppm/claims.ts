@@ -25,6 +25,7 @@ import {
   runDeltaSweep,
 } from "./section6_sweeps.ts";
 import type { SweepRow } from "./figures.ts";
+import { anchorRegime, type AnchorResult } from "./anchor_regime.ts";
 import { pricingFunctions, runPosted } from "./mechanism.ts";
 
 const PAPER = "ppm";
@@ -43,7 +44,7 @@ export function claims(params: RunParams): ClaimSpec[] {
   const deltaSizes = deltaSweepSizes(params.mode);
   const deltaScale = params.mode === "paper"
     ? scale
-    : `quick mode: N = ${deltaSizes.jobs} jobs, T = ${deltaSizes.slots} slots, ${deltaSizes.instances} instances per point, one LP per instance shared by all δ (paired)`;
+    : `quick mode: N = ${deltaSizes.jobs} jobs, T = ${deltaSizes.slots} slots, ${deltaSizes.instances} instances per point, one offline bracket per instance shared by all δ (paired)`;
   let fig6: Promise<PanelSweep> | null = null;
   let fig7: Promise<PanelSweep> | null = null;
   const fig6Rows = async () =>
@@ -83,6 +84,18 @@ export function claims(params: RunParams): ClaimSpec[] {
       );
     return { op: peak("PPM-OP"), tp: peak("PPM-TP"), mp: peak("PPM-MP") };
   };
+  const anchorInstances = params.mode === "paper" ? 50 : 2;
+  let anchor: AnchorResult | null = null;
+  const anchored = () => (anchor ??= anchorRegime({
+    jobs: SECTION6.jobs,
+    slots: SECTION6.slots,
+    instances: anchorInstances,
+    seed: params.seed,
+  }));
+  const anchorScale =
+    `anchor regime: paper size (N = ${SECTION6.jobs}, T = ${SECTION6.slots}), ${anchorInstances} instances per point, durations × the smallest of 1, 2, 4, 8 at which PPM-MP saturates at p̄ = 2c̄ (×2 with seed 1; anchorRegime)`;
+  const recorded =
+    "Regime: recorded durations, N jobs drawn at random from one seeded trace window (the reading of how the 4000 jobs are drawn that we implement; 4000 consecutive jobs is not tested)";
   const cpu = powerCost(SECTION6.cpu.a, SECTION6.cpu.s);
   const base = { paper: PAPER };
   return [
@@ -116,7 +129,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "α_s(u_s) = α_s^min, so α̲_1 is continuous (s = 3)",
       paperValue: alphaMin(3),
       rule: within({ rel: 1e-12 }),
-      evidence: "independent",
+      evidence: "arithmetic",
       measure: () => alphaS(3, uS(3)),
     },
     {
@@ -126,7 +139,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "c̄_cpu = a_cpu·s_cpu ≈ 0.67",
       paperValue: 0.67,
       rule: within({ abs: 0.005 }),
-      evidence: "independent",
+      evidence: "arithmetic",
       measure: () => CBAR_CPU,
     },
     {
@@ -136,7 +149,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "c̄_ram = a_ram·s_ram ≈ 1.01e-5",
       paperValue: 1.01e-5,
       rule: within({ rel: 0.01 }),
-      evidence: "independent",
+      evidence: "arithmetic",
       measure: () => SECTION6.ram.a * SECTION6.ram.s,
     },
     {
@@ -158,7 +171,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "C_s ≈ 6.28·c̄_cpu for s_cpu = 3",
       paperValue: 6.28,
       rule: within({ rel: 0.01 }),
-      evidence: "independent",
+      evidence: "arithmetic",
       explanation:
         "Eq. 22 gives C_3 = 4.789·c̄ (3.20 with c̄ = 0.669), confirmed independently by integrating the H2 ODE (claim ppm.cs-closed-vs-ode) and by the numerically designed φ switching from α_min to α > α_min exactly there. None of the misreadings we tried (regularised or upper incomplete gamma, other integration limits, s^s vs α^s) gives 6.28; the paper's 4.21 is numerically our C_s + 1.00 (3.208 + 1 with c̄ = 0.67), which suggests an arithmetic slip, but we cannot verify that. Consequence: the HUC1/HUC2 boundary is at p̄ ≈ 4.79c̄, not 6.28c̄.",
       source: "cSRatio(3)",
@@ -171,7 +184,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "C_s ≈ 4.21 (absolute, CPU)",
       paperValue: 4.21,
       rule: within({ rel: 0.01 }),
-      evidence: "independent",
+      evidence: "arithmetic",
       explanation: "Same cause as ppm.cs-ratio: Eq. 22 gives 4.789·0.669 = 3.20.",
       measure: () => cSRatio(3) * CBAR_CPU,
     },
@@ -182,7 +195,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "PPM-OP is insensitive to δ while δ < C_s/p̄ − 1 ≈ 1.1 at p̄ = 3c̄",
       paperValue: 1.1,
       rule: within({ abs: 0.05 }),
-      evidence: "independent",
+      evidence: "arithmetic",
       explanation:
         "Follows from ppm.cs-ratio: with C_s = 4.789c̄ the design switches to HUC2 at δ = 4.789/3 − 1 = 0.596.",
       measure: () => cSRatio(3) / 3 - 1,
@@ -195,7 +208,7 @@ export function claims(params: RunParams): ClaimSpec[] {
         "Eq. 28 as printed (lower limit 1/m) makes φ_m reach p̄ at m (LUC, s = 3, p̄ = 0.5c̄, m = 0.6)",
       paperValue: true,
       rule: equals(),
-      evidence: "independent",
+      evidence: "arithmetic",
       explanation:
         "With lower limit 1/m the scaled price at y = m is 1, i.e. φ_m(m) = c̄ > p̄, and for m < u_s the solution does not even reach φ(0) = 0. Integrating the LUC ODE backwards from φ(m) = p̄ (and the special case φ_w = s·f', which has φ_w(w) = p̄) shows the lower limit must be v/m. The library implements the corrected form (tests check φ_m(m) = p̄ and φ_m(0+) = 0).",
       source:
@@ -214,7 +227,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "The factor s^{1/(s−1)} lies in the interval printed as (e, 1)",
       paperValue: "(e, 1)",
       rule: equals(),
-      evidence: "independent",
+      evidence: "arithmetic",
       explanation:
         "s^{1/(s−1)} decreases from e (s → 1) to 1 (s → ∞), so the interval is (1, e); the printed endpoints are swapped (typo).",
       measure: () => {
@@ -230,7 +243,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       statement: "f'(2y) = 2^s·f'(y) for f = a·y^s (checked at s = 3: factor 8)",
       paperValue: 8,
       rule: within({ rel: 1e-9 }),
-      evidence: "independent",
+      evidence: "arithmetic",
       explanation:
         "f'(2y) = 2^{s−1}·f'(y) (factor 4 at s = 3). The footnote's conclusion (φ_w = s·f' is more aggressive than f'(2y)) holds iff s ≤ 2^{s−1}, i.e. for s ≥ 2; for s ∈ (1, 2), e.g. RAM's s = 1.2, s·f' is the more conservative one.",
       measure: () => cpu.marginal(0.6) / cpu.marginal(0.3),
@@ -277,7 +290,8 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: inRange(0.02),
       evidence: "independent",
       explanation:
-        "Our Google-trace windows give a CPU load at which capacity rarely binds, so every mechanism is within a few percent of the offline optimum (bracket certified by the LP bound). The paper does not say how its 4000 jobs were drawn from the month-long trace nor how durations map to its 3600 slots; its Fig. 4(b) shows PPM-MP saturating at 100%, i.e. a much heavier load than ours. The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: at recorded durations the offered CPU demand peaks near 0.3 of capacity and ERs are ≈ 1; raising it past capacity (offered peak ≈ 1.35 in quick mode) lifts PPM-OP's ER only to ≈ 1.05 (UE, p̄ = 2c̄) / 1.08 (EE), still below 1.12. Heavier loads than quick mode can reach (demand ≫ capacity) are left to paper mode; we do not claim the range appears there. Reported value: the largest mean ER (upper end of the bracket) of PPM-OP over the sweep.",
+        "Our Google-trace windows give a CPU load at which capacity rarely binds, so every mechanism is within a few percent of the offline optimum (bracket certified by the Lagrangian bound). The paper does not say how its 4000 jobs were drawn from the month-long trace nor how durations map to its 3600 slots; its Fig. 4(b) shows PPM-MP saturating at 100%, i.e. a much heavier load than ours. The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: at recorded durations the offered CPU demand peaks near 0.3 of capacity and ERs are ≈ 1; raising it past capacity (offered peak ≈ 1.35 in quick mode) lifts PPM-OP's ER only to ≈ 1.05 (UE, p̄ = 2c̄) / 1.08 (EE), still below 1.12. Heavier loads than quick mode can reach (demand ≫ capacity) are left to paper mode; we do not claim the range appears there. Reported value: the largest mean ER (upper end of the bracket) of PPM-OP over the sweep.",
+      reading: `${recorded}; the same statement in the paper's load regime is ppm.anchor-er-op-ue`,
       source: scale,
       measure: async () =>
         Math.max(
@@ -292,6 +306,8 @@ export function claims(params: RunParams): ClaimSpec[] {
       paperValue: 1.4,
       rule: atMost(),
       evidence: "independent",
+      reading:
+        `${recorded}; not re-measured in the paper's load regime (the anchor regime brackets Case UE at 2c̄ only)`,
       source: scale,
       measure: async () =>
         Math.max(
@@ -308,7 +324,9 @@ export function claims(params: RunParams): ClaimSpec[] {
       rule: atLeast(),
       evidence: "independent",
       explanation:
-        "At our (lighter) load all ERs are close to 1, so the relative gap is small; the sign agrees (PPM-OP ≤ PPM-TP). The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: the exact gap W_OP/W_TP − 1 grows with load but peaks at ≈ 1.5% (EE, offered peak ≈ 1.1) and shrinks again at the heaviest quick-mode load; it never approaches 15% in quick mode. The gap also depends on the reconstructed second segment of PPM-TP (assumption, see notebook).",
+        "At our (lighter) load all ERs are close to 1, so the relative gap is small; the sign agrees (PPM-OP ≤ PPM-TP). The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: with the default (`reserve`) PPM-TP the exact gap W_OP/W_TP − 1 grows with load, stays below 15% while the offered CPU peak is below capacity and exceeds it beyond (≈ 24-30% at offered peak 1.1-1.3); at paper size in the paper's load regime it is ≈ 29% (ppm.anchor-ee-op-beats-tp-15pct). The gap depends on the reconstructed second segment of PPM-TP (see that claim's reading).",
+      reading:
+        `${recorded}; the same statement in the paper's load regime is ppm.anchor-ee-op-beats-tp-15pct`,
       source: scale,
       measure: async () => {
         const rows = (await eeRows()).rows;
@@ -330,6 +348,8 @@ export function claims(params: RunParams): ClaimSpec[] {
       evidence: "independent",
       explanation:
         "Lighter load in our trace windows (see ppm.er-op-ue-range): at recorded durations PPM-MP's peak CPU utilisation is below 1. The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: once the offered demand exceeds capacity (durations × 16-32) PPM-MP's peak reaches 0.96-1.00, so the statement holds at heavier load.",
+      reading:
+        `${recorded}; the same statement in the paper's load regime is ppm.anchor-mp-saturates`,
       source: scale,
       measure: () => utilisationAt2().mp,
     },
@@ -343,6 +363,8 @@ export function claims(params: RunParams): ClaimSpec[] {
       evidence: "independent",
       explanation:
         "Lighter load in our trace windows (see ppm.er-op-ue-range). The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: with durations × 16-32 PPM-OP's peak rises to ≈ 0.72-0.74 (UE, p̄ = 2c̄) and ≈ 0.84-0.86 (EE), i.e. near the paper's 85% only under a load well above what the recorded durations give.",
+      reading:
+        `${recorded}; the same statement in the paper's load regime is ppm.anchor-op-peak-85`,
       source: scale,
       measure: () => utilisationAt2().op,
     },
@@ -355,8 +377,78 @@ export function claims(params: RunParams): ClaimSpec[] {
       paperValue: 0.6,
       rule: atMost(),
       evidence: "independent",
+      reading:
+        `${recorded}; at this load the CPU peak stays below 0.5, so only PPM-TP's first segment f'(2y) is ever posted and the agreement says nothing about the (reconstructed, calibrated) second segment; the same statement in the paper's load regime is ppm.anchor-tp-reserves-40`,
       source: scale,
       measure: () => utilisationAt2().tp,
+    },
+    {
+      ...base,
+      id: "ppm.anchor-mp-saturates",
+      where: "Section 6.2, Fig. 4(b)",
+      statement:
+        "PPM-MP depletes the CPU capacity at p̄ = 2c̄ (the regime anchor: the duration factor is chosen so that it does)",
+      paperValue: 1,
+      rule: within({ abs: 0.01 }),
+      evidence: "calibrated",
+      reading:
+        "The paper's load is fixed here by this very statement, so agreement is by construction; the other anchor-regime claims are measured at the load it selects.",
+      source: anchorScale,
+      measure: () => anchored().peaks.mp,
+    },
+    {
+      ...base,
+      id: "ppm.anchor-op-peak-85",
+      where: "Section 6.2, Fig. 4(b)",
+      statement: "PPM-OP reaches about 85% maximum CPU utilisation at p̄ = 2c̄ (anchor regime)",
+      paperValue: 0.85,
+      rule: within({ abs: 0.05 }),
+      evidence: "independent",
+      source: anchorScale,
+      measure: () => anchored().peaks.op,
+    },
+    {
+      ...base,
+      id: "ppm.anchor-tp-reserves-40",
+      where: "Section 6.2, Fig. 4(b)",
+      statement:
+        "PPM-TP keeps over 40% of the CPU capacity free (peak ≤ 0.6) at p̄ = 2c̄ (anchor regime)",
+      paperValue: 0.6,
+      rule: atMost(),
+      evidence: "calibrated",
+      explanation:
+        "The default PPM-TP second segment (`reserve`) was chosen to reach p̄ at y = 0.6, i.e. to reproduce this statement, yet the peak exceeds 0.6: a customer pays the sum of per-slot prices over her stay, so she is admitted into slots priced above p̄ when the rest of her stay is cheap. No exponential second segment of this kind keeps every slot at ≤ 0.6 without a near-vertical price wall; `reserve` keeps ≈ 1/3 of the capacity free (the steeper variants less, `geometric`/`linear` saturate; twiceIndexRanking).",
+      source: anchorScale,
+      measure: () => anchored().peaks.tp,
+    },
+    {
+      ...base,
+      id: "ppm.anchor-ee-op-beats-tp-15pct",
+      where: "Section 6.2, Fig. 5(a)",
+      statement:
+        "In Case EE PPM-OP outperforms PPM-TP by more than 15% on average (paired W_OP/W_TP − 1 over p̄ ∈ {1, 3, 6, 9}c̄, anchor regime)",
+      paperValue: 0.15,
+      rule: atLeast(),
+      evidence: "independent",
+      reading:
+        "With the earlier `geometric` PPM-TP reconstruction the sign flips under load (PPM-TP ahead by 2-11% at 2c̄-3c̄ once PPM-MP saturates; twiceIndexRanking), so this verdict holds for the `reserve` reading pinned by Sec. 6.1 and not for the other reconstructions.",
+      source:
+        `${anchorScale}; on shared instances ER_TP/ER_OP = W_OP/W_TP, so no offline bound is needed`,
+      measure: () => anchored().eeGap,
+    },
+    {
+      ...base,
+      id: "ppm.anchor-er-op-ue",
+      where: "Section 6.2, Fig. 4(a)",
+      statement:
+        "PPM-OP's ER in Case UE lies roughly in 1.12-1.22 (checked at p̄ = 2c̄, anchor regime; upper end of the certified bracket)",
+      paperValue: [1.12, 1.22],
+      rule: inRange(0.02),
+      evidence: "independent",
+      explanation:
+        "In the regime where PPM-MP saturates as in the paper's Fig. 4(b), PPM-OP is within ≈ 6% of the certified offline optimum (Lagrangian bracket, width < 0.1%). The paper's higher ratios would need a heavier load than its own utilisation figure shows, or a different draw of the 4000 jobs (the consecutive-jobs reading is not tested here).",
+      source: anchorScale,
+      measure: () => anchored().erOp.high,
     },
     {
       ...base,

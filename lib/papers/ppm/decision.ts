@@ -2,7 +2,10 @@
  * The per-customer decision of PPM_φ (Algorithm 1, multi-period form of Section 5) as a reusable
  * kernel: posted price Σ_t φ_k(y_k(t)) per resource over the stay, utility-maximising bundle
  * (Eq. 7), payment (Eq. 8) and the capacity check of line 5. All buffers are allocated once in
- * the constructor, so {@link PostedPriceState.decide} allocates nothing.
+ * the constructor, so {@link PostedPriceState.decide} allocates nothing. The per-slot prices
+ * φ_k(y_k(t)) are cached and refreshed only for the slots an admission changes, so a decision
+ * sums cached prices instead of calling φ once per slot (the same values in the same order, so
+ * the same answers bit for bit; `utilisation` must only be changed through `admit`).
  *
  * @example
  * ```ts
@@ -35,6 +38,8 @@ export class PostedPriceState {
   readonly #bundles: number;
   readonly #priceSum: Float64Array;
   readonly #peak: Float64Array;
+  /** Cached φ_k(y_k(t)), one array per resource. */
+  readonly #prices: Float64Array[];
 
   /**
    * @param slots horizon T (integer ≥ 1)
@@ -62,6 +67,7 @@ export class PostedPriceState {
     this.#bundles = bundles.length;
     this.#priceSum = new Float64Array(K);
     this.#peak = new Float64Array(K);
+    this.#prices = this.#pricing.map((phi) => new Float64Array(slots).fill(phi(0)));
   }
 
   /**
@@ -93,12 +99,12 @@ export class PostedPriceState {
     const peak = this.#peak;
     for (let k = 0; k < K; k++) {
       const y = this.utilisation[k]!;
-      const phi = this.#pricing[k]!;
+      const price = this.#prices[k]!;
       let sum = 0;
       let max = 0;
       for (let t = arrival; t < end; t++) {
         const level = y[t]!;
-        sum += phi(level);
+        sum += price[t]!;
         if (level > max) max = level;
       }
       priceSum[k] = sum;
@@ -147,7 +153,12 @@ export class PostedPriceState {
       const r = this.#amounts[bundle * K + k]!;
       if (r === 0) continue;
       const y = this.utilisation[k]!;
-      for (let t = arrival; t < end; t++) y[t] = y[t]! + r;
+      const price = this.#prices[k]!;
+      const phi = this.#pricing[k]!;
+      for (let t = arrival; t < end; t++) {
+        y[t] = y[t]! + r;
+        price[t] = phi(y[t]!);
+      }
     }
   }
 }

@@ -21,7 +21,7 @@ import { requireInteger, requirePositive } from "../../core/validate.ts";
 import type { Instance } from "./instance.ts";
 import { googleJobTimes, type JobTimes, sampleWindow, SLOT_SECONDS } from "./arrivals.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
-import { offlineOptimum } from "./offline.ts";
+import { cachedBracket, type OfflineSolver } from "./offline_cache.ts";
 
 /** Section 6.1 constants. */
 export const SECTION6 = {
@@ -143,21 +143,22 @@ export function section6Mechanisms(delta = 0): Record<string, MechanismSpec> {
  *
  * @param instance the instance
  * @param mechanisms named mechanisms
- * @param tangents tangent count of the offline cost underestimate
+ * @param solver `lagrangian` (exact convex cost, no LP; `lagrangianBracket`) or `lp` (HiGHS LP
+ *   relaxation with a 24-tangent cost, the cross-check); memoised per instance and incumbents
+ *   ({@link cachedBracket})
  */
 export async function empiricalRatios(
   instance: Instance,
   mechanisms: Record<string, MechanismSpec>,
-  tangents = 24,
+  solver: OfflineSolver = "lagrangian",
 ): Promise<{ ratios: RatioResult[]; offline: { lower: number; upper: number; seconds: number } }> {
   const runs = Object.entries(mechanisms).map(([name, spec]) => ({
     name,
     result: runPosted(instance, pricingFunctions(instance, spec)),
   }));
-  const bracket = await offlineOptimum(instance, {
-    tangents,
-    incumbents: runs.map((run) => run.result.decisions),
-  });
+  const incumbents = runs.map((run) => run.result.decisions);
+  const bracket = await cachedBracket(instance, solver, incumbents);
+  const seconds = bracket.seconds;
   return {
     ratios: runs.map(({ name, result }) => ({
       mechanism: name,
@@ -166,7 +167,7 @@ export async function empiricalRatios(
       erHigh: bracket.upper / result.welfare,
       peakCpu: Math.max(...result.utilisation[0]!),
     })),
-    offline: { lower: bracket.lower, upper: bracket.upper, seconds: bracket.solverSeconds },
+    offline: { lower: bracket.lower, upper: bracket.upper, seconds },
   };
 }
 

@@ -171,7 +171,8 @@ export async function offlineOptimum(
   };
 }
 
-function undominated(instance: Instance, n: number, b: number): boolean {
+/** Whether bundle `b` of customer `n` has positive value and no other bundle dominates it. */
+export function undominated(instance: Instance, n: number, b: number): boolean {
   const v = instance.customers[n]!.valuations;
   if (!(v[b]! > 0)) return false;
   const r = instance.bundles[b]!;

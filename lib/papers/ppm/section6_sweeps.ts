@@ -6,7 +6,7 @@
  *
  * A δ sweep builds each instance once and brackets the offline optimum once: W_opt does not
  * depend on the δ the online pricing was designed for, so all δ values of one instance share one
- * LP (the incumbents of every δ feed its lower bound) and the comparison across δ is paired.
+ * bracket (the incumbents of every δ feed its lower bound) and the comparison across δ is paired.
  *
  * @example
  * ```ts
@@ -30,7 +30,7 @@ import {
   section6Mechanisms,
 } from "./experiments.ts";
 import { type MechanismSpec, simulate } from "./mechanism.ts";
-import { offlineOptimum } from "./offline.ts";
+import { lagrangianBracket } from "./lagrangian.ts";
 import {
   runSweep,
   type SweepRow,
@@ -51,7 +51,7 @@ export interface PanelSweep {
   readonly rows: SweepRow[];
   /** Wall time of the sweep. */
   readonly seconds: number;
-  /** Time spent in HiGHS bracketing W_opt. */
+  /** Time spent bracketing W_opt. */
   readonly offlineSeconds: number;
   /** Arrival source label of the last instance (`trace` or `synthetic`). */
   readonly source: string;
@@ -67,7 +67,7 @@ export interface DeltaPanel {
 
 /**
  * Sizes of the δ sweeps (Fig. 6-7): as {@link sweepSizes} but 8 instances per point in quick mode
- * (one shared LP per instance makes them cheap); the paper's 1000 in paper mode.
+ * (one shared offline bracket per instance makes them cheap); the paper's 1000 in paper mode.
  *
  * @param mode run mode
  * @returns instances, jobs and slots
@@ -289,15 +289,15 @@ export function pbarMultiples(mode: RunMode): number[] {
  * @example
  * ```ts
  * import { utilisationPanels } from "./section6_sweeps.ts";
- * await utilisationPanels(["UE"], 2, { instances: 1, jobs: 40, slots: 60 }, 1);
+ * utilisationPanels(["UE"], 2, { instances: 1, jobs: 40, slots: 60 }, 1);
  * ```
  */
-export async function utilisationPanels(
+export function utilisationPanels(
   cases: readonly ("UE" | "EE")[],
   multiple: number,
   sizes: SweepSizes,
   seed: number,
-): Promise<UtilisationRow[]> {
+): UtilisationRow[] {
   const rows: UtilisationRow[] = [];
   for (const kind of cases) {
     const { instance } = buildInstance({
@@ -312,7 +312,11 @@ export async function utilisationPanels(
         [name, spec],
       ) => [name, simulate(instance, spec).utilisation[0]!]),
     );
-    const offline = await offlineOptimum(instance, { tangents: 24 });
+    const offline = lagrangianBracket(instance, {
+      incumbents: Object.values(section6Mechanisms()).map((spec) =>
+        simulate(instance, spec).decisions
+      ),
+    });
     rows.push(...utilisationRows({ ...series, offline: offline.utilisation[0]! }, `Case ${kind}`));
   }
   return rows;

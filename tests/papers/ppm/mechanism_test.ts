@@ -2,65 +2,14 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ParameterError } from "../../../lib/core/errors.ts";
 import { simulate } from "../../../lib/papers/ppm/mechanism.ts";
-import { evaluateAllocation, offlineOptimum } from "../../../lib/papers/ppm/offline.ts";
+import { offlineOptimum } from "../../../lib/papers/ppm/offline.ts";
+import {
+  bruteForceOptimum as bruteForce,
+  randomSmallInstance as randomInstance,
+} from "./small_instances.ts";
 import type { Instance } from "../../../lib/papers/ppm/instance.ts";
 import { adversarialInstance } from "../../../lib/papers/ppm/worst_case.ts";
 import { alphaStarOf } from "../../../lib/papers/ppm/power_theory.ts";
-
-function bruteForce(instance: Instance): number {
-  const N = instance.customers.length;
-  const B = instance.bundles.length;
-  let best = -Infinity;
-  const choice = new Int32Array(N).fill(-1);
-  const visit = (n: number) => {
-    if (n === N) {
-      const { welfare, utilisation } = evaluateAllocation(instance, choice);
-      if (utilisation.every((y) => y.every((v) => v <= 1 + 1e-9))) best = Math.max(best, welfare);
-      return;
-    }
-    for (let b = -1; b < B; b++) {
-      choice[n] = b;
-      visit(n + 1);
-    }
-    choice[n] = -1;
-  };
-  visit(0);
-  return best;
-}
-
-const randomInstance = fc.record({
-  s: fc.double({ min: 1.5, max: 3, noNaN: true }),
-  ratio: fc.double({ min: 0.5, max: 12, noNaN: true }),
-  customers: fc.array(
-    fc.record({
-      arrival: fc.integer({ min: 0, max: 3 }),
-      len: fc.integer({ min: 1, max: 4 }),
-      p: fc.double({ min: 0, max: 1, noNaN: true }),
-      b: fc.integer({ min: 0, max: 1 }),
-    }),
-    { minLength: 1, maxLength: 7 },
-  ),
-}).map(({ s, ratio, customers }): Instance => {
-  const bundles = [[0.03, 0.01], [0.02, 0.04]];
-  const pbar = ratio * s;
-  return {
-    slots: 4,
-    resources: [{ name: "cpu", cost: { kind: "power", a: 1, s }, pbar }, {
-      name: "ram",
-      cost: { kind: "power", a: 0.5, s: 2 },
-      pbar: pbar * 3,
-    }],
-    bundles,
-    customers: customers.map((c) => {
-      const duration = Math.min(c.len, 4 - c.arrival);
-      return {
-        arrival: c.arrival,
-        duration,
-        valuations: bundles.map(([cpu], b) => (b === c.b ? 1 : 0.6) * c.p * pbar * duration * cpu!),
-      };
-    }),
-  };
-});
 
 Deno.test("offline bracket contains the brute-force optimum (MILP and LP relaxation)", async () => {
   await fc.assert(
