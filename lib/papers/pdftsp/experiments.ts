@@ -17,6 +17,7 @@ import { bidSweep, competitiveBound } from "./theory.ts";
 import { ALGORITHMS } from "./run_online.ts";
 import type { AlgorithmName } from "./types.ts";
 import type { ArrivalSource } from "./trace_inputs.ts";
+import { headroom } from "./headroom.ts";
 
 /** Sizes used by a mode. */
 export interface ExperimentScale {
@@ -43,6 +44,12 @@ export interface WelfareRow {
   readonly tasks: number;
   readonly perTaskMs: number;
   readonly arrivalsBasis: string;
+  /** tasks of the setting that can meet their deadline on an empty cluster (headroom.ts) */
+  readonly deadlineFeasible: number;
+  /** capacity-free bound on any algorithm's welfare in the setting (headroom.ts) */
+  readonly welfareUpperBound: number;
+  /** Titan: slots whose MILP hit the wall-clock limit (0 for the other algorithms) */
+  readonly limitedSlots: number;
 }
 
 const memo = new Map<string, Promise<WelfareRow[]>>();
@@ -75,6 +82,7 @@ export function compareAlgorithms(
   if (cached === undefined) {
     cached = (async () => {
       const workload = generateWorkload(config);
+      const bound = headroom(workload.instance);
       const rows: WelfareRow[] = [];
       for (const algorithm of ALGORITHMS) {
         const result = await runOnline(workload.instance, algorithm, {
@@ -90,6 +98,8 @@ export function compareAlgorithms(
           tasks: workload.instance.tasks.length,
           perTaskMs: result.perTaskMs,
           arrivalsBasis: `${workload.arrivals.basis}: ${workload.arrivals.label}`,
+          ...bound,
+          limitedSlots: result.limitedSlots ?? 0,
         });
       }
       return rows;
@@ -175,6 +185,23 @@ export async function sweep(params: RunParams, figure: string): Promise<WelfareR
     rows.push(...await compareAlgorithms(params, figure, label, setting));
   }
   return rows;
+}
+
+/**
+ * The largest improvement over each baseline any algorithm could reach in one setting, percent:
+ * 100·(welfareUpperBound / W_baseline - 1).
+ *
+ * @param rows the four rows of one setting
+ * @returns `{ titan, eft, ntm }`
+ */
+export function maxImprovements(
+  rows: readonly WelfareRow[],
+): Record<"titan" | "eft" | "ntm", number> {
+  const bound = rows[0]?.welfareUpperBound ?? NaN;
+  const welfare = (name: AlgorithmName) =>
+    rows.find((row) => row.algorithm === name)?.welfare ?? NaN;
+  const pct = (name: AlgorithmName) => 100 * (bound / welfare(name) - 1);
+  return { titan: pct("titan"), eft: pct("eft"), ntm: pct("ntm") };
 }
 
 /**

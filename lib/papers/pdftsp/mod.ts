@@ -29,6 +29,8 @@ export * as experiments from "./experiments.ts";
 export * as figures from "./figures.ts";
 export { bidSweep, checkTruthfulness, competitiveBound } from "./theory.ts";
 export { dpOptimality } from "./dp_optimality.ts";
+export { headroom } from "./headroom.ts";
+export type { Headroom } from "./headroom.ts";
 export { generateWorkload } from "./workload.ts";
 export * as gpuModel from "./gpu_model.ts";
 export { measuredLoraUtilisation } from "./trace_inputs.ts";

@@ -110,4 +110,9 @@ export interface OnlineResult {
   readonly runtimeMs: number;
   /** scheduling time per task, ms (Titan: solver time of the slot divided by its tasks) */
   readonly perTaskMs: number;
+  /**
+   * Titan only: slots whose MILP stopped at the wall-clock limit (incumbent used or slot
+   * rejected). When > 0 the result depends on machine speed and load.
+   */
+  readonly limitedSlots?: number;
 }
