@@ -20,6 +20,7 @@ import { type CompiledInstance, type CompiledTask, operatingCost } from "./insta
 import type { VendorOption } from "./instance.ts";
 import { type DpTable, gridUnits, type ScheduleSearchOptions, traceBack } from "./find_schedule.ts";
 import { candidateFrom, type ScheduleCandidate } from "./schedule_cost.ts";
+import type { ScheduleCell } from "./types.ts";
 
 /** One usable (node, slot) cell of the task's window. */
 interface UsableCell {
@@ -74,8 +75,13 @@ export function exactSchedule(
     if (best !== null && lowerBound(lambda, phis[0]!) >= best.resourceCost - 1e-12) break;
     for (const phi of phis) {
       if (best !== null && lowerBound(lambda, phi) >= best.resourceCost - 1e-12) break;
-      const allowed = usable.filter((cell) => cell.lambda <= lambda && cell.phi <= phi);
-      const cells = cheapestAdditive(allowed, task, option.start, units, need, lambda, phi);
+      const priced = usable.filter((cell) => cell.lambda <= lambda && cell.phi <= phi)
+        .map(({ node, slot, operating }) => ({
+          node,
+          slot,
+          price: operating + lambda * (task.throughput[node] as number) + phi * task.memory,
+        }));
+      const cells = cheapestAdditive(priced, option.start, units, need, task);
       if (cells === null) continue;
       const candidate = candidateFrom(instance, state, task, option, cells);
       if (best === null || candidate.resourceCost < best.resourceCost - 1e-12) best = candidate;
@@ -113,19 +119,42 @@ function distinctSorted(values: readonly number[]): number[] {
   return [...new Set(values)].sort((a, b) => a - b);
 }
 
+/** A cell with an additive price. */
+export interface PricedCell {
+  readonly node: number;
+  readonly slot: number;
+  readonly price: number;
+}
+
 /**
- * Cheapest schedule (at most one node per slot) reaching `need` units when each cell costs
- * e + Λ·s + Φ·r; `cells` are in slot order.
+ * Cheapest schedule, at most one node per slot, that reaches `need` grid units when every cell
+ * has its own additive price (the DP of Eq. 13, exact once the cost is additive).
+ *
+ * @param cells usable cells with their prices, in slot order
+ * @param start first slot of the window
+ * @param units grid units per slot of each node
+ * @param need grid units the task needs
+ * @param task the task (for its throughput)
+ * @returns the cells of the cheapest schedule, or null when the cells cannot reach `need`
+ * @example
+ * ```ts
+ * import { cheapestAdditive } from "./exact_schedule.ts";
+ * import { compileInstance } from "./instance.ts";
+ * const task = compileInstance({ slots: 3, baseModelMemory: 0, vendors: [],
+ *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 1, costPerSlot: [0, 0, 0] }],
+ *   tasks: [{ arrival: 0, deadline: 2, work: 2, memory: 1, preprocessing: false, bid: 1 }] })
+ *   .tasks[0]!;
+ * const cells = [0, 1, 2].map((slot) => ({ node: 0, slot, price: [3, 1, 2][slot]! }));
+ * cheapestAdditive(cells, 0, Int32Array.of(1), 2, task)!.map((c) => c.slot); // [1, 2]
+ * ```
  */
-function cheapestAdditive(
-  cells: readonly UsableCell[],
-  task: CompiledTask,
+export function cheapestAdditive(
+  cells: readonly PricedCell[],
   start: number,
   units: Int32Array,
   need: number,
-  lambda: number,
-  phi: number,
-) {
+  task: CompiledTask,
+): ScheduleCell[] | null {
   if (cells.length === 0) return null;
   const end = cells[cells.length - 1]!.slot;
   const width = need + 1;
@@ -138,9 +167,8 @@ function cheapestAdditive(
     const cur = prev.slice();
     const row = (t - start) * width;
     for (; j < cells.length && cells[j]!.slot === t; j++) {
-      const { node, operating } = cells[j]!;
+      const { node, price } = cells[j]!;
       const u = units[node] as number;
-      const price = operating + lambda * (task.throughput[node] as number) + phi * task.memory;
       for (let w0 = 0; w0 < need; w0++) {
         const base = prev[w0] as number;
         if (base === Infinity) continue;

@@ -295,7 +295,8 @@ export function auctionData(params: RunParams): AuctionData {
   const priced = admitted.filter((o) => o.payment > 0);
   const chosen = (priced[Math.floor(priced.length / 2)] ?? admitted[0])!;
   const value = instance.tasks[chosen.task]!.bid;
-  const bids = Array.from({ length: 41 }, (_, j) => value * j / 20);
+  // j = 20 is the true value itself (value * 20 / 20 can differ from it in the last bit)
+  const bids = Array.from({ length: 41 }, (_, j) => j === 20 ? value : value * j / 20);
   const sweepPoints = bidSweep(instance, chosen.task, value, bids);
   const step = Math.max(1, Math.floor(admitted.length / 10));
   return {

@@ -28,6 +28,8 @@ export { ALGORITHMS, runOnline } from "./run_online.ts";
 export * as experiments from "./experiments.ts";
 export * as figures from "./figures.ts";
 export { bidSweep, checkTruthfulness, competitiveBound } from "./theory.ts";
+export { lemma1Check, lemma4Check } from "./dual_checks.ts";
+export type { Lemma1Check, Lemma4Check } from "./dual_checks.ts";
 export { dpOptimality } from "./dp_optimality.ts";
 export { headroom } from "./headroom.ts";
 export type { Headroom } from "./headroom.ts";
