@@ -18,6 +18,7 @@ import { ALGORITHMS } from "./run_online.ts";
 import type { AlgorithmName } from "./types.ts";
 import type { ArrivalSource } from "./trace_inputs.ts";
 import { headroom } from "./headroom.ts";
+import { lemma1Check, lemma4Check } from "./dual_checks.ts";
 
 /** Sizes used by a mode. */
 export interface ExperimentScale {
@@ -230,6 +231,13 @@ export interface RatioRow {
   readonly ratio: number;
   /** γ of Theorem 5 for the instance */
   readonly gamma: number;
+  /** Lemma 1's per-task step holds on the run */
+  readonly lemma1Holds: boolean;
+  /** tasks whose constraint (6a) fails at the final duals with μ_i = F(il) (Lemma 4) */
+  readonly lemma4Violations: number;
+  /** D_1 as printed (run.dualObjective) and with μ repaired so the duals are feasible */
+  readonly dualBound: number;
+  readonly repairedDualBound: number;
 }
 
 /**
@@ -237,7 +245,7 @@ export interface RatioRow {
  * 12 slots, 2 arrivals per slot, over several seeds and the three deadline methods.
  *
  * @param params mode (paper mode uses more seeds) and base seed
- * @returns one row per instance
+ * @returns one row per instance, with Theorem 5's γ and the Lemma 1 and Lemma 4 checks
  */
 export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> {
   const seeds = params.mode === "paper" ? 10 : 3;
@@ -253,6 +261,7 @@ export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> 
       });
       const run = runPdftsp(instance);
       const opt = await offlineOptimum(instance, { timeLimitSeconds: 20 });
+      const lemma4 = lemma4Check(instance, run);
       rows.push({
         setting: `${deadlines}, seed ${j}`,
         tasks: instance.tasks.length,
@@ -262,6 +271,10 @@ export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> 
         online: run.welfare,
         ratio: run.welfare > 0 ? opt.upper / run.welfare : Infinity,
         gamma: competitiveBound(instance, run).gamma,
+        lemma1Holds: lemma1Check(run).holds,
+        lemma4Violations: lemma4.violated,
+        dualBound: lemma4.printedBound,
+        repairedDualBound: lemma4.repairedBound,
       });
     }
   }
