@@ -7,6 +7,7 @@ import {
 } from "../../../lib/papers/pdftsp/theory.ts";
 import { runPdftsp } from "../../../lib/papers/pdftsp/pdftsp.ts";
 import type { Instance } from "../../../lib/papers/pdftsp/types.ts";
+import { ParameterError } from "../../../lib/core/errors.ts";
 import { smallInstance } from "./_arbitrary.ts";
 
 const sweepBids = (value: number) => Array.from({ length: 41 }, (_, j) => value * j / 20);
@@ -126,4 +127,14 @@ Deno.test("default options are truthful by bid sweep with positive operating cos
     ),
     { numRuns: 100, seed: 31 },
   );
+});
+
+Deno.test("declared value bounds must be positive: a ParameterError naming the field", () => {
+  for (const valueBounds of [{ perWork: 0, perMemory: 1 }, { perWork: 1, perMemory: NaN }]) {
+    assert.throws(
+      () => runPdftsp(twoTasks(10, valueBounds)),
+      (error: Error) =>
+        error instanceof ParameterError && /valueBounds\.per(Work|Memory)/.test(error.message),
+    );
+  }
 });
