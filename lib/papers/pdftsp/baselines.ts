@@ -142,7 +142,9 @@ function runGreedy(
  * Σ (b_i - q_in) u_i - Σ e_ikt x_ikt within the capacity left by earlier slots; vendors are random.
  * To keep the MILP small each task may use only its `candidateNodes` nodes with the most free
  * memory over its window. Each solve has a HiGHS time limit; on the limit the incumbent is used,
- * and if there is none the slot's tasks are rejected (`not-selected`).
+ * and if there is none the slot's tasks are rejected (`not-selected`). The limit is wall-clock
+ * (lib/core/lp.ts offers no node or iteration limit), so `limitedSlots` counts the slots where it
+ * bound: only a result with `limitedSlots = 0` is independent of machine load.
  *
  * @param instance plain-JSON instance
  * @param options seed, per-slot time limit, candidate nodes per task
@@ -162,6 +164,7 @@ export async function runTitan(
   const rng = createRng(options.seed ?? 1).stream("titan-vendor");
   const outcomes: TaskOutcome[] = new Array(compiled.tasks.length);
   let solverMs = 0;
+  let limitedSlots = 0;
   const bySlot = new Map<number, CompiledTask[]>();
   for (const task of arrivalOrder(compiled)) {
     const list = bySlot.get(task.arrival) ?? [];
@@ -171,6 +174,7 @@ export async function runTitan(
   for (const [, arrived] of [...bySlot].sort((a, b) => a[0] - b[0])) {
     const solved = await solveTitanSlot(compiled, state, arrived, rng, candidateCount, timeLimit);
     solverMs += solved.seconds * 1000;
+    if (solved.limited) limitedSlots++;
     for (const task of arrived) {
       const decision = solved.decisions.get(task.index);
       if (decision === undefined) {
@@ -188,6 +192,7 @@ export async function runTitan(
   return {
     ...result,
     perTaskMs: compiled.tasks.length === 0 ? 0 : solverMs / compiled.tasks.length,
+    limitedSlots,
   };
 }
 
@@ -203,7 +208,7 @@ async function solveTitanSlot(
   rng: Rng,
   candidateCount: number,
   timeLimit: number,
-): Promise<{ decisions: Map<number, TitanDecision>; seconds: number }> {
+): Promise<{ decisions: Map<number, TitanDecision>; seconds: number; limited: boolean }> {
   const decisions = new Map<number, TitanDecision>();
   const model = new LpModel("Titan per-slot MILP", "maximize");
   const cellTerms = new Map<
@@ -252,7 +257,7 @@ async function solveTitanSlot(
     model.addConstraint(workTerms, ">=", 0);
     planned.push({ task, option, u, x });
   }
-  if (planned.length === 0) return { decisions, seconds: 0 };
+  if (planned.length === 0) return { decisions, seconds: 0, limited: false };
   for (const [cell, terms] of cellTerms) {
     const k = Math.floor(cell / instance.slots);
     model.addConstraint(
@@ -271,7 +276,7 @@ async function solveTitanSlot(
     result = await model.solve({ timeLimitSeconds: timeLimit, acceptTimeLimit: true });
   } catch (error) {
     if (error instanceof SolverError && error.status === "time-limit") {
-      return { decisions, seconds: timeLimit };
+      return { decisions, seconds: timeLimit, limited: true };
     }
     throw error;
   }
@@ -282,7 +287,7 @@ async function solveTitanSlot(
       .sort((a, b) => a.slot - b.slot);
     decisions.set(task.index, { option, cells });
   }
-  return { decisions, seconds: result.seconds };
+  return { decisions, seconds: result.seconds, limited: result.status === "time-limit" };
 }
 
 function candidateNodes(

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { atLeast, atMost, type ClaimSpec, equals } from "../../core/claims.ts";
+import { atLeast, atMost, type ClaimSpec, equals, within } from "../../core/claims.ts";
 import type { RunParams } from "../../core/params.ts";
 import {
   auctionData,
@@ -14,12 +14,15 @@ import {
   DEFAULT_SETTING,
   experimentScale,
   improvements,
+  maxImprovements,
   sweep,
+  type WelfareRow,
 } from "./experiments.ts";
 import { dpOptimality } from "./dp_optimality.ts";
 import { bidSweep, checkTruthfulness } from "./theory.ts";
 import { DEFAULT_GRID, sensitivitySweep } from "./sensitivity.ts";
-import type { Instance } from "./types.ts";
+import { runPdftsp } from "./pdftsp.ts";
+import type { AlgorithmName, Instance } from "./types.ts";
 
 const PRICING_EXPLANATION =
   "pdFTSP as specified admits far fewer tasks than Titan and EFT here. With α = max b_i/M_i and " +
@@ -31,7 +34,32 @@ const PRICING_EXPLANATION =
   "The sensitivity sweep (notebook; sensitivity.ts) varies the money unit, α, β and the bid scale: " +
   "pdFTSP only edges past the baselines (by single-digit percent) when prices are shrunk far below " +
   "Lemma 2's (money unit <= 1/16 with bids x <= 0.5, or β/256), where b̄ << 1 violates Lemma 2's " +
-  "assumption; wherever b̄ >= 1 holds it trails the best baseline by ~90 %.";
+  "assumption; wherever b̄ >= 1 holds it trails the best baseline by ~90 %. The workload also " +
+  "leaves no room for the paper's gains over EFT with any algorithm: EFT admits every task that " +
+  "can meet its deadline on an empty cluster, so the capacity-free welfare bound is only a few " +
+  "percent above EFT (the matching pdftsp.headroom-* claim). The paper's numbers imply " +
+  "W_EFT/W_NTM ≈ 1.08 (pdftsp.baseline-ratio-eft-ntm); ours is about 9, so this cluster is not " +
+  "capacity-bound the way the paper's is. A regime calibrated to the paper's baseline ratios " +
+  "is not built yet (issue 11, item 2).";
+
+/**
+ * Titan's welfare comes from per-slot MILPs under a wall-clock limit (lib/core/lp.ts has no node
+ * or iteration limit), so on a loaded machine a slot can stop at a different incumbent: its
+ * numbers are flagged as timing-dependent and kept out of the snapshot's value check.
+ */
+const TITAN_CLOCK = {
+  timing: true,
+  reading: "Titan's per-slot MILP stops at a wall-clock limit (0.5 s quick, 5 s paper mode); on " +
+    "a loaded machine a slot can end at a different incumbent, so this value can move between " +
+    "runs (limitedSlots in the notebook's welfare table counts the slots where the limit bound).",
+} as const;
+
+const HEADROOM_EXPLANATION =
+  "Capacity-free bound: every task that can meet its deadline on an empty cluster, valued at " +
+  "b_i minus its cheapest vendor minus a lower bound on its cheapest run (headroom.ts). EFT " +
+  "already admits all of those tasks in this workload, so no online or offline algorithm can " +
+  "beat EFT by more than this; the paper's gain is out of reach here for any algorithm, not only " +
+  "for pdFTSP.";
 
 function scaleNote(params: RunParams, what: string): string {
   const scale = experimentScale(params.mode);
@@ -51,87 +79,118 @@ const OPERATING_COST_GAP: Instance = {
   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 4, preprocessing: false, bid: 1.5 }],
 };
 
+/** Two tasks on one cell; the second one (bid `bid`) pays for the first one's dual raise. */
+function twoTasksOnOneCell(bid: number): Instance {
+  return {
+    slots: 1,
+    baseModelMemory: 0,
+    vendors: [],
+    nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0.4] }],
+    tasks: [
+      { arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid: 4 },
+      { arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid },
+    ],
+  };
+}
+
 /** Claim declarations of this paper. */
 export function claims(params: RunParams): ClaimSpec[] {
   const at50 = () => compareAlgorithms(params, "Fig. 4", "50 nodes", DEFAULT_SETTING);
   const highLoad = () =>
     compareAlgorithms(params, "Fig. 8", "Poisson 80", { ...DEFAULT_SETTING, meanArrivals: 80 });
   const base = { paper: "pdftsp" } as const;
-  const improvementClaim = (
+  const welfareOf = (rows: readonly WelfareRow[], name: AlgorithmName) =>
+    rows.find((row) => row.algorithm === name)!.welfare;
+  /** The paper's gain over one baseline, and the largest gain any algorithm could have there. */
+  const improvementClaims = (
     id: string,
     where: string,
     label: string,
     baseline: "titan" | "eft" | "ntm",
     paperValue: number,
     rows: () => ReturnType<typeof at50>,
-    explained: boolean,
-  ): ClaimSpec => ({
+  ): ClaimSpec[] => [{
     ...base,
-    id,
+    ...(baseline === "titan" ? TITAN_CLOCK : {}),
+    id: `pdftsp.gain-${id}-${baseline}`,
     where,
     statement: `pdFTSP improves social welfare over ${baseline.toUpperCase()} ${label} (percent)`,
     paperValue,
     rule: atLeast(),
     evidence: "independent",
-    ...(explained ? { explanation: PRICING_EXPLANATION } : {}),
+    explanation: PRICING_EXPLANATION,
     source: scaleNote(params, "improvements() of compareAlgorithms()"),
     measure: async () => Math.round(improvements(await rows())[baseline] * 100) / 100,
-  });
+  }, {
+    ...base,
+    ...(baseline === "titan" ? TITAN_CLOCK : {}),
+    id: `pdftsp.headroom-${id}-${baseline}`,
+    where,
+    statement: `The paper's gain over ${baseline.toUpperCase()} ${label} is within reach of some ` +
+      "algorithm: largest possible gain, 100·(welfare bound / W_baseline - 1) (percent)",
+    paperValue,
+    rule: atLeast(),
+    evidence: "independent",
+    explanation: HEADROOM_EXPLANATION,
+    source: scaleNote(params, "maxImprovements() of compareAlgorithms(), headroom.ts"),
+    measure: async () => Math.round(maxImprovements(await rows())[baseline] * 100) / 100,
+  }];
+  /** Whether pdFTSP has the largest welfare in every setting of a sweep. */
+  const bestInEvery = async (figure: string) => {
+    const rows = await sweep(params, figure);
+    return [...new Set(rows.map((r) => r.setting))].every((setting) => {
+      const here = rows.filter((r) => r.setting === setting);
+      return here.every((r) => welfareOf(here, "pdftsp") >= r.welfare);
+    });
+  };
   return [
-    improvementClaim(
-      "pdftsp.gain-50-titan",
-      "Sec. 5.2, Fig. 4",
-      "at 50 nodes",
-      "titan",
-      30.78,
-      at50,
-      true,
-    ),
-    improvementClaim(
-      "pdftsp.gain-50-eft",
-      "Sec. 5.2, Fig. 4",
-      "at 50 nodes",
-      "eft",
-      137.35,
-      at50,
-      true,
-    ),
-    improvementClaim(
-      "pdftsp.gain-50-ntm",
-      "Sec. 5.2, Fig. 4",
-      "at 50 nodes",
-      "ntm",
-      155.84,
-      at50,
-      true,
-    ),
-    improvementClaim(
-      "pdftsp.gain-high-titan",
+    ...improvementClaims("50", "Sec. 5.2, Fig. 4", "at 50 nodes", "titan", 30.78, at50),
+    ...improvementClaims("50", "Sec. 5.2, Fig. 4", "at 50 nodes", "eft", 137.35, at50),
+    ...improvementClaims("50", "Sec. 5.2, Fig. 4", "at 50 nodes", "ntm", 155.84, at50),
+    ...improvementClaims(
+      "high",
       "Sec. 5.2, Fig. 8",
       "at high load (Poisson 80)",
       "titan",
       48.99,
       highLoad,
-      true,
     ),
-    improvementClaim(
-      "pdftsp.gain-high-eft",
+    ...improvementClaims(
+      "high",
       "Sec. 5.2, Fig. 8",
       "at high load (Poisson 80)",
       "eft",
       151.57,
       highLoad,
-      true,
     ),
-    improvementClaim(
-      "pdftsp.gain-high-ntm",
+    ...improvementClaims(
+      "high",
       "Sec. 5.2, Fig. 8",
       "at high load (Poisson 80)",
       "ntm",
       184.94,
       highLoad,
-      true,
     ),
+    {
+      ...base,
+      id: "pdftsp.baseline-ratio-eft-ntm",
+      where: "Sec. 5.2, Fig. 4 (implied by the printed gains)",
+      statement: "W_EFT / W_NTM at 50 nodes; the paper's gains over EFT (+137.35 %) and NTM " +
+        "(+155.84 %) imply 2.5584 / 2.3735 ≈ 1.078",
+      paperValue: 1.078,
+      rule: within({ rel: 0.1 }),
+      evidence: "independent",
+      explanation: "EFT packs up to ~19 adapters per node and slot while NTM runs one, and with " +
+        "the modelled GPT-2 memory and throughput nothing else binds: EFT admits every " +
+        "deadline-feasible task and NTM a few dozen. The paper's ratio near 1 means its cluster " +
+        "held few tasks per node or was capacity-bound; its per-task memory, batch size and C_kp " +
+        "are not published.",
+      source: scaleNote(params, "welfare of EFT and NTM in compareAlgorithms(), 50 nodes"),
+      measure: async () => {
+        const rows = await at50();
+        return Math.round(welfareOf(rows, "eft") / welfareOf(rows, "ntm") * 1000) / 1000;
+      },
+    },
     {
       ...base,
       id: "pdftsp.gain-50-any-unit",
@@ -172,6 +231,83 @@ export function claims(params: RunParams): ClaimSpec[] {
     },
     {
       ...base,
+      id: "pdftsp.best-on-mixed-gpus",
+      where: "Sec. 5.2, Fig. 6",
+      statement: "pdFTSP has the highest welfare on A100, A40 and mixed clusters",
+      paperValue: true,
+      rule: equals(),
+      evidence: "independent",
+      explanation: PRICING_EXPLANATION,
+      source: scaleNote(params, "sweep('Fig. 6 per-node capacity')"),
+      measure: () => bestInEvery("Fig. 6 per-node capacity"),
+    },
+    {
+      ...base,
+      id: "pdftsp.best-on-traces",
+      where: "Sec. 5.2, Fig. 7",
+      statement: "pdFTSP has the highest welfare with every trace-driven arrival process",
+      paperValue: true,
+      rule: equals(),
+      evidence: "independent",
+      explanation: PRICING_EXPLANATION +
+        " The paper's traces are replaced by public stand-ins (notebook, Fig. 7).",
+      source: scaleNote(params, "sweep('Fig. 7 real traces'), arrivals rescaled to the mean"),
+      measure: () => bestInEvery("Fig. 7 real traces"),
+    },
+    {
+      ...base,
+      id: "pdftsp.best-every-deadline",
+      where: "Sec. 5.2, Fig. 9",
+      statement: "pdFTSP has the highest welfare under every deadline method",
+      paperValue: true,
+      rule: equals(),
+      evidence: "independent",
+      explanation: PRICING_EXPLANATION,
+      source: scaleNote(params, "sweep('Fig. 9 deadlines')"),
+      measure: () => bestInEvery("Fig. 9 deadlines"),
+    },
+    {
+      ...base,
+      id: "pdftsp.gain-grows-with-load",
+      where: "Sec. 5.2, Fig. 8",
+      statement:
+        "pdFTSP's gain over the best baseline grows with the load (Poisson 30 -> 50 -> 80)",
+      paperValue: true,
+      rule: equals(),
+      evidence: "independent",
+      explanation: PRICING_EXPLANATION +
+        " Here the gain is negative at every load and falls as EFT admits more tasks.",
+      source: scaleNote(params, "sweep('Fig. 8 task dynamics'), min of improvements()"),
+      measure: async () => {
+        const rows = await sweep(params, "Fig. 8 task dynamics");
+        const gains = [...new Set(rows.map((r) => r.setting))].map((setting) =>
+          Math.min(...Object.values(improvements(rows.filter((r) => r.setting === setting))))
+        );
+        return gains.every((gain, j) => j === 0 || gain > gains[j - 1]!);
+      },
+    },
+    {
+      ...base,
+      id: "pdftsp.titan-runtime-grows",
+      explanation: "Our Titan restricts each task to its 4 nodes with the most free memory " +
+        "(candidateNodes) to keep the per-slot MILP tractable, so the MILP does not grow with " +
+        "the cluster and its time per task need not either; the paper's Titan formulation and " +
+        "solver limits are not stated.",
+      where: "Sec. 5.2, Fig. 13",
+      statement: "Titan's time per task grows with the cluster size (50 -> 200 nodes)",
+      paperValue: true,
+      rule: equals(),
+      evidence: "independent",
+      timing: true,
+      source: scaleNote(params, "perTaskMs of Titan in sweep('Fig. 4 cluster size')"),
+      measure: async () => {
+        const ms = (await sweep(params, "Fig. 4 cluster size"))
+          .filter((r) => r.algorithm === "titan").map((r) => r.perTaskMs);
+        return ms.every((x, j) => j === 0 || x >= ms[j - 1]!);
+      },
+    },
+    {
+      ...base,
       id: "pdftsp.a100-beats-a40",
       where: "Sec. 5.2, Fig. 6",
       statement: "A100 nodes give pdFTSP higher welfare than A40 nodes",
@@ -206,12 +342,50 @@ export function claims(params: RunParams): ClaimSpec[] {
       ...base,
       id: "pdftsp.theorem5-bound-holds",
       where: "Theorem 5",
-      statement: "OPT <= γ · pdFTSP welfare with γ = ρ(1 + max{α, β}) computed per instance",
+      statement: "OPT <= γ · pdFTSP welfare with γ = ρ(1 + max{α, β}) per instance: smallest " +
+        "γ / (OPT / pdFTSP) over the instances (>= 1 where the bound holds)",
+      paperValue: 1,
+      rule: atLeast(),
+      evidence: "independent",
+      reading: "γ is computed per instance from Lemma 3's ρ and α, β; it is in the hundreds to " +
+        "thousands against measured ratios below 2, so the bound holds by a factor of hundreds " +
+        "and this check cannot fail on these instances: it confirms the bound, it does not test " +
+        "it (γ next to each ratio in the notebook's table).",
+      source: "competitiveRatios(): OPT certified by HiGHS, γ per instance",
+      measure: async () =>
+        Math.round(Math.min(...(await competitiveRatios(params)).map((r) => r.gamma / r.ratio))),
+    },
+    {
+      ...base,
+      id: "pdftsp.lemma1-per-task",
+      where: "Appendix, Lemma 1",
+      statement: "D_1^i - D_1^(i-1) <= (1 + max{α, β}) b_il for every task with F(il) > 0 " +
+        "(the per-task step of Lemma 1), on every competitive-ratio instance",
       paperValue: true,
       rule: equals(),
       evidence: "independent",
-      source: "competitiveRatios(); γ is in the hundreds for these units, so the bound is loose",
-      measure: async () => (await competitiveRatios(params)).every((r) => r.ratio <= r.gamma),
+      source: "competitiveRatios(): lemma1Check() on the trace of each run (dual_checks.ts)",
+      measure: async () => (await competitiveRatios(params)).every((r) => r.lemma1Holds),
+    },
+    {
+      ...base,
+      id: "pdftsp.lemma4-dual-feasible",
+      where: "Appendix, Lemma 4",
+      statement: "The final duals with μ_i = F(il) satisfy constraint (6a) for every task " +
+        "(instances where a task violates it)",
+      paperValue: 0,
+      rule: atMost(),
+      evidence: "independent",
+      explanation: "Constraint (6a) prices a schedule cell by cell, Σ(s λ_kt + r φ_kt), but μ_i " +
+        "= F(il) (Eq. 11) charges the largest λ and φ of the schedule on all of its work, and " +
+        "Algorithm 2 only searches cells with room. A schedule over cheaper cells can then have " +
+        "b_il - Σ(s λ + r φ) > μ_i even at the final (larger) duals. The proof's monotonicity " +
+        "argument does not cover this. Raising those μ_i restores feasibility; the repaired D_1 " +
+        "(repairedDualBound in the notebook) is a certified bound on OPT (weak duality; tested " +
+        "against HiGHS).",
+      source: "competitiveRatios(): lemma4Check() at the final duals (dual_checks.ts)",
+      measure: async () =>
+        (await competitiveRatios(params)).filter((r) => r.lemma4Violations > 0).length,
     },
     {
       ...base,
@@ -243,9 +417,32 @@ export function claims(params: RunParams): ClaimSpec[] {
         "q_in + max λ·Σs + max φ·Σr: a task whose value lies between the two loses when truthful " +
         "and earns v - p > 0 by overbidding. The proof equates F(il) with b_i - p_i, dropping Σe. " +
         "Adding Σe to the payment (paymentRule 'critical') restores truthfulness (property test).",
-      source: "bidSweep() on a one-node instance with running cost 1 per slot, value 1.5",
+      source: "bidSweep(..., 'paper') (Eq. 14) on a one-node instance with running cost 1 per " +
+        "slot, value 1.5",
       measure: () =>
-        checkTruthfulness(bidSweep(OPERATING_COST_GAP, 0, 1.5, [0, 1, 1.5, 2.5, 3]), 1.5).gain,
+        checkTruthfulness(bidSweep(OPERATING_COST_GAP, 0, 1.5, [0, 1, 1.5, 2.5, 3], "paper"), 1.5)
+          .gain,
+    },
+    {
+      ...base,
+      id: "pdftsp.theorem3-own-bid",
+      where: "Theorem 3, Lemma 2",
+      statement:
+        "A winner's payment does not depend on its own bid with Lemma 2's α = max b_i/M_i, " +
+        "β = max b_i/r_i (payment at bid 14 minus payment at bid 10, two tasks on one cell)",
+      paperValue: 0,
+      rule: atMost(),
+      evidence: "independent",
+      explanation: "Lemma 2 takes α and β over all tasks' bids, so the highest bid sets them: " +
+        "raising it raises α and so the price increments of Eq. 7-8 left by the earlier task, " +
+        "which the winner then pays. A truthful online mechanism needs α, β " +
+        "fixed before bids arrive; with declared valueBounds (the default of our workloads) the " +
+        "difference is 0 (theory_test.ts).",
+      source: "runPdftsp() on a two-task one-cell instance without valueBounds, critical payment",
+      measure: () => {
+        const pay = (bid: number) => runPdftsp(twoTasksOnOneCell(bid)).outcomes[1]!.payment;
+        return Math.round((pay(14) - pay(10)) * 1e6) / 1e6;
+      },
     },
     {
       ...base,
@@ -271,8 +468,10 @@ export function claims(params: RunParams): ClaimSpec[] {
         "Problem (12) charges the largest λ and φ on the chosen cells times all of the task's work " +
         "and memory, which is not additive over slots, so Eq. 13's principle of optimality fails. " +
         "The DP (tracking the running maxima as the paper describes) is exact when prices are equal " +
-        "on all cells (500/500 problems) but not with unequal prices (about 83% optimal, worst " +
-        "excess cost about 41% in this sample).",
+        "on all cells but not with unequal prices (about 84 % optimal; the misses cost on average " +
+        "~7 % more than the optimum, at worst ~40 %). The exact method (threshold pairs, " +
+        "exact_schedule.ts) matches exhaustive search on all problems; on the 50-node workload it " +
+        "changes pdFTSP's welfare by about 1 %, so the DP's misses do not explain the welfare gap.",
       source: "dpOptimality(seed, 300, 'random') vs exhaustiveSchedule()",
       measure: () => {
         const r = dpOptimality(params.seed, 300, "random");

@@ -17,6 +17,8 @@ import { bidSweep, competitiveBound } from "./theory.ts";
 import { ALGORITHMS } from "./run_online.ts";
 import type { AlgorithmName } from "./types.ts";
 import type { ArrivalSource } from "./trace_inputs.ts";
+import { headroom } from "./headroom.ts";
+import { lemma1Check, lemma4Check } from "./dual_checks.ts";
 
 /** Sizes used by a mode. */
 export interface ExperimentScale {
@@ -43,6 +45,12 @@ export interface WelfareRow {
   readonly tasks: number;
   readonly perTaskMs: number;
   readonly arrivalsBasis: string;
+  /** tasks of the setting that can meet their deadline on an empty cluster (headroom.ts) */
+  readonly deadlineFeasible: number;
+  /** capacity-free bound on any algorithm's welfare in the setting (headroom.ts) */
+  readonly welfareUpperBound: number;
+  /** Titan: slots whose MILP hit the wall-clock limit (0 for the other algorithms) */
+  readonly limitedSlots: number;
 }
 
 const memo = new Map<string, Promise<WelfareRow[]>>();
@@ -75,6 +83,7 @@ export function compareAlgorithms(
   if (cached === undefined) {
     cached = (async () => {
       const workload = generateWorkload(config);
+      const bound = headroom(workload.instance);
       const rows: WelfareRow[] = [];
       for (const algorithm of ALGORITHMS) {
         const result = await runOnline(workload.instance, algorithm, {
@@ -90,6 +99,8 @@ export function compareAlgorithms(
           tasks: workload.instance.tasks.length,
           perTaskMs: result.perTaskMs,
           arrivalsBasis: `${workload.arrivals.basis}: ${workload.arrivals.label}`,
+          ...bound,
+          limitedSlots: result.limitedSlots ?? 0,
         });
       }
       return rows;
@@ -178,6 +189,23 @@ export async function sweep(params: RunParams, figure: string): Promise<WelfareR
 }
 
 /**
+ * The largest improvement over each baseline any algorithm could reach in one setting, percent:
+ * 100·(welfareUpperBound / W_baseline - 1).
+ *
+ * @param rows the four rows of one setting
+ * @returns `{ titan, eft, ntm }`
+ */
+export function maxImprovements(
+  rows: readonly WelfareRow[],
+): Record<"titan" | "eft" | "ntm", number> {
+  const bound = rows[0]?.welfareUpperBound ?? NaN;
+  const welfare = (name: AlgorithmName) =>
+    rows.find((row) => row.algorithm === name)?.welfare ?? NaN;
+  const pct = (name: AlgorithmName) => 100 * (bound / welfare(name) - 1);
+  return { titan: pct("titan"), eft: pct("eft"), ntm: pct("ntm") };
+}
+
+/**
  * Improvement of pdFTSP's welfare over each baseline in one setting, percent.
  *
  * @param rows the four rows of one setting
@@ -203,6 +231,13 @@ export interface RatioRow {
   readonly ratio: number;
   /** γ of Theorem 5 for the instance */
   readonly gamma: number;
+  /** Lemma 1's per-task step holds on the run */
+  readonly lemma1Holds: boolean;
+  /** tasks whose constraint (6a) fails at the final duals with μ_i = F(il) (Lemma 4) */
+  readonly lemma4Violations: number;
+  /** D_1 as printed (run.dualObjective) and with μ repaired so the duals are feasible */
+  readonly dualBound: number;
+  readonly repairedDualBound: number;
 }
 
 /**
@@ -210,7 +245,7 @@ export interface RatioRow {
  * 12 slots, 2 arrivals per slot, over several seeds and the three deadline methods.
  *
  * @param params mode (paper mode uses more seeds) and base seed
- * @returns one row per instance
+ * @returns one row per instance, with Theorem 5's γ and the Lemma 1 and Lemma 4 checks
  */
 export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> {
   const seeds = params.mode === "paper" ? 10 : 3;
@@ -226,6 +261,7 @@ export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> 
       });
       const run = runPdftsp(instance);
       const opt = await offlineOptimum(instance, { timeLimitSeconds: 20 });
+      const lemma4 = lemma4Check(instance, run);
       rows.push({
         setting: `${deadlines}, seed ${j}`,
         tasks: instance.tasks.length,
@@ -235,6 +271,10 @@ export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> 
         online: run.welfare,
         ratio: run.welfare > 0 ? opt.upper / run.welfare : Infinity,
         gamma: competitiveBound(instance, run).gamma,
+        lemma1Holds: lemma1Check(run).holds,
+        lemma4Violations: lemma4.violated,
+        dualBound: lemma4.printedBound,
+        repairedDualBound: lemma4.repairedBound,
       });
     }
   }
@@ -268,7 +308,8 @@ export function auctionData(params: RunParams): AuctionData {
   const priced = admitted.filter((o) => o.payment > 0);
   const chosen = (priced[Math.floor(priced.length / 2)] ?? admitted[0])!;
   const value = instance.tasks[chosen.task]!.bid;
-  const bids = Array.from({ length: 41 }, (_, j) => value * j / 20);
+  // j = 20 is the true value itself (value * 20 / 20 can differ from it in the last bit)
+  const bids = Array.from({ length: 41 }, (_, j) => j === 20 ? value : value * j / 20);
   const sweepPoints = bidSweep(instance, chosen.task, value, bids);
   const step = Math.max(1, Math.floor(admitted.length / 10));
   return {

@@ -14,7 +14,9 @@
  * which is not additive over slots. Following the paper ("calculate Δ_kt based on dp[t-1, w-s_ik]"),
  * each DP state carries the running maxima of its own path and compares states by their current
  * objective. This is exact when prices are equal on all usable cells (e.g. all zero) and a
- * heuristic otherwise; {@link exhaustiveSchedule} measures the gap on small instances.
+ * heuristic otherwise (λ = [0, 2, 3], φ = [3.9, 2, 0], M_i = 2 on one node: the DP pays 11.8, the
+ * optimum is 10). `method: "exact"` solves (12) exactly instead (exact_schedule.ts);
+ * dp_optimality.ts measures how often and by how much the DP misses.
  *
  * Complexity O(W·T·K) per distinct vendor start slot (Theorem 2).
  *
@@ -28,6 +30,10 @@ import {
   type VendorOption,
 } from "./instance.ts";
 import type { ScheduleCell } from "./types.ts";
+import { candidateFrom, type ScheduleCandidate } from "./schedule_cost.ts";
+import { exactSchedule } from "./exact_schedule.ts";
+
+export { candidateFrom, type ScheduleCandidate } from "./schedule_cost.ts";
 
 /** Options of the schedule search. */
 export interface ScheduleSearchOptions {
@@ -35,26 +41,15 @@ export interface ScheduleSearchOptions {
   readonly gridUnitsPerSlot?: number;
   /** skip cells without room for the task (default true; false = the paper's literal DP) */
   readonly respectCapacity?: boolean;
+  /**
+   * how problem (12) is solved: `dp` (default) is the paper's DP with running maxima, a heuristic
+   * when prices differ between cells; `exact` is {@link exactSchedule}, the true minimum on the grid
+   */
+  readonly method?: ScheduleMethod;
 }
 
-/** A schedule with the terms of Eq. 10 and Eq. 12. */
-export interface ScheduleCandidate {
-  readonly option: VendorOption;
-  readonly cells: readonly ScheduleCell[];
-  /** Σ e_ikt over the cells */
-  readonly operatingCost: number;
-  /** max λ_kt and max φ_kt over the cells (prices before this task) */
-  readonly maxLambda: number;
-  readonly maxPhi: number;
-  /** Σ s_kt(il) */
-  readonly totalWork: number;
-  /** Σ r_kt(il) = r_i × number of slots */
-  readonly totalMemory: number;
-  /** objective of (12): operatingCost + maxLambda·totalWork + maxPhi·totalMemory */
-  readonly resourceCost: number;
-  /** F(il) of Eq. 10 = b_i - q_in - resourceCost */
-  readonly F: number;
-}
+/** Solver of problem (12): the paper's DP or the exact threshold enumeration. */
+export type ScheduleMethod = "dp" | "exact";
 
 /** Grid size (work per unit) for a task. */
 export function gridSize(task: CompiledTask, gridUnitsPerSlot = 4): number {
@@ -94,13 +89,8 @@ export function findSchedule(
   if (start > end) return null;
   const slots = instance.slots;
   const nodeCount = instance.nodeCount;
-  const grid = gridSize(task, options.gridUnitsPerSlot);
   const respectCapacity = options.respectCapacity ?? true;
-  const units = new Int32Array(nodeCount);
-  for (let k = 0; k < nodeCount; k++) {
-    units[k] = Math.floor((task.throughput[k] as number) / grid + 1e-9);
-  }
-  const need = Math.max(1, Math.ceil(task.work / grid - 1e-9));
+  const { units, need } = gridUnits(task, options.gridUnitsPerSlot);
   const width = need + 1;
   const memory = task.memory;
   let prev = emptyLayer(width);
@@ -144,71 +134,85 @@ export function findSchedule(
     prev = cur;
   }
   if (prev.value[need] === Infinity) return null;
-  const cells: ScheduleCell[] = [];
-  let w = need;
-  for (let t = end; t >= start; t--) {
-    const row = (t - start) * width;
-    const picked = choice[row + w] as number;
-    if (picked === 0) continue;
-    cells.push({ slot: t, node: picked - 1, work: task.throughput[picked - 1] as number });
-    w = parent[row + w] as number;
-  }
-  cells.reverse();
+  const cells = traceBack({ choice, parent, start, end, width, need }, task);
   return candidateFrom(instance, state, task, option, cells);
 }
 
-/**
- * Builds the Eq. 10 / Eq. 12 terms of a given schedule.
- *
- * @param instance compiled instance
- * @param state prices before this task
- * @param task the task
- * @param option vendor choice
- * @param cells the schedule
- * @returns the candidate with its resource cost and F(il)
- */
-export function candidateFrom(
-  instance: CompiledInstance,
-  state: ClusterState,
-  task: CompiledTask,
-  option: VendorOption,
-  cells: readonly ScheduleCell[],
-): ScheduleCandidate {
-  let cost = 0;
-  let maxLambda = 0;
-  let maxPhi = 0;
-  let totalWork = 0;
-  for (const { node, slot, work } of cells) {
-    const cell = node * instance.slots + slot;
-    cost += operatingCost(instance, task, node, slot);
-    maxLambda = Math.max(maxLambda, state.lambda[cell] as number);
-    maxPhi = Math.max(maxPhi, state.phi[cell] as number);
-    totalWork += work;
-  }
-  const totalMemory = task.memory * cells.length;
-  const resourceCost = cost + maxLambda * totalWork + maxPhi * totalMemory;
-  return {
-    option,
-    cells,
-    operatingCost: cost,
-    maxLambda,
-    maxPhi,
-    totalWork,
-    totalMemory,
-    resourceCost,
-    F: task.bid - option.price - resourceCost,
-  };
+/** Back-pointers of a DP over slots `start..end` and work levels `0..need` (row = slot). */
+export interface DpTable {
+  /** node + 1 chosen at (slot, level), 0 = idle */
+  readonly choice: Int32Array;
+  /** work level before that choice */
+  readonly parent: Int32Array;
+  readonly start: number;
+  readonly end: number;
+  readonly width: number;
+  readonly need: number;
 }
 
 /**
- * Lines 2-5 of Algorithm 2: runs `findSchedule` for every vendor (once per distinct start slot,
- * with that start's cheapest vendor) and keeps the largest F(il); ties go to the lower vendor.
+ * Reads the schedule that reaches work level `need` at slot `end` out of a DP table.
+ *
+ * @param table the DP's back-pointers
+ * @param task the task (for its per-node throughput)
+ * @returns the cells in slot order
+ */
+export function traceBack(table: DpTable, task: CompiledTask): ScheduleCell[] {
+  const cells: ScheduleCell[] = [];
+  let w = table.need;
+  for (let t = table.end; t >= table.start; t--) {
+    const row = (t - table.start) * table.width;
+    const picked = table.choice[row + w] as number;
+    if (picked === 0) continue;
+    cells.push({ slot: t, node: picked - 1, work: task.throughput[picked - 1] as number });
+    w = table.parent[row + w] as number;
+  }
+  return cells.reverse();
+}
+
+/**
+ * Work units per slot of each node and units the task needs on the grid of {@link gridSize}.
+ *
+ * @param task the task
+ * @param gridUnitsPerSlot grid units the slowest node contributes per slot
+ * @returns `units[k]` and `need`
+ */
+export function gridUnits(
+  task: CompiledTask,
+  gridUnitsPerSlot?: number,
+): { units: Int32Array; need: number } {
+  const grid = gridSize(task, gridUnitsPerSlot);
+  const units = new Int32Array(task.throughput.length);
+  for (let k = 0; k < units.length; k++) {
+    units[k] = Math.floor((task.throughput[k] as number) / grid + 1e-9);
+  }
+  return { units, need: Math.max(1, Math.ceil(task.work / grid - 1e-9)) };
+}
+
+/**
+ * Lines 2-5 of Algorithm 2: runs `findSchedule` (or {@link exactSchedule} with `method: "exact"`)
+ * for every vendor (once per distinct start slot, with that start's cheapest vendor) and keeps the
+ * largest F(il); ties go to the lower vendor.
  *
  * @param instance compiled instance
  * @param state usage and prices before this task
  * @param task the task
- * @param options grid resolution and capacity handling
+ * @param options grid resolution, capacity handling and method
  * @returns the best candidate, or null when no vendor allows a schedule before the deadline
+ * @example
+ * ```ts
+ * import { compileInstance } from "./instance.ts";
+ * import { ClusterState } from "./cluster_state.ts";
+ * import { bestSchedule } from "./find_schedule.ts";
+ * const c = compileInstance({ slots: 3, baseModelMemory: 0, vendors: [],
+ *   nodes: [{ computeCapacity: 4, memoryCapacity: 1, taskThroughput: 1, costPerSlot: [0, 0, 0] }],
+ *   tasks: [{ arrival: 0, deadline: 2, work: 2, memory: 1, preprocessing: false, bid: 20 }] });
+ * const state = new ClusterState(c);
+ * state.lambda.set([0, 2, 3]);
+ * state.phi.set([3.9, 2, 0]);
+ * bestSchedule(c, state, c.tasks[0]!)!.resourceCost; // 11.8 (the DP keeps slot 0's λ = 0)
+ * bestSchedule(c, state, c.tasks[0]!, { method: "exact" })!.resourceCost; // 10 (slots 1, 2)
+ * ```
  */
 export function bestSchedule(
   instance: CompiledInstance,
@@ -221,9 +225,10 @@ export function bestSchedule(
     const seen = cheapestPerStart.get(option.start);
     if (seen === undefined || option.price < seen.price) cheapestPerStart.set(option.start, option);
   }
+  const search = (options.method ?? "dp") === "exact" ? exactSchedule : findSchedule;
   let best: ScheduleCandidate | null = null;
   for (const option of cheapestPerStart.values()) {
-    const found = findSchedule(instance, state, task, option, options);
+    const found = search(instance, state, task, option, options);
     if (found === null) continue;
     if (
       best === null || found.F > best.F + 1e-12 ||

@@ -15,7 +15,7 @@ import {
   requireNonNegative,
   requirePositive,
 } from "../../core/validate.ts";
-import type { Instance, TaskSpec } from "./types.ts";
+import type { Instance, TaskSpec, ValueBounds } from "./types.ts";
 
 /** Tolerance used for capacity comparisons. */
 export const CAPACITY_EPS = 1e-9;
@@ -33,6 +33,8 @@ export interface CompiledInstance {
   /** node cost per slot, `k * slots + t` */
   readonly nodeCost: Float64Array;
   readonly tasks: readonly CompiledTask[];
+  /** declared value-density bounds, null when the instance declares none */
+  readonly valueBounds: ValueBounds | null;
 }
 
 /** One validated task. */
@@ -137,6 +139,10 @@ export function compileInstance(instance: Instance): CompiledInstance {
       nodeCost[k * slots + t] = requireNonNegative(`${at}.costPerSlot[${t}]`, cost);
     });
   });
+  const valueBounds = instance.valueBounds === undefined ? null : {
+    perWork: requirePositive("valueBounds.perWork", instance.valueBounds.perWork),
+    perMemory: requirePositive("valueBounds.perMemory", instance.valueBounds.perMemory),
+  };
   const vendorCount = instance.vendors.length;
   const maxFree = Math.max(...freeMemory);
   const tasks = instance.tasks.map((task, i) =>
@@ -151,6 +157,7 @@ export function compileInstance(instance: Instance): CompiledInstance {
     freeMemory,
     nodeCost,
     tasks,
+    valueBounds,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Algorithm 1 (Section 3.3-3.4): the online primal-dual auction pdFTSP. For each arriving task it
  * finds the best schedule (Algorithm 2), admits it when F(il) > 0 and the resources suffice,
- * raises the dual prices λ_kt, φ_kt by Eq. 7-8 and charges the payment of Eq. 14.
+ * raises the dual prices λ_kt, φ_kt by Eq. 7-8 and charges the critical payment (Eq. 14 plus the
+ * task's own operating cost; Eq. 14 itself with `paymentRule: "paper"`).
  *
  * @module
  */
@@ -24,11 +25,14 @@ export type PaymentRule = "paper" | "critical";
 
 /** Options of {@link runPdftsp}. */
 export interface PdftspOptions extends ScheduleSearchOptions {
-  /** payment rule (default `paper`) */
+  /**
+   * payment rule (default `critical`, the lowest winning bid, truthful with operating costs;
+   * `paper` is Eq. 14)
+   */
   readonly paymentRule?: PaymentRule;
-  /** α of Eq. 7 (default max_i b_i / M_i over the instance, as in Lemma 2) */
+  /** α of Eq. 7 (default from {@link defaultAlphaBeta}) */
   readonly alpha?: number;
-  /** β of Eq. 8 (default max_i b_i / r_i over the instance) */
+  /** β of Eq. 8 (default from {@link defaultAlphaBeta}) */
   readonly beta?: number;
 }
 
@@ -40,6 +44,10 @@ export interface PdftspTaskTrace {
   readonly unitWelfare: number | null;
   /** the task's own operating cost Σ e_ikt on the best schedule */
   readonly operatingCost: number | null;
+  /** b_il = b_i - q_in - Σe of the best schedule: the rise of P̃_1 when F(il) > 0 */
+  readonly welfareIncrement: number | null;
+  /** D_1^i - D_1^(i-1) (Lemma 1's proof) when F(il) > 0, else null: the duals did not move */
+  readonly dualIncrease: number | null;
 }
 
 /** Result of pdFTSP: the common result plus per-task internals and the parameters used. */
@@ -52,10 +60,35 @@ export interface PdftspResult extends OnlineResult {
    * Eq. 11) + Σ C_kp λ_kt + Σ (C_km - r_b) φ_kt. Lemma 1 states P̃_1 >= D_1 / (1 + max{α, β}).
    */
   readonly dualObjective: number;
+  /** final λ_kt and φ_kt, indexed `k * slots + t` */
+  readonly lambda: Float64Array;
+  readonly phi: Float64Array;
 }
 
-/** α = max_i b_i / M_i and β = max_i b_i / r_i (Lemma 2). */
+/**
+ * Default α and β. With declared `valueBounds` they are its `perWork` and `perMemory`: fixed
+ * before any bid, so the algorithm is online and no bid moves its own payment. Without them,
+ * Lemma 2's α = max_i b_i / M_i and β = max_i b_i / r_i over every task of the instance
+ * (in hindsight: future bids included, and each bid can shift them).
+ *
+ * @param instance compiled instance
+ * @returns α and β
+ * @example
+ * ```ts
+ * import { compileInstance } from "./instance.ts";
+ * import { defaultAlphaBeta } from "./pdftsp.ts";
+ * const spec = { slots: 1, baseModelMemory: 0, vendors: [],
+ *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0] }],
+ *   tasks: [{ arrival: 0, deadline: 0, work: 2, memory: 4, preprocessing: false, bid: 6 }] };
+ * defaultAlphaBeta(compileInstance(spec)); // { alpha: 3, beta: 1.5 } (hindsight)
+ * defaultAlphaBeta(compileInstance({ ...spec, valueBounds: { perWork: 5, perMemory: 2 } }));
+ * // { alpha: 5, beta: 2 }
+ * ```
+ */
 export function defaultAlphaBeta(instance: CompiledInstance): { alpha: number; beta: number } {
+  if (instance.valueBounds !== null) {
+    return { alpha: instance.valueBounds.perWork, beta: instance.valueBounds.perMemory };
+  }
   let alpha = 0;
   let beta = 0;
   for (const task of instance.tasks) {
@@ -96,9 +129,10 @@ export function runPdftsp(instance: Instance, options: PdftspOptions = {}): Pdft
   let admitted = 0;
   let muSum = 0;
   for (const task of arrivalOrder(compiled)) {
+    let dualIncrease: number | null = null;
     const reject = (reason: TaskOutcome["reason"], best: ScheduleCandidate | null) => {
       outcomes[task.index] = rejected(task, reason);
-      trace[task.index] = traceOf(task, best);
+      trace[task.index] = traceOf(task, best, dualIncrease);
     };
     if (!task.fitsSomewhere) {
       reject("memory-exceeds-every-node", null);
@@ -114,7 +148,7 @@ export function runPdftsp(instance: Instance, options: PdftspOptions = {}): Pdft
       continue;
     }
     muSum += best.F;
-    updateDuals(compiled, state, task, best, alpha, beta);
+    dualIncrease = best.F + updateDuals(compiled, state, task, best, alpha, beta);
     if (!state.fitsSchedule(task, best.cells)) {
       reject("capacity", best);
       continue;
@@ -122,7 +156,7 @@ export function runPdftsp(instance: Instance, options: PdftspOptions = {}): Pdft
     state.commit(task, best.cells);
     const payment = best.option.price + best.maxLambda * best.totalWork +
       best.maxPhi * best.totalMemory +
-      ((options.paymentRule ?? "paper") === "critical" ? best.operatingCost : 0);
+      ((options.paymentRule ?? "critical") === "critical" ? best.operatingCost : 0);
     const taskWelfare = task.bid - best.option.price - best.operatingCost;
     outcomes[task.index] = {
       task: task.index,
@@ -133,7 +167,7 @@ export function runPdftsp(instance: Instance, options: PdftspOptions = {}): Pdft
       welfare: taskWelfare,
       reason: null,
     };
-    trace[task.index] = traceOf(task, best);
+    trace[task.index] = traceOf(task, best, dualIncrease);
     welfare += taskWelfare;
     admitted++;
   }
@@ -157,6 +191,8 @@ export function runPdftsp(instance: Instance, options: PdftspOptions = {}): Pdft
     alpha,
     beta,
     dualObjective,
+    lambda: state.lambda,
+    phi: state.phi,
   };
 }
 
@@ -165,17 +201,35 @@ export function arrivalOrder(instance: CompiledInstance): CompiledTask[] {
   return [...instance.tasks].sort((a, b) => a.arrival - b.arrival || a.index - b.index);
 }
 
-function traceOf(task: CompiledTask, best: ScheduleCandidate | null): PdftspTaskTrace {
-  if (best === null) return { F: null, unitWelfare: null, operatingCost: null };
+function traceOf(
+  task: CompiledTask,
+  best: ScheduleCandidate | null,
+  dualIncrease: number | null,
+): PdftspTaskTrace {
+  if (best === null) {
+    return {
+      F: null,
+      unitWelfare: null,
+      operatingCost: null,
+      welfareIncrement: null,
+      dualIncrease: null,
+    };
+  }
+  const welfareIncrement = task.bid - best.option.price - best.operatingCost;
   return {
     F: best.F,
-    unitWelfare: (task.bid - best.option.price - best.operatingCost) /
-      (best.totalWork + best.totalMemory),
+    unitWelfare: welfareIncrement / (best.totalWork + best.totalMemory),
     operatingCost: best.operatingCost,
+    welfareIncrement,
+    dualIncrease,
   };
 }
 
-/** Eq. 7 and Eq. 8 on every cell of the chosen schedule. */
+/**
+ * Eq. 7 and Eq. 8 on every cell of the chosen schedule.
+ *
+ * @returns Σ C_kp Δλ_kt + Σ (C_km - r_b) Δφ_kt, the capacity part of D_1's rise
+ */
 function updateDuals(
   instance: CompiledInstance,
   state: ClusterState,
@@ -183,18 +237,25 @@ function updateDuals(
   best: ScheduleCandidate,
   alpha: number,
   beta: number,
-): void {
+): number {
   const welfare = task.bid - best.option.price - best.operatingCost;
   const unitWelfare = welfare / (best.totalWork + best.totalMemory);
+  let increase = 0;
   for (const { node, slot, work } of best.cells) {
     const cell = node * instance.slots + slot;
     const computeShare = work / (instance.computeCapacity[node] as number);
     const memoryShare = task.memory / (instance.freeMemory[node] as number);
-    state.lambda[cell] = (state.lambda[cell] as number) * (1 + computeShare) +
+    const lambda = (state.lambda[cell] as number) * (1 + computeShare) +
       alpha * unitWelfare * computeShare;
-    state.phi[cell] = (state.phi[cell] as number) * (1 + memoryShare) +
+    const phi = (state.phi[cell] as number) * (1 + memoryShare) +
       beta * unitWelfare * memoryShare;
+    increase +=
+      (instance.computeCapacity[node] as number) * (lambda - (state.lambda[cell] as number)) +
+      (instance.freeMemory[node] as number) * (phi - (state.phi[cell] as number));
+    state.lambda[cell] = lambda;
+    state.phi[cell] = phi;
   }
+  return increase;
 }
 
 /** Outcome of a task that was not admitted, with the reason. */

@@ -32,6 +32,14 @@ import { runOnline } from "./run_online.ts";
 import { generateWorkload } from "./workload.ts";
 import type { Instance } from "./types.ts";
 
+/** Declared value bounds times f (they are money per work unit and per GB), if any. */
+function scaledValueBounds(instance: Instance, f: number): Pick<Instance, "valueBounds"> {
+  const bounds = instance.valueBounds;
+  return bounds === undefined
+    ? {}
+    : { valueBounds: { perWork: bounds.perWork * f, perMemory: bounds.perMemory * f } };
+}
+
 /**
  * The instance with money measured in units 1/`factor` of the original: bids, vendor prices and
  * node costs multiplied by `factor`.
@@ -53,6 +61,7 @@ export function rescaleMoney(instance: Instance, factor: number): Instance {
   const f = requirePositive("moneyFactor", factor);
   return {
     ...instance,
+    ...scaledValueBounds(instance, f),
     nodes: instance.nodes.map((node) => ({
       ...node,
       costPerSlot: node.costPerSlot.map((cost) => cost * f),
@@ -85,7 +94,11 @@ export function rescaleMoney(instance: Instance, factor: number): Instance {
  */
 export function scaleBids(instance: Instance, factor: number): Instance {
   const f = requirePositive("bidScale", factor);
-  return { ...instance, tasks: instance.tasks.map((task) => ({ ...task, bid: task.bid * f })) };
+  return {
+    ...instance,
+    ...scaledValueBounds(instance, f),
+    tasks: instance.tasks.map((task) => ({ ...task, bid: task.bid * f })),
+  };
 }
 
 /** Open choices of one pdFTSP run. */

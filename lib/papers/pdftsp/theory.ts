@@ -6,11 +6,13 @@
  * Truthfulness note: the schedule pdFTSP picks for a task does not depend on its bid, and it wins
  * iff b_i > q_in + Σe + max λ·Σs + max φ·Σr. The Eq. 14 payment omits the operating cost Σe, so
  * the lowest winning bid exceeds the payment by Σe: a task whose value lies between the two loses
- * when truthful and gains v - p > 0 by overbidding. The `critical` payment rule closes that gap.
+ * when truthful and gains v - p > 0 by overbidding. The `critical` payment rule (the default)
+ * closes that gap. Truthfulness also needs α and β fixed before the bids: with Lemma 2's hindsight
+ * values a winner's bid raises α, β and so its own payment; declared `valueBounds` avoid that.
  *
  * @module
  */
-import { type PaymentRule, type PdftspResult, runPdftsp } from "./pdftsp.ts";
+import { defaultAlphaBeta, type PaymentRule, type PdftspResult, runPdftsp } from "./pdftsp.ts";
 import { compileInstance } from "./instance.ts";
 import type { Instance } from "./types.ts";
 import { requireFinite, requireInteger, requireNonNegative } from "../../core/validate.ts";
@@ -31,7 +33,7 @@ export interface BidPoint {
  * @param taskIndex the task
  * @param value its true valuation v_i
  * @param bids bids to try
- * @param paymentRule payment rule (default `paper`)
+ * @param paymentRule payment rule (default `critical`, as runPdftsp)
  * @returns one point per bid
  * @throws {ParameterError} on a bad task index, value or bid
  */
@@ -40,7 +42,7 @@ export function bidSweep(
   taskIndex: number,
   value: number,
   bids: readonly number[],
-  paymentRule: PaymentRule = "paper",
+  paymentRule: PaymentRule = "critical",
 ): BidPoint[] {
   requireInteger("taskIndex", taskIndex, 0, instance.tasks.length - 1);
   requireFinite("value", value);
@@ -65,14 +67,12 @@ export function bidSweep(
   });
 }
 
-/** α, β of the full instance, so a sweep does not shift them by changing one bid. */
+/**
+ * α, β of the full instance held fixed over the sweep: declared bounds when present, otherwise
+ * the hindsight values, which one bid would otherwise shift.
+ */
 function alphaBetaOf(instance: Instance): { alpha: number; beta: number } {
-  let alpha = 0;
-  let beta = 0;
-  for (const task of instance.tasks) {
-    alpha = Math.max(alpha, task.bid / task.work);
-    beta = Math.max(beta, task.bid / task.memory);
-  }
+  const { alpha, beta } = defaultAlphaBeta(compileInstance(instance));
   return { alpha: Math.max(alpha, 1e-12), beta: Math.max(beta, 1e-12) };
 }
 

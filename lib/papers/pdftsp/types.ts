@@ -65,6 +65,20 @@ export interface Instance {
   /** labour vendors; only their number and names matter, prices live in the tasks' quotes */
   readonly vendors: readonly { readonly name?: string }[];
   readonly tasks: readonly TaskSpec[];
+  /**
+   * Declared market bounds on value density, known before any bid (the operator's price cap):
+   * every bid should satisfy b_i / M_i <= perWork and b_i / r_i <= perMemory. pdFTSP then uses
+   * α = perWork and β = perMemory, which do not depend on any bid; without them it falls back to
+   * Lemma 2's α = max b_i/M_i, β = max b_i/r_i over all tasks, which needs future bids and lets a
+   * winner's payment move with its own bid.
+   */
+  readonly valueBounds?: ValueBounds;
+}
+
+/** Declared upper bounds of b_i / M_i and b_i / r_i (money per work unit, per GB). */
+export interface ValueBounds {
+  readonly perWork: number;
+  readonly perMemory: number;
 }
 
 /** One cell of a schedule: the task runs on `node` during `slot` and gets `work` done. */
@@ -110,4 +124,9 @@ export interface OnlineResult {
   readonly runtimeMs: number;
   /** scheduling time per task, ms (Titan: solver time of the slot divided by its tasks) */
   readonly perTaskMs: number;
+  /**
+   * Titan only: slots whose MILP stopped at the wall-clock limit (incumbent used or slot
+   * rejected). When > 0 the result depends on machine speed and load.
+   */
+  readonly limitedSlots?: number;
 }

@@ -6,7 +6,8 @@
  * Choices the paper does not state (all seeded, all listed in the notebook):
  * - work unit: kilo-samples; M_i = samples × epochs / 1000; every task fine-tunes GPT-2 with
  *   the same LoRA set-up, so s_ik and r_i depend only on the GPU type (gpu_model.ts);
- * - bid b_i = M_i × U(1, 4) (money per kilo-sample-epoch);
+ * - bid b_i = M_i × U(1, 4) (money per kilo-sample-epoch); the instance declares the bounds this
+ *   implies (`valueBounds`: 4 per work unit, 4 × max M_i / r_i per GB), so α, β are bid-independent;
  * - half of the tasks need pre-processing; vendor n has delay h_n ~ U{1..6} slots and a price per
  *   kilo-sample of dataset 0.5 + 1.5·(6 - h_n)/5 · U(0.8, 1.2) (faster vendors cost more); task i's
  *   quote q_in = that price × samples/1000 × U(0.9, 1.1);
@@ -35,6 +36,13 @@ import {
   type PriceSeries,
 } from "./trace_inputs.ts";
 import type { Instance, NodeSpec, TaskSpec } from "./types.ts";
+
+/** Bid per kilo-sample-epoch is U(1, MAX_BID_PER_WORK): the declared `valueBounds.perWork`. */
+const MAX_BID_PER_WORK = 4;
+const MAX_SAMPLES = 20000;
+const MAX_EPOCHS = 5;
+/** Largest M_i the generator draws, kilo-sample-epochs. */
+const MAX_WORK = MAX_SAMPLES * MAX_EPOCHS / 1000;
 
 /** GPU populations of Fig. 6. */
 export const GPU_MIXES = ["a100", "a40", "mixed"] as const;
@@ -132,8 +140,8 @@ export function generateWorkload(config: WorkloadConfig): Workload {
   const tasks: TaskSpec[] = [];
   arrivals.counts.forEach((count, arrival) => {
     for (let j = 0; j < count; j++) {
-      const samples = taskRng.int(5000, 20000);
-      const epochs = taskRng.int(1, 5);
+      const samples = taskRng.int(5000, MAX_SAMPLES);
+      const epochs = taskRng.int(1, MAX_EPOCHS);
       const work = samples * epochs / 1000;
       const preprocessing = taskRng.uniform() < 0.5;
       const quotes = vendors.map((vendor) => ({
@@ -152,7 +160,7 @@ export function generateWorkload(config: WorkloadConfig): Workload {
         work,
         memory: memory.taskGB,
         preprocessing,
-        bid: work * taskRng.uniformIn(1, 4),
+        bid: work * taskRng.uniformIn(1, MAX_BID_PER_WORK),
         quotes,
       });
     }
@@ -164,6 +172,10 @@ export function generateWorkload(config: WorkloadConfig): Workload {
       nodes,
       vendors: vendors.map((_, n) => ({ name: `vendor${n}` })),
       tasks,
+      valueBounds: {
+        perWork: MAX_BID_PER_WORK,
+        perMemory: MAX_BID_PER_WORK * MAX_WORK / memory.taskGB,
+      },
     },
     arrivals,
     prices,

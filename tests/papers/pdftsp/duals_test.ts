@@ -8,7 +8,8 @@ import type { Instance } from "../../../lib/papers/pdftsp/types.ts";
  * α = max b/M = 8/2 = 4, β = max b/r = 8/2 = 4.
  * Task A (bid 1): prices 0, F = 1 - 0.2 = 0.8 = b_il; b̄ = 0.8 / (2 + 2) = 0.2;
  *   λ = 0 + 4·0.2·(2/4) = 0.4, φ = 0 + 4·0.2·(2/8) = 0.2.
- * Task B (bid 8): F = 8 - 0.2 - 0.4·2 - 0.2·2 = 6.6; payment (Eq. 14) = 0.4·2 + 0.2·2 = 1.2;
+ * Task B (bid 8): F = 8 - 0.2 - 0.4·2 - 0.2·2 = 6.6; payment (Eq. 14) = 0.4·2 + 0.2·2 = 1.2,
+ *   critical payment (the default) = 1.2 + Σe = 1.4 = 8 - F;
  *   b̄ = 7.8 / 4 = 1.95; λ = 0.4·1.5 + 4·1.95·0.5 = 4.5, φ = 0.2·1.25 + 4·1.95·0.25 = 2.2.
  * D_1 = μ_A + μ_B + C_kp·λ + (C_km - r_b)·φ = 0.8 + 6.6 + 4·4.5 + 8·2.2 = 43.
  */
@@ -34,8 +35,11 @@ Deno.test("dual prices, F(il), payment and D_1 match Eq. 7, 8, 10, 14 and 6 work
   close(run.trace[0]!.unitWelfare!, 0.2, "b̄ of task A");
   close(run.trace[1]!.F!, 6.6, "F of task B");
   close(run.trace[1]!.unitWelfare!, 1.95, "b̄ of task B");
-  close(run.outcomes[0]!.payment, 0, "payment of A");
-  close(run.outcomes[1]!.payment, 1.2, "payment of B");
+  close(run.outcomes[0]!.payment, 0.2, "critical payment of A");
+  close(run.outcomes[1]!.payment, 1.4, "critical payment of B");
+  const paper = runPdftsp(SHARED_CELL, { paymentRule: "paper" });
+  close(paper.outcomes[0]!.payment, 0, "Eq. 14 payment of A");
+  close(paper.outcomes[1]!.payment, 1.2, "Eq. 14 payment of B");
   close(run.dualObjective, 43, "D_1");
   close(run.welfare, 0.8 + 7.8, "welfare");
 });
