@@ -22,7 +22,7 @@
 import highsModule from "highs";
 import type { Highs } from "highs";
 import { SolverError } from "./errors.ts";
-import { requireFinite, requirePositive } from "./validate.ts";
+import { requireFinite, requireInteger, requirePositive } from "./validate.ts";
 import { ParameterError } from "./errors.ts";
 
 // The package is CommonJS; its typings describe the default export as the module itself.
@@ -68,7 +68,12 @@ export interface SolveOptions {
   readonly timeLimitSeconds?: number;
   /** Relative MIP gap at which HiGHS stops (default HiGHS's 1e-4). */
   readonly mipRelativeGap?: number;
-  /** Return the incumbent and bound on a time limit instead of throwing (MILP only). */
+  /**
+   * Branch-and-bound node limit of a MILP (HiGHS `mip_max_nodes`): unlike the wall-clock limit it
+   * stops at the same point on every run and machine, so results are reproducible.
+   */
+  readonly mipMaxNodes?: number;
+  /** Return the incumbent and bound on a time or node limit instead of throwing (MILP only). */
   readonly acceptTimeLimit?: boolean;
   /** Solve the LP relaxation: integrality is ignored. */
   readonly relax?: boolean;
@@ -76,8 +81,11 @@ export interface SolveOptions {
 
 /** Result of a solve that produced a primal solution. */
 export interface LpResult {
-  /** `optimal`, or `time-limit` when accepted and an incumbent exists. */
-  readonly status: "optimal" | "time-limit";
+  /**
+   * `optimal`; `node-limit` or `time-limit` when that limit stopped a MILP, was accepted and an
+   * incumbent exists (a node limit is deterministic, a time limit is not).
+   */
+  readonly status: "optimal" | "node-limit" | "time-limit";
   /** Objective value of the returned solution. */
   readonly objective: number;
   /**
@@ -220,6 +228,9 @@ export class LpModel {
           requirePositive("timeLimitSeconds", options.timeLimitSeconds),
         );
       }
+      if (options.mipMaxNodes !== undefined) {
+        model.options.set("mip_max_nodes", requireInteger("mipMaxNodes", options.mipMaxNodes, 1));
+      }
       if (options.mipRelativeGap !== undefined) {
         model.options.set("mip_rel_gap", options.mipRelativeGap);
       }
@@ -235,8 +246,9 @@ export class LpModel {
       if (status === codes.unboundedOrInfeasible) {
         throw fail("infeasible", "presolve found the model infeasible or unbounded");
       }
-      const timeLimited = status === codes.timeLimit || status === codes.iterationLimit ||
-        status === codes.interrupted;
+      const nodeLimited = mip && status === codes.solutionLimit;
+      const timeLimited = nodeLimited || status === codes.timeLimit ||
+        status === codes.iterationLimit || status === codes.interrupted;
       if (timeLimited && !(options.acceptTimeLimit && mip)) {
         throw fail("time-limit", `stopped after ${seconds.toFixed(2)} s without proven optimum`);
       }
@@ -252,7 +264,7 @@ export class LpModel {
       const bound = mip ? Number(model.info.get("mip_dual_bound")) : objective;
       const values = Float64Array.from(solution.colValue);
       return {
-        status: timeLimited ? "time-limit" : "optimal",
+        status: nodeLimited ? "node-limit" : timeLimited ? "time-limit" : "optimal",
         objective,
         bound,
         seconds,

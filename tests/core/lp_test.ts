@@ -103,3 +103,26 @@ Deno.test("model building rejects bad bounds, coefficients and foreign variables
   const foreign = other.addVariable({ name: "b" });
   assert.throws(() => model.addConstraint([[foreign, 1]], "<=", 1), /a variable of model m/);
 });
+
+Deno.test("a node limit stops a MILP at the same incumbent on every run; bad limits are typed errors", async () => {
+  const solveOnce = async () => {
+    const model = new LpModel("hard-knapsack", "maximize");
+    // Equal-ratio items with an odd capacity: branch and bound needs many nodes to prove optimality.
+    const vars = Array.from(
+      { length: 40 },
+      (_, i) =>
+        model.addVariable({ name: `x${i}`, upper: 1, integer: true, objective: 2 * (i % 7) + 11 }),
+    );
+    model.addConstraint(vars.map((v, i) => [v, 2 * (i % 7) + 10] as const), "<=", 201);
+    return await model.solve({ mipMaxNodes: 1, acceptTimeLimit: true });
+  };
+  const first = await solveOnce();
+  const second = await solveOnce();
+  assert.ok(first.status === "node-limit" || first.status === "optimal", first.status);
+  assert.equal(first.objective, second.objective);
+  assert.deepEqual([...first.values], [...second.values]);
+  assert.ok(first.bound >= first.objective - 1e-9);
+  const model = new LpModel("m", "maximize");
+  model.addVariable({ name: "x", upper: 1, integer: true, objective: 1 });
+  await assert.rejects(() => model.solve({ mipMaxNodes: 0 }), ParameterError);
+});

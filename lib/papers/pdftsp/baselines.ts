@@ -32,7 +32,15 @@ export interface BaselineOptions {
 
 /** Options of {@link runTitan}. */
 export interface TitanOptions extends BaselineOptions {
-  /** HiGHS time limit per slot's MILP, seconds (default 2) */
+  /**
+   * Branch-and-bound nodes per slot's MILP (default 500): the deterministic limit, so reruns give
+   * identical schedules.
+   */
+  readonly nodeLimit?: number;
+  /**
+   * Wall-clock safety limit per slot's MILP, seconds (default 30). A slot it stops is counted in
+   * `limitedSlots` and makes the run machine-dependent.
+   */
   readonly timeLimitSeconds?: number;
   /** nodes offered to each task in the MILP: those with most free memory in its window (default 4) */
   readonly candidateNodes?: number;
@@ -141,13 +149,14 @@ function runGreedy(
  * the tasks that just arrived to admit and when and where to run them, maximising their welfare
  * Σ (b_i - q_in) u_i - Σ e_ikt x_ikt within the capacity left by earlier slots; vendors are random.
  * To keep the MILP small each task may use only its `candidateNodes` nodes with the most free
- * memory over its window. Each solve has a HiGHS time limit; on the limit the incumbent is used,
- * and if there is none the slot's tasks are rejected (`not-selected`). The limit is wall-clock
- * (lib/core/lp.ts offers no node or iteration limit), so `limitedSlots` counts the slots where it
- * bound: only a result with `limitedSlots = 0` is independent of machine load.
+ * memory over its window. Each solve has a HiGHS branch-and-bound node limit (deterministic: the
+ * same incumbent on every run and machine) and a wall-clock safety limit; on either the incumbent
+ * is used, and if there is none the slot's tasks are rejected (`not-selected`). `limitedSlots`
+ * counts the slots the wall-clock limit stopped: only a result with `limitedSlots = 0` is
+ * independent of machine load.
  *
  * @param instance plain-JSON instance
- * @param options seed, per-slot time limit, candidate nodes per task
+ * @param options seed, per-slot node and time limits, candidate nodes per task
  * @returns per-task outcomes, welfare, and solver time per task
  * @throws {ParameterError} on malformed instances or options
  * @throws {SolverError} when HiGHS fails other than by the time limit
@@ -157,7 +166,8 @@ export async function runTitan(
   options: TitanOptions = {},
 ): Promise<OnlineResult> {
   const started = performance.now();
-  const timeLimit = requirePositive("timeLimitSeconds", options.timeLimitSeconds ?? 2);
+  const timeLimit = requirePositive("timeLimitSeconds", options.timeLimitSeconds ?? 30);
+  const nodeLimit = requireInteger("nodeLimit", options.nodeLimit ?? 500, 1);
   const candidateCount = requireInteger("candidateNodes", options.candidateNodes ?? 4, 1);
   const compiled = compileInstance(instance);
   const state = new ClusterState(compiled);
@@ -172,7 +182,10 @@ export async function runTitan(
     bySlot.set(task.arrival, list);
   }
   for (const [, arrived] of [...bySlot].sort((a, b) => a[0] - b[0])) {
-    const solved = await solveTitanSlot(compiled, state, arrived, rng, candidateCount, timeLimit);
+    const solved = await solveTitanSlot(compiled, state, arrived, rng, candidateCount, {
+      timeLimit,
+      nodeLimit,
+    });
     solverMs += solved.seconds * 1000;
     if (solved.limited) limitedSlots++;
     for (const task of arrived) {
@@ -207,7 +220,7 @@ async function solveTitanSlot(
   arrived: readonly CompiledTask[],
   rng: Rng,
   candidateCount: number,
-  timeLimit: number,
+  limits: { timeLimit: number; nodeLimit: number },
 ): Promise<{ decisions: Map<number, TitanDecision>; seconds: number; limited: boolean }> {
   const decisions = new Map<number, TitanDecision>();
   const model = new LpModel("Titan per-slot MILP", "maximize");
@@ -273,10 +286,14 @@ async function solveTitanSlot(
   }
   let result;
   try {
-    result = await model.solve({ timeLimitSeconds: timeLimit, acceptTimeLimit: true });
+    result = await model.solve({
+      timeLimitSeconds: limits.timeLimit,
+      mipMaxNodes: limits.nodeLimit,
+      acceptTimeLimit: true,
+    });
   } catch (error) {
     if (error instanceof SolverError && error.status === "time-limit") {
-      return { decisions, seconds: timeLimit, limited: true };
+      return { decisions, seconds: limits.timeLimit, limited: true };
     }
     throw error;
   }

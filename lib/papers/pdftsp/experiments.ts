@@ -25,14 +25,15 @@ export interface ExperimentScale {
   readonly slots: number;
   /** divisor applied to the paper's node counts and arrival rates */
   readonly divisor: number;
-  readonly titanSeconds: number;
+  /** branch-and-bound nodes per slot of Titan's MILP (deterministic limit) */
+  readonly titanNodes: number;
 }
 
 /** Scale of a run mode. */
 export function experimentScale(mode: RunMode): ExperimentScale {
   return mode === "paper"
-    ? { slots: 144, divisor: 1, titanSeconds: 5 }
-    : { slots: 144, divisor: 8, titanSeconds: 0.5 };
+    ? { slots: 144, divisor: 1, titanNodes: 2000 }
+    : { slots: 144, divisor: 8, titanNodes: 200 };
 }
 
 /** Welfare of one algorithm in one setting. */
@@ -88,7 +89,7 @@ export function compareAlgorithms(
       for (const algorithm of ALGORITHMS) {
         const result = await runOnline(workload.instance, algorithm, {
           seed: params.seed,
-          timeLimitSeconds: scale.titanSeconds,
+          nodeLimit: scale.titanNodes,
         });
         rows.push({
           figure: "",

@@ -257,7 +257,7 @@ async function baselinesAt(params: RunParams, bidScale: number): Promise<Baselin
   );
   const options = {
     seed: params.seed,
-    timeLimitSeconds: experimentScale(params.mode).titanSeconds,
+    nodeLimit: experimentScale(params.mode).titanNodes,
   };
   const [titan, eft, ntm] = [
     await runOnline(instance, "titan", options),
