@@ -12,21 +12,32 @@
  */
 import pl from "nodejs-polars";
 import type { Rng } from "../core/rng.ts";
-import { requireInteger } from "../core/validate.ts";
+import { ParameterError } from "../core/errors.ts";
+import { requireInRange, requireInteger, requireNonEmpty } from "../core/validate.ts";
 import { ar1Uniforms } from "./dependence.ts";
 import { inverseCdf } from "./quantiles.ts";
 import type { JobTraceStats, TraceStats } from "./stats.ts";
+
+/** Largest mean arrival rate per hour {@link poissonArrivals} accepts (far above any trace). */
+export const MAX_ARRIVALS_PER_HOUR = 1e6;
+
+/** Longest synthetic trace, in hours (ten years). */
+export const MAX_SYNTHETIC_HOURS = 24 * 3660;
+
+/** Most arrivals one {@link poissonArrivals} call may expect to generate (memory bound). */
+export const MAX_EXPECTED_ARRIVALS = 1e7;
 
 /**
  * Submission times from a Poisson process whose rate in hour `k` is
  * `profile[(startPhase + k) mod profile.length]` arrivals per hour.
  *
  * @param rng random stream
- * @param profile mean arrivals per hour by phase
- * @param hours number of hours to generate (integer >= 1)
+ * @param profile mean arrivals per hour by phase (each in [0, {@link MAX_ARRIVALS_PER_HOUR}])
+ * @param hours number of hours to generate (integer in [1, {@link MAX_SYNTHETIC_HOURS}])
  * @param startPhase phase of hour 0 (default 0)
  * @returns sorted submission times in seconds from 0
- * @throws {ParameterError} for a bad hour count or phase
+ * @throws {ParameterError} for a bad hour count, phase or rate, or more than
+ *   {@link MAX_EXPECTED_ARRIVALS} expected arrivals
  * @example
  * ```ts
  * import { createRng } from "../core/rng.ts";
@@ -40,8 +51,18 @@ export function poissonArrivals(
   hours: number,
   startPhase = 0,
 ): number[] {
-  requireInteger("hours", hours, 1);
+  requireNonEmpty("profile", profile);
+  profile.forEach((rate, i) => requireInRange(`profile[${i}]`, rate, 0, MAX_ARRIVALS_PER_HOUR));
+  requireInteger("hours", hours, 1, MAX_SYNTHETIC_HOURS);
   requireInteger("startPhase", startPhase, 0);
+  const expected = hours * profile.reduce((sum, rate) => sum + rate, 0) / profile.length;
+  if (expected > MAX_EXPECTED_ARRIVALS) {
+    throw new ParameterError(
+      "profile",
+      `mean ${expected / hours} per hour over ${hours} h`,
+      `at most ${MAX_EXPECTED_ARRIVALS} expected arrivals in all`,
+    );
+  }
   const times: number[] = [];
   for (let k = 0; k < hours; k++) {
     const count = rng.poisson(profile[(startPhase + k) % profile.length] as number);
