@@ -1,26 +1,58 @@
 /**
- * Prints the whole claims ledger of every paper as a JSON array on stdout (`deno task claims`).
- * Mode and seed come from `--mode`/`--seed` or the environment (`TOOLKIT_MODE`, `TOOLKIT_SEED`).
- * Exits 1 when any claim is unexplained.
+ * Prints the whole claims ledger of every paper as a JSON array on stdout (`deno task claims`),
+ * or regenerates the committed snapshot (`deno task ledger`, i.e. `--write`, quick mode, seed 1).
+ *
+ * Options: `--mode quick|paper`, `--seed N` (defaults from `TOOLKIT_MODE`, `TOOLKIT_SEED`),
+ * `--paper KEY` (repeatable: only these papers), `--write` (write `data/ledger.quick.json` for
+ * the selected papers, keeping the others' entries), `--help`. Exits 1 when any claim is
+ * unexplained.
  *
  * @module
  */
 import { parseArgs } from "node:util";
 import { runParams } from "./core/params.ts";
-import { ledger } from "./claims_registry.ts";
+import { ledger, PAPERS } from "./claims_registry.ts";
 import { requireInteger, requireOneOf } from "./core/validate.ts";
+import { SNAPSHOT_PARAMS, SNAPSHOT_PATH, writeSnapshot } from "./ledger_snapshot.ts";
+import { fileURLToPath } from "node:url";
+
+const USAGE = `usage: deno task claims [--mode quick|paper] [--seed N] [--paper KEY]... [--write]
+  prints the claims ledger as JSON; --write regenerates data/ledger.quick.json (quick, seed 1)
+  paper keys: ${PAPERS.join(", ")}`;
 
 if (import.meta.main) {
   const { values } = parseArgs({
     args: Deno.args,
-    options: { mode: { type: "string" }, seed: { type: "string" } },
+    options: {
+      mode: { type: "string" },
+      seed: { type: "string" },
+      paper: { type: "string", multiple: true },
+      write: { type: "boolean" },
+      help: { type: "boolean" },
+    },
   });
-  const defaults = runParams();
+  if (values.help) {
+    console.log(USAGE);
+    Deno.exit(0);
+  }
+  const defaults = values.write ? SNAPSHOT_PARAMS : runParams();
   const params = {
     mode: requireOneOf("--mode", values.mode ?? defaults.mode, ["quick", "paper"] as const),
     seed: values.seed === undefined ? defaults.seed : requireInteger("--seed", Number(values.seed)),
   };
-  const results = await ledger(params);
-  console.log(JSON.stringify(results, null, 2));
+  const papers = (values.paper ?? [...PAPERS]).map((paper) =>
+    requireOneOf("--paper", paper, PAPERS)
+  );
+  const results = await ledger(params, papers);
+  if (values.write) {
+    if (params.mode !== SNAPSHOT_PARAMS.mode || params.seed !== SNAPSHOT_PARAMS.seed) {
+      console.error("error: --write records quick mode with seed 1 only");
+      Deno.exit(2);
+    }
+    writeSnapshot(results, papers);
+    console.error(`wrote ${results.length} claims to ${fileURLToPath(SNAPSHOT_PATH)}`);
+  } else {
+    console.log(JSON.stringify(results, null, 2));
+  }
   if (results.some((claim) => claim.verdict === "unexplained")) Deno.exit(1);
 }

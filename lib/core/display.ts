@@ -20,7 +20,12 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import type pl from "nodejs-polars";
-import { type ClaimResult, summarizeClaims } from "./claims.ts";
+import {
+  type ClaimResult,
+  describeSummary,
+  summarizeClaims,
+  type VerificationNote,
+} from "./claims.ts";
 
 /** MIME type carrying a notebook's claims as JSON; the report runner collects it. */
 export const CLAIMS_MIME = "application/vnd.compute-pricing.claims+json";
@@ -123,17 +128,42 @@ export function claimsTable(
     paper: formatClaimValue(claim.paperValue),
     reproduced: claim.reproducedValue === null ? "—" : formatClaimValue(claim.reproducedValue),
     rule: claim.rule ?? "—",
+    evidence: claim.evidence ?? "—",
     verdict: claim.verdict,
-    explanation: claim.explanation ?? "",
+    explanation: [claim.explanation, claim.reading && `Reading: ${claim.reading}`]
+      .filter(Boolean).join(" "),
   }));
-  const heading =
-    `<p class="toolkit-claims-summary">${summary.total} claims: ${summary.reproduced} reproduced, ${summary.discrepancy} discrepancy (explained), ${summary.notReproducibleHere} not reproducible here, ${summary.unexplained} unexplained</p>`;
+  const heading = `<p class="toolkit-claims-summary">${escapeHtml(describeSummary(summary))}</p>`;
   const body = results.length === 0
     ? "<p>No claims are recorded for this section yet.</p>"
     : table(rows, { caption, maxRows: 1000 }).html;
   return richHtml(`<div class="toolkit-claims">${heading}${body}</div>`, {
     [CLAIMS_MIME]: { summary, claims: results },
   });
+}
+
+/**
+ * Findings about this project's own reference tools (not statements of the paper), as a table for
+ * a notebook's "Verification notes" section.
+ *
+ * @example
+ * ```ts
+ * import { verificationNotesTable } from "./display.ts";
+ * verificationNotesTable([{ id: "demo.grid", topic: "grid search", finding: "misses the optimum by 0.1 %", value: 0.001 }]);
+ * ```
+ */
+export function verificationNotesTable(
+  notes: readonly VerificationNote[],
+  caption = "Verification notes",
+): Displayable {
+  const rows = notes.map((note) => ({
+    id: note.id,
+    topic: note.topic,
+    finding: note.finding,
+    value: note.value === undefined ? "—" : formatClaimValue(note.value),
+    source: note.source ?? "",
+  }));
+  return table(rows, { caption, maxRows: 1000 });
 }
 
 function formatClaimValue(value: ClaimResult["paperValue"]): string {

@@ -78,7 +78,7 @@ export function notebookPage(
 
 function claimsCell(claims: ClaimsSummary | null): string {
   if (!claims) return "—";
-  return `${claims.total} claims: ${claims.reproduced} reproduced, ${claims.discrepancy} discrepancy, ${claims.notReproducibleHere} not reproducible here${
+  return `${claims.total} claims: ${claims.reproduced} reproduced (<strong>${claims.reproducedIndependently} independently</strong>), ${claims.calibrated} calibrated, ${claims.discrepancy} discrepancy, ${claims.notReproducibleHere} not reproducible here${
     claims.unexplained ? `, <strong>${claims.unexplained} unexplained</strong>` : ""
   }`;
 }

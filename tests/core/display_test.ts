@@ -8,6 +8,7 @@ import {
   note,
   plot,
   table,
+  verificationNotesTable,
 } from "../../lib/core/display.ts";
 import { evaluateClaims, within } from "../../lib/core/claims.ts";
 import { runParams } from "../../lib/core/params.ts";
@@ -54,7 +55,7 @@ Deno.test("claimsTable carries the results as a MIME bundle for the report index
     statement: "two",
     paperValue: 2,
     rule: within({ abs: 0 }),
-    expected: "reproduced",
+    evidence: "independent",
     measure: () => 2,
   }]);
   const bundle = display(claimsTable(results)) as Record<
@@ -62,7 +63,17 @@ Deno.test("claimsTable carries the results as a MIME bundle for the report index
     { summary: { reproduced: number } }
   >;
   assert.equal(bundle[CLAIMS_MIME]!.summary.reproduced, 1);
+  assert.match(claimsTable(results).html, /<td>independent<\/td>/);
   assert.match(claimsTable([]).html, /No claims are recorded/);
+});
+
+Deno.test("verificationNotesTable lists findings about our own tools", () => {
+  const html = verificationNotesTable([
+    { id: "d.grid", topic: "grid search", finding: "misses the optimum", value: 0.25 },
+  ]).html;
+  assert.match(html, /d\.grid/);
+  assert.match(html, /misses the optimum/);
+  assert.match(html, /0\.25/);
 });
 
 Deno.test("runParams validates mode and seed", () => {
