@@ -280,12 +280,19 @@ export function solveOde(
   y0: readonly number[],
   options: OdeOptions = {},
 ): OdeSolution {
+  if (typeof f !== "function") throw new ParameterError("f", f, "a function (t, y) => y'");
+  if (!Array.isArray(span) || span.length !== 2) {
+    throw new ParameterError("span", span, "a pair [t0, t1]");
+  }
   const [t0, t1] = span;
   requireFinite("span[0]", t0);
   requireFinite("span[1]", t1);
   if (t0 === t1) throw new ParameterError("span", span, "an interval of positive length");
   const tolerance = requirePositive("tolerance", options.tolerance ?? 1e-10);
   requireNonEmpty("y0", y0);
+  if (options === null || typeof options !== "object") {
+    throw new ParameterError("options", options, "an options object");
+  }
   y0.forEach((value, i) => requireFinite(`y0[${i}]`, value));
   const maxIterations = requireInteger(
     "maxIterations",

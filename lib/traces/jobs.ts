@@ -7,6 +7,7 @@
  */
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
+import { requireOneOf } from "../core/validate.ts";
 
 const num = (from: string, to = from, nullable = false) =>
   ({ from, to, kind: "number", nullable }) as const;
@@ -115,6 +116,7 @@ const SIA_FOLDERS = {
  * @throws {DataFileError} when a workload file is missing or malformed
  */
 export function loadSiaWorkloads(family: SiaFamily, dir?: string): pl.DataFrame {
+  requireOneOf("family", family, ["philly", "saturn"] as const);
   const { trace, folder, count } = SIA_FOLDERS[family];
   return pl.concat(
     Array.from({ length: count }, (_, i) =>

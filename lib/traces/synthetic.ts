@@ -13,7 +13,13 @@
 import pl from "nodejs-polars";
 import type { Rng } from "../core/rng.ts";
 import { ParameterError } from "../core/errors.ts";
-import { requireInRange, requireInteger, requireNonEmpty } from "../core/validate.ts";
+import {
+  requireFiniteArray,
+  requireInRange,
+  requireInteger,
+  requireMethods,
+  requireNonEmpty,
+} from "../core/validate.ts";
 import { ar1Uniforms } from "./dependence.ts";
 import { inverseCdf } from "./quantiles.ts";
 import type { JobTraceStats, TraceStats } from "./stats.ts";
@@ -86,7 +92,8 @@ export function sampleQuantiles(
   values: readonly number[],
   count: number,
 ): number[] {
-  requireInteger("count", count, 0);
+  requireInteger("count", count, 0, 1e8);
+  requireMethods("rng", rng, ["uniform"], "a random stream");
   return Array.from({ length: count }, () => inverseCdf(probs, values, rng.uniform()));
 }
 
@@ -105,8 +112,13 @@ export function sampleDiscrete(
   shares: readonly number[],
   count: number,
 ): number[] {
-  requireInteger("count", count, 0);
+  requireInteger("count", count, 0, 1e8);
+  requireFiniteArray("outcomes", outcomes);
+  requireFiniteArray("shares", shares, outcomes.length);
+  shares.forEach((share, i) => requireInRange(`shares[${i}]`, share, 0, Number.MAX_VALUE));
+  requireMethods("rng", rng, ["uniform"], "a random stream");
   const total = shares.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw new ParameterError("shares", shares, "shares with a positive sum");
   return Array.from({ length: count }, () => {
     let u = rng.uniform() * total;
     for (let i = 0; i < outcomes.length; i++) {
@@ -131,8 +143,12 @@ export function syntheticJobs(
   stats: JobTraceStats,
   quantileProbs: readonly number[],
   rng: Rng,
-  hours = stats.hoursPerGroup,
+  hours = stats?.hoursPerGroup,
 ): pl.DataFrame {
+  if (stats === null || typeof stats !== "object") {
+    throw new ParameterError("stats", stats, "a JobTraceStats object (traces.loadTraceStats)");
+  }
+  requireMethods("rng", rng, ["stream"], "a random generator or stream");
   const submit = poissonArrivals(rng.stream("arrivals"), stats.arrivalsPerHourProfile, hours);
   const n = submit.length;
   const durations = stats.durationQuantilesS === null
@@ -168,6 +184,9 @@ export function syntheticHoep(
   hours: number,
   startHourOfDay = 0,
 ): pl.DataFrame {
+  if (stats === null || typeof stats !== "object" || typeof stats.hoep !== "object") {
+    throw new ParameterError("stats", stats, "a TraceStats object (traces.loadTraceStats)");
+  }
   requireInteger("hours", hours, 1);
   requireInteger("startHourOfDay", startHourOfDay, 0, 23);
   const u = ar1Uniforms(rng, hours, stats.hoep.lag1NormalScoreCorrelation);
