@@ -9,6 +9,7 @@
  * ```ts
  * import { randomAuctionInstance, removalAudit } from "./properties.ts";
  * import { createRng } from "../../core/rng.ts";
+import { requireInteger } from "../../core/validate.ts";
  * const audit = removalAudit(200, createRng(1).stream("audit"));
  * console.log(audit.proposition1Violations); // 0
  * ```
@@ -18,6 +19,7 @@
 import { mean, sampleVariance } from "simple-statistics";
 import type { Rng } from "../../core/rng.ts";
 import { createRng } from "../../core/rng.ts";
+import { requireInteger } from "../../core/validate.ts";
 import { roso } from "./auction.ts";
 import { cocoAuction } from "./coco.ts";
 import { centre, consensusBase, consensusEstimate } from "./consensus.ts";
@@ -40,6 +42,7 @@ export interface AuctionInstance {
  * ```ts
  * import { randomAuctionInstance } from "./properties.ts";
  * import { createRng } from "../../core/rng.ts";
+import { requireInteger } from "../../core/validate.ts";
  * randomAuctionInstance(createRng(1).stream("x")).budgets.length; // 3-12
  * ```
  */
@@ -79,10 +82,12 @@ export interface RemovalAudit {
  * ```ts
  * import { removalAudit } from "./properties.ts";
  * import { createRng } from "../../core/rng.ts";
+import { requireInteger } from "../../core/validate.ts";
  * removalAudit(50, createRng(1).stream("x")).proposition1Violations; // 0
  * ```
  */
 export function removalAudit(instances: number, rng: Rng): RemovalAudit {
+  requireInteger("instances", instances, 1, 1e6); // NaN must not report "0 violations" on no data
   let removals = 0;
   let p1 = 0;
   let upper = 0;
@@ -222,6 +227,7 @@ export const MISREPORT_FACTORS: readonly number[] = [0.25, 0.5, 0.8, 0.95, 1.05,
  * ```
  */
 export function incentiveAudit(instances: number, seed: number): IncentiveAudit {
+  requireInteger("instances", instances, 1, 1e6);
   const rng = createRng(seed).stream("incentive-audit");
   let trials = 0;
   let violations = 0;

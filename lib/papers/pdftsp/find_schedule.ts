@@ -101,6 +101,9 @@ export function findSchedule(
     units[k] = Math.floor((task.throughput[k] as number) / grid + 1e-9);
   }
   const need = Math.max(1, Math.ceil(task.work / grid - 1e-9));
+  // Even every node at full throughput in every slot of the window cannot finish the task: no
+  // schedule exists (and the DP layers below would be impossibly wide, e.g. for work = 1e308).
+  if (!(need <= (end - start + 1) * units.reduce((sum, u) => sum + u, 0))) return null;
   const width = need + 1;
   const memory = task.memory;
   let prev = emptyLayer(width);
