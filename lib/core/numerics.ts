@@ -186,6 +186,10 @@ export function integrate(
   b: number,
   options: QuadratureOptions = {},
 ): number {
+  if (typeof f !== "function") throw new ParameterError("f", f, "a function x => f(x)");
+  if (options === null || typeof options !== "object") {
+    throw new ParameterError("options", options, "an options object");
+  }
   requireFinite("a", a);
   requireFinite("b", b);
   if (a === b) return 0;

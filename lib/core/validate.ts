@@ -138,6 +138,7 @@ export function requireMethods<T>(
   methods: readonly string[],
   what: string,
 ): T {
+  if (!Array.isArray(methods)) throw new ParameterError("methods", methods, "an array of names");
   const object = value as Record<string, unknown> | null;
   if (
     object === null || typeof object !== "object" ||

@@ -214,6 +214,9 @@ export function syntheticHoep(
  * @returns columns `t_s` (slot start), `bandwidth_mbps`
  */
 export function syntheticBandwidth(stats: TraceStats, rng: Rng, seconds: number): pl.DataFrame {
+  if (stats === null || typeof stats !== "object" || typeof stats.ghent !== "object") {
+    throw new ParameterError("stats", stats, "a TraceStats object (traces.loadTraceStats)");
+  }
   requireInteger("seconds", seconds, 1);
   const u = ar1Uniforms(rng, seconds, stats.ghent.lag1NormalScoreCorrelation);
   return pl.DataFrame([
