@@ -19,8 +19,8 @@
  * @module
  */
 import * as mathjs from "mathjs";
-import { ParameterError } from "./errors.ts";
-import { requireFinite, requirePositive } from "./validate.ts";
+import { ParameterError, SolverError } from "./errors.ts";
+import { requireFinite, requireInteger, requireNonEmpty, requirePositive } from "./validate.ts";
 
 /** mathjs ships `solveODE` but its typings omit it; this is the signature of its numeric use. */
 const solveODE = (mathjs as unknown as {
@@ -186,6 +186,10 @@ export function integrate(
   b: number,
   options: QuadratureOptions = {},
 ): number {
+  if (typeof f !== "function") throw new ParameterError("f", f, "a function x => f(x)");
+  if (options === null || typeof options !== "object") {
+    throw new ParameterError("options", options, "an options object");
+  }
   requireFinite("a", a);
   requireFinite("b", b);
   if (a === b) return 0;
@@ -231,6 +235,9 @@ function kronrodPanel(sample: (x: number) => number, lo: number, hi: number) {
   return { value: kronrod * halfWidth, error: Math.abs((kronrod - gauss) * halfWidth) };
 }
 
+/** Default step cap of {@link solveOde}: far above what smooth problems need (hundreds), low enough to fail within seconds. */
+export const ODE_DEFAULT_MAX_ITERATIONS = 1e4;
+
 /** Options of {@link solveOde}. */
 export interface OdeOptions {
   /** Local error tolerance (default 1e-10). */
@@ -239,7 +246,11 @@ export interface OdeOptions {
   readonly maxStep?: number;
   /** First step (default a tenth of `maxStep`); mathjs would otherwise size it from the span. */
   readonly firstStep?: number;
-  /** Iteration cap passed to mathjs (default 1e6). */
+  /**
+   * Cap on RK45 steps, accepted or rejected (default {@link ODE_DEFAULT_MAX_ITERATIONS}, an integer
+   * up to 1e7). A state far larger than the absolute tolerance (e.g. `y0 = [1e308]`) forces
+   * vanishing steps; the cap turns that into a prompt `SolverError` instead of a hang.
+   */
   readonly maxIterations?: number;
 }
 
@@ -257,7 +268,15 @@ export interface OdeSolution {
  * Integrates `y' = f(t, y)` from `span[0]` to `span[1]` (either direction) with mathjs's
  * Dormand-Prince RK45, and offers dense output by Hermite interpolation.
  *
- * @throws {ParameterError} on a zero-length span or a non-finite derivative
+ * @throws {ParameterError} on a zero-length span, an empty or non-finite `y0`, bad options, or a
+ *   non-finite derivative
+ * @throws {SolverError} when the end of the span is not reached within `maxIterations` steps
+ * @example
+ * ```ts
+ * import { solveOde } from "./numerics.ts";
+ * const decay = solveOde((_t, y) => [-y[0]!], [0, 1], [1]);
+ * decay.at(1)[0]; // ≈ e^-1
+ * ```
  */
 export function solveOde(
   f: (t: number, y: readonly number[]) => number[],
@@ -265,11 +284,26 @@ export function solveOde(
   y0: readonly number[],
   options: OdeOptions = {},
 ): OdeSolution {
+  if (typeof f !== "function") throw new ParameterError("f", f, "a function (t, y) => y'");
+  if (!Array.isArray(span) || span.length !== 2) {
+    throw new ParameterError("span", span, "a pair [t0, t1]");
+  }
   const [t0, t1] = span;
   requireFinite("span[0]", t0);
   requireFinite("span[1]", t1);
   if (t0 === t1) throw new ParameterError("span", span, "an interval of positive length");
   const tolerance = requirePositive("tolerance", options.tolerance ?? 1e-10);
+  requireNonEmpty("y0", y0);
+  if (options === null || typeof options !== "object") {
+    throw new ParameterError("options", options, "an options object");
+  }
+  y0.forEach((value, i) => requireFinite(`y0[${i}]`, value));
+  const maxIterations = requireInteger(
+    "maxIterations",
+    options.maxIterations ?? ODE_DEFAULT_MAX_ITERATIONS,
+    1,
+    1e7,
+  );
   const derivative = (t: number, y: readonly number[]) => {
     const dy = f(t, y);
     for (const value of dy) {
@@ -279,19 +313,30 @@ export function solveOde(
     }
     return dy;
   };
-  const maxStep = options.maxStep ?? Math.abs(t1 - t0) / 100;
-  const raw = solveODE(
-    (t: number, y: number[]) => derivative(t, y),
-    [t0, t1],
-    [...y0],
-    {
-      method: "RK45",
-      tol: tolerance,
-      maxStep,
-      firstStep: Math.min(options.firstStep ?? maxStep / 10, maxStep),
-      maxIter: options.maxIterations ?? 1e6,
-    },
-  );
+  const maxStep = requirePositive("maxStep", options.maxStep ?? Math.abs(t1 - t0) / 100);
+  const firstStep = requirePositive("firstStep", options.firstStep ?? maxStep / 10);
+  let raw: { t: number[]; y: number[][] };
+  try {
+    raw = solveODE(
+      (t: number, y: number[]) => derivative(t, y),
+      [t0, t1],
+      [...y0],
+      {
+        method: "RK45",
+        tol: tolerance,
+        maxStep,
+        firstStep: Math.min(firstStep, maxStep),
+        maxIter: maxIterations,
+      },
+    );
+  } catch (error) {
+    if (!/Maximum number of iterations/.test(String((error as Error).message))) throw error;
+    throw new SolverError(
+      "error",
+      "solveOde",
+      `the end of the span was not reached in ${maxIterations} steps (tolerance ${tolerance} may be too small for the state's size)`,
+    );
+  }
   const t = raw.t;
   const y = raw.y;
   const slopes = t.map((ti, i) => derivative(ti, y[i]!));

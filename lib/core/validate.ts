@@ -83,8 +83,68 @@ export function requireOneOf<T extends string>(
   value: string,
   options: readonly T[],
 ): T {
-  if (!(options as readonly string[]).includes(value)) {
+  if (!Array.isArray(options)) throw new ParameterError("options", options, "an array of names");
+  if (typeof value !== "string" || !(options as readonly string[]).includes(value)) {
     throw new ParameterError(parameter, value, `one of ${options.join(", ")}`);
   }
   return value as T;
+}
+
+/**
+ * Requires an array of finite numbers with at least `minLength` entries.
+ *
+ * @param parameter name used in the error
+ * @param values the array
+ * @param minLength smallest allowed length (default 1)
+ * @returns the array
+ * @throws {ParameterError} when it is not an array, too short, or holds a non-finite entry
+ * @example
+ * ```ts
+ * import { requireFiniteArray } from "./validate.ts";
+ * requireFiniteArray("probs", [0, 0.5, 1], 2);
+ * ```
+ */
+export function requireFiniteArray(
+  parameter: string,
+  values: readonly number[],
+  minLength = 1,
+): readonly number[] {
+  if (!Array.isArray(values) || values.length < minLength) {
+    throw new ParameterError(parameter, values, `an array of at least ${minLength} finite numbers`);
+  }
+  values.forEach((value, i) => requireFinite(`${parameter}[${i}]`, value));
+  return values;
+}
+
+/**
+ * Requires an object offering the named methods (a random stream, a DataFrame, ...), so a wrong
+ * argument is a typed error rather than a TypeError deep inside.
+ *
+ * @param parameter name used in the error
+ * @param value the object
+ * @param methods methods it must have
+ * @param what description for the error (e.g. "a random stream")
+ * @returns the object
+ * @throws {ParameterError} when `value` is not an object with those methods
+ * @example
+ * ```ts
+ * import { requireMethods } from "./validate.ts";
+ * requireMethods("rng", { uniform: () => 0.5 }, ["uniform"], "a random stream");
+ * ```
+ */
+export function requireMethods<T>(
+  parameter: string,
+  value: T,
+  methods: readonly string[],
+  what: string,
+): T {
+  if (!Array.isArray(methods)) throw new ParameterError("methods", methods, "an array of names");
+  const object = value as Record<string, unknown> | null;
+  if (
+    object === null || typeof object !== "object" ||
+    !methods.every((method) => typeof object[method] === "function")
+  ) {
+    throw new ParameterError(parameter, value, what);
+  }
+  return value;
 }

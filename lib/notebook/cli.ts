@@ -15,6 +15,7 @@ import { resolve } from "node:path";
 import { requireInteger, requireOneOf, requirePositive } from "../core/validate.ts";
 import type { RunParams } from "../core/params.ts";
 import { buildReport, listNotebooks } from "./report.ts";
+import { stopAllNotebooks } from "./execute.ts";
 import { jupyterEnv, NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
 import { ensureJupyter, ensureKernel, SetupError } from "./setup.ts";
 import { ParameterError } from "../core/errors.ts";
@@ -95,12 +96,13 @@ async function main(args: string[]): Promise<number> {
     console.error("no notebook matches");
     return 2;
   }
+  stopNotebooksOnSignal();
   const report = await buildReport({
     params,
     notebooks,
     outDir: values.out ? resolve(values.out) : REPORTS_DIR,
     withInput: values["with-input"] ?? false,
-    mergeIndex: command === "nb",
+    mergeIndex: command === "nb" || values.only !== undefined,
     timeoutSeconds: values.timeout === undefined
       ? undefined
       : requirePositive("--timeout", Number(values.timeout)),
@@ -108,6 +110,22 @@ async function main(args: string[]): Promise<number> {
   console.log(`report: ${report.outDir}/index.html`);
   for (const failure of report.failures) console.error(`FAILED ${failure.error}`);
   return report.failures.length === 0 ? 0 : 1;
+}
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP, kills every running Jupyter client and kernel before exiting (the
+ * site being built is abandoned; the previous one stays in place). On SIGKILL the clients notice
+ * their parent is gone and shut their kernels down themselves.
+ */
+function stopNotebooksOnSignal(): void {
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  for (const [signal, code] of Object.entries(codes)) {
+    Deno.addSignalListener(signal as Deno.Signal, () => {
+      console.error(`[report] ${signal}: stopping the notebooks in progress`);
+      stopAllNotebooks();
+      Deno.exit(code);
+    });
+  }
 }
 
 /** Runs the CLI; set-up and parameter problems print one clear line instead of a stack trace. */

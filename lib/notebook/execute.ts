@@ -2,10 +2,12 @@
  * Executes one notebook headlessly with the project's Deno kernel.
  *
  * The Python side (`execute_notebook.py`, jupyter_client) keeps reading kernel output past the
- * kernel's idle signal so late outputs are never lost. This side adds what a mature runner needs:
- * parameters through the environment, a hard outer timeout that kills the whole process group
- * (a pending `await` cannot be interrupted by the kernel itself), and a typed failure naming the
- * notebook and the cell.
+ * kernel's idle signal so late outputs are never lost, polls the kernel process (a kernel that
+ * exits fails its cell at once), enforces a per-cell timeout, checkpoints the executed notebook
+ * after every cell and shuts the kernel down if this process dies. This side adds parameters
+ * through the environment, a hard outer timeout (longer than the per-cell one) that kills both
+ * process groups, {@link stopAllNotebooks} for signal handlers, and a typed failure naming the
+ * notebook and the cell, with the partial executed notebook.
  *
  * @example
  * ```ts
@@ -39,7 +41,10 @@ export interface ExecuteOptions {
    * in paper mode (paper-scale sweeps can run for hours; the limit only guards against hangs).
    */
   readonly timeoutSeconds?: number;
-  /** Limit per cell (default: the whole-notebook limit). */
+  /**
+   * Limit per cell (default: {@link DEFAULT_CELL_TIMEOUT_SECONDS} for the mode, capped at half of
+   * the whole-notebook limit, so a stuck cell is caught and named before the hard limit).
+   */
   readonly cellTimeoutSeconds?: number;
   /** How long to keep reading after the kernel reports idle (default 0.05 s). */
   readonly graceSeconds?: number;
@@ -55,9 +60,13 @@ export interface CellRun {
   readonly outputs: number;
 }
 
-/** Where and why a notebook failed. */
+/**
+ * Where and why a notebook failed. `ename` is the cell's error name, or `CellTimeout`,
+ * `KernelDied`, `Interrupted`, `HardTimeout` from the runner. `cell` is null for a failure outside
+ * any cell (kernel start-up).
+ */
 export interface CellFailure {
-  readonly cell: number;
+  readonly cell: number | null;
   readonly id: string | null;
   readonly ename: string;
   readonly evalue: string;
@@ -87,10 +96,12 @@ export class NotebookExecutionError extends Error {
     readonly partial: { executedPath: string; cells: readonly CellRun[] } | null = null,
   ) {
     super(
-      failure
+      failure && failure.cell !== null
         ? `${notebook}: cell ${failure.cell}${
           failure.id ? ` (id ${failure.id})` : ""
         } failed: ${failure.ename}: ${failure.evalue}`
+        : failure
+        ? `${notebook}: ${failure.ename}: ${failure.evalue}`
         : `${notebook}: ${detail}`,
     );
   }
@@ -104,6 +115,34 @@ interface PythonResult {
 
 /** Default hard limit per notebook and mode. */
 export const DEFAULT_TIMEOUT_SECONDS = { quick: 900, paper: 7 * 24 * 3600 } as const;
+
+/** Default limit per cell and mode (capped at half the notebook's hard limit). */
+export const DEFAULT_CELL_TIMEOUT_SECONDS = { quick: 600, paper: 2 * 24 * 3600 } as const;
+
+/** Process groups of the runs in progress (Jupyter client, kernel), for {@link stopAllNotebooks}. */
+const activeRuns = new Set<{ client: number; kernelPidFile: string }>();
+
+/**
+ * Kills the Jupyter client and kernel of every notebook run in progress (for signal handlers; the
+ * clients also shut their kernels down by themselves when this process dies).
+ *
+ * @example
+ * ```ts
+ * Deno.addSignalListener("SIGINT", () => { stopAllNotebooks(); Deno.exit(130); });
+ * ```
+ */
+export function stopAllNotebooks(): void {
+  for (const run of activeRuns) killRun(run);
+}
+
+function killRun(run: { client: number; kernelPidFile: string }): void {
+  killGroup(run.client);
+  try {
+    killGroup(Number(Deno.readTextFileSync(run.kernelPidFile)));
+  } catch {
+    // the kernel had not started yet: killing the client was enough
+  }
+}
 
 const SCRIPT = new URL("./execute_notebook.py", import.meta.url).pathname;
 
@@ -129,11 +168,21 @@ export async function executeNotebook(
     "timeoutSeconds",
     options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS[options.params.mode],
   );
+  const cellTimeout = requirePositive(
+    "cellTimeoutSeconds",
+    options.cellTimeoutSeconds ??
+      Math.min(DEFAULT_CELL_TIMEOUT_SECONDS[options.params.mode], timeoutSeconds / 2),
+  );
+  const progressFile = join(options.outputDir, `${name}.progress.json`);
+  for (const stale of [executedPath, progressFile, html.clean, html.full]) {
+    await Deno.remove(stale).catch(() => {}); // an old run's files must not pass for this one's
+  }
   const request = {
     notebook: notebookPath,
     kernel: KERNEL_NAME,
     outputNotebook: executedPath,
-    cellTimeout: options.cellTimeoutSeconds ?? timeoutSeconds,
+    progressFile,
+    cellTimeout,
     graceSeconds: options.graceSeconds ?? 0.05,
     startupTimeout: 120,
     pidFile: join(options.outputDir, `${name}.kernel.pid`),
@@ -156,25 +205,32 @@ export async function executeNotebook(
     stdout: "piped",
     stderr: "piped",
   }).spawn();
+  const run = { client: child.pid, kernelPidFile: request.pidFile };
+  activeRuns.add(run);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    killGroup(child.pid);
-    try {
-      killGroup(Number(Deno.readTextFileSync(request.pidFile)));
-    } catch {
-      // the kernel had not started yet: killing the client was enough
-    }
+    killRun(run);
   }, timeoutSeconds * 1000);
-  const output = await child.output();
-  clearTimeout(timer);
+  const output = await child.output().finally(() => {
+    clearTimeout(timer);
+    activeRuns.delete(run);
+  });
   const stdout = new TextDecoder().decode(output.stdout).trim();
   const stderr = new TextDecoder().decode(output.stderr).trim();
+  const partial = async (cells: readonly CellRun[]) =>
+    await exists(executedPath) ? { executedPath, cells } : null;
   if (timedOut) {
+    const running = await readProgress(progressFile);
     throw new NotebookExecutionError(
       notebookPath,
-      null,
+      running && {
+        ...running,
+        ename: "HardTimeout",
+        evalue: `the notebook exceeded the hard timeout of ${timeoutSeconds} s and was killed`,
+      },
       `exceeded the hard timeout of ${timeoutSeconds} s and was killed`,
+      await partial([]),
     );
   }
   const lastLine = stdout.split("\n").at(-1) ?? "";
@@ -186,13 +242,11 @@ export async function executeNotebook(
       notebookPath,
       null,
       `the Jupyter client failed (exit ${output.code}): ${stderr.slice(-3000)}`,
+      await partial([]),
     );
   }
   if (result.error) {
-    throw new NotebookExecutionError(notebookPath, result.error, "", {
-      executedPath,
-      cells: result.cells,
-    });
+    throw new NotebookExecutionError(notebookPath, result.error, "", await partial(result.cells));
   }
   return {
     notebook: notebookPath,
@@ -205,8 +259,27 @@ export async function executeNotebook(
   };
 }
 
+/** The cell a run was executing, from the progress file the client writes before each cell. */
+async function readProgress(path: string): Promise<{ cell: number; id: string | null } | null> {
+  try {
+    return JSON.parse(await Deno.readTextFile(path)) as { cell: number; id: string | null };
+  } catch {
+    return null; // killed before the first cell
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Kills a process group led by `pid` (the client's, or the kernel's own session). */
 function killGroup(pid: number): void {
+  if (!(Number.isInteger(pid) && pid > 1)) return;
   try {
     Deno.kill(-pid, "SIGKILL");
   } catch {

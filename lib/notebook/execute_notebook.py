@@ -6,12 +6,20 @@ nbclient stops reading iopub at idle, silently dropping them. This client keeps 
 channel until both the execute reply has arrived and no message for the cell has been seen for a
 grace period after idle.
 
+Liveness: while a cell runs, the kernel process is polled (a kernel that exits, e.g. `Deno.exit(3)`,
+fails the cell within a poll interval instead of waiting out a timeout), the cell has its own
+timeout, and the parent process is watched: if the caller dies (even by SIGKILL) this client
+shuts the kernel down and exits, so no orphan keeps writing into the report folder. The executed
+notebook is checkpointed after every cell and written on every failure, and a progress file names
+the running cell, so even a hard kill from the caller leaves the earlier outputs and the culprit.
+
 Usage: execute_notebook.py REQUEST_JSON  (see ExecuteRequest in execute.ts); prints one JSON line.
 """
 
 import json
 import os
 import queue
+import signal
 import sys
 import time
 
@@ -20,12 +28,47 @@ from jupyter_client.manager import KernelManager
 from nbformat.v4 import output_from_msg
 
 OUTPUT_TYPES = {"stream", "display_data", "execute_result", "error"}
+LIVENESS_INTERVAL = 0.25
 
 
-def collect_cell(client, code, cell_timeout, grace):
-    """Run one cell; return (outputs, reply_content). Raises TimeoutError."""
+class CellFailed(Exception):
+    """The cell could not complete: `ename` is CellTimeout, KernelDied or Interrupted."""
+
+    def __init__(self, ename, evalue):
+        super().__init__(evalue)
+        self.ename = ename
+        self.evalue = evalue
+
+
+class Watchdog:
+    """Polls the kernel process and this client's parent between messages."""
+
+    def __init__(self, manager):
+        self.manager = manager
+        self.parent = os.getppid()
+        self.next_check = 0.0
+
+    def check(self, now):
+        if now < self.next_check:
+            return
+        self.next_check = now + LIVENESS_INTERVAL
+        if os.getppid() != self.parent:
+            raise CellFailed("Interrupted", "the runner that started this client has exited")
+        process = getattr(self.manager.provisioner, "process", None)
+        code = process.poll() if process is not None else None
+        if code is not None:
+            raise CellFailed("KernelDied", f"the kernel exited with code {code} during this cell")
+
+
+def on_signal(signum, _frame):
+    for other in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(other, signal.SIG_IGN)  # clean-up must not be interrupted in turn
+    raise CellFailed("Interrupted", f"received signal {signal.Signals(signum).name}")
+
+
+def collect_cell(client, watchdog, code, outputs, cell_timeout, grace):
+    """Run one cell, appending to `outputs`; return the reply content. Raises CellFailed."""
     msg_id = client.execute(code, store_history=True, allow_stdin=False, stop_on_error=True)
-    outputs = []
     display_positions = {}
     deadline = time.monotonic() + cell_timeout
     idle = False
@@ -34,7 +77,8 @@ def collect_cell(client, code, cell_timeout, grace):
     while True:
         now = time.monotonic()
         if now > deadline:
-            raise TimeoutError(f"cell did not finish within {cell_timeout} s")
+            raise CellFailed("CellTimeout", f"cell did not finish within {cell_timeout:g} s")
+        watchdog.check(now)
         if reply is None:
             try:
                 shell = client.get_shell_msg(timeout=0.001)
@@ -43,7 +87,7 @@ def collect_cell(client, code, cell_timeout, grace):
             except queue.Empty:
                 pass
         if idle and reply is not None and now - last_seen >= grace:
-            return outputs, reply
+            return reply
         try:
             msg = client.get_iopub_msg(timeout=0.01)
         except queue.Empty:
@@ -92,8 +136,52 @@ def export_html(notebook, path, exclude_input):
         handle.write(body)
 
 
+def write_json(path, value):
+    """Write atomically, so a reader never sees half a file."""
+    with open(path + ".tmp", "w", encoding="utf-8") as handle:
+        json.dump(value, handle)
+    os.replace(path + ".tmp", path)
+
+
+def checkpoint(notebook, path):
+    nbformat.write(notebook, path + ".tmp")
+    os.replace(path + ".tmp", path)
+
+
+def run_cells(manager, notebook, request, result):
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=request.get("startupTimeout", 60))
+    watchdog = Watchdog(manager)
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        write_json(request["progressFile"], {"cell": index, "id": cell.get("id")})
+        cell_started = time.monotonic()
+        cell.outputs = []
+        try:
+            reply = collect_cell(client, watchdog, cell.source, cell.outputs,
+                                 request["cellTimeout"], request["graceSeconds"])
+        except CellFailed as failure:
+            result["error"] = {"cell": index, "id": cell.get("id"), "ename": failure.ename,
+                               "evalue": failure.evalue}
+            return
+        cell.execution_count = reply.get("execution_count")
+        result["cells"].append({"cell": index, "id": cell.get("id"),
+                                "seconds": time.monotonic() - cell_started,
+                                "outputs": len(cell.outputs)})
+        if reply.get("status") != "ok":
+            result["error"] = {"cell": index, "id": cell.get("id"),
+                               "ename": reply.get("ename", "Error"),
+                               "evalue": reply.get("evalue", "")}
+            return
+        checkpoint(notebook, request["outputNotebook"])
+
+
 def main():
     request = json.loads(sys.argv[1])
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, on_signal)
     notebook_path = request["notebook"]
     notebook = nbformat.read(notebook_path, as_version=4)
     env = dict(os.environ)
@@ -109,30 +197,10 @@ def main():
     with open(request["pidFile"], "w", encoding="utf-8") as handle:
         handle.write(str(manager.provisioner.pid))
     try:
-        client = manager.client()
-        client.start_channels()
-        client.wait_for_ready(timeout=request.get("startupTimeout", 60))
-        for index, cell in enumerate(notebook.cells):
-            if cell.cell_type != "code":
-                continue
-            cell_started = time.monotonic()
-            try:
-                outputs, reply = collect_cell(
-                    client, cell.source, request["cellTimeout"], request["graceSeconds"])
-            except TimeoutError as timeout:
-                result["error"] = {"cell": index, "id": cell.get("id"), "ename": "Timeout",
-                                   "evalue": str(timeout)}
-                break
-            cell.outputs = outputs
-            cell.execution_count = reply.get("execution_count")
-            result["cells"].append({"cell": index, "id": cell.get("id"),
-                                    "seconds": time.monotonic() - cell_started,
-                                    "outputs": len(outputs)})
-            if reply.get("status") != "ok":
-                result["error"] = {"cell": index, "id": cell.get("id"),
-                                   "ename": reply.get("ename", "Error"),
-                                   "evalue": reply.get("evalue", "")}
-                break
+        run_cells(manager, notebook, request, result)
+    except CellFailed as failure:  # a signal outside a cell (start-up or between cells)
+        result["error"] = {"cell": None, "id": None, "ename": failure.ename,
+                           "evalue": failure.evalue}
     finally:
         try:
             manager.shutdown_kernel(now=True)
@@ -140,9 +208,10 @@ def main():
             pass
         kernel_log.close()
     result["seconds"] = time.monotonic() - started
-    nbformat.write(notebook, request["outputNotebook"])
-    for target in request.get("html", []):
-        export_html(notebook, target["path"], target["excludeInput"])
+    checkpoint(notebook, request["outputNotebook"])
+    if result["error"] is None:
+        for target in request.get("html", []):
+            export_html(notebook, target["path"], target["excludeInput"])
     print(json.dumps(result))
 
 

@@ -2,7 +2,11 @@
  * Builds the report site: executes notebooks, wraps their HTML, writes an index page.
  *
  * A failing notebook does not stop the others; it is listed as failed on the index (with the cell
- * and error) and {@link buildReport} reports it, so the CLI exits non-zero.
+ * and error), its old pages are removed, and {@link buildReport} reports it, so the CLI exits
+ * non-zero. The site is built in a sibling folder (`<outDir>.building-<pid>`) and swapped into
+ * place at the end, so an interrupted build leaves the previous site whole and a finished one
+ * never mixes two runs. Merging (`mergeIndex`) starts from a copy of the existing site, and only
+ * when that site was built with the same mode and seed.
  *
  * @example
  * ```ts
@@ -14,6 +18,7 @@
  * @module
  */
 import { basename, dirname, join, relative } from "node:path";
+import { cp } from "node:fs/promises";
 import type { RunParams } from "../core/params.ts";
 import { executeNotebook, NotebookExecutionError } from "./execute.ts";
 import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./paths.ts";
@@ -33,7 +38,10 @@ export interface ReportOptions {
   readonly withInput?: boolean;
   /** Per-notebook hard timeout in seconds (default: see `DEFAULT_TIMEOUT_SECONDS`). */
   readonly timeoutSeconds?: number;
-  /** Keep other notebooks' rows of an existing index (for re-running single notebooks). */
+  /**
+   * Keep other notebooks' rows and pages of an existing site (for re-running single notebooks);
+   * ignored when the existing site was built with another mode or seed.
+   */
   readonly mergeIndex?: boolean;
   /** Progress sink (default stderr). */
   readonly log?: (line: string) => void;
@@ -71,9 +79,14 @@ export async function notebookTitle(path: string): Promise<string> {
 
 /** Executes notebooks and writes the site. */
 export async function buildReport(options: ReportOptions): Promise<Report> {
-  const outDir = options.outDir ?? REPORTS_DIR;
+  const siteDir = options.outDir ?? REPORTS_DIR;
   const log = options.log ?? ((line: string) => console.error(line));
   const notebooks = options.notebooks ?? await listNotebooks();
+  await removeAbandonedBuilds(siteDir);
+  const outDir = `${siteDir}.building-${Deno.pid}`;
+  await Deno.remove(outDir, { recursive: true }).catch(() => {});
+  const previous = options.mergeIndex ? await previousEntries(siteDir, options.params) : [];
+  if (previous.length > 0) await cp(siteDir, outDir, { recursive: true });
   const workDir = join(outDir, "executed");
   await Deno.mkdir(workDir, { recursive: true });
   await copyKatexAssets(outDir);
@@ -152,6 +165,9 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       log(`[report] ${name} ok in ${run.seconds.toFixed(1)} s`);
     } catch (error) {
       if (!(error instanceof NotebookExecutionError)) throw error;
+      for (const page of [`${name}.html`, `${name}.code.html`]) {
+        await Deno.remove(join(outDir, page)).catch(() => {}); // a merged copy's stale page
+      }
       entries.push({
         name,
         title,
@@ -167,7 +183,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       clearInterval(heartbeat);
     }
   }
-  const indexed = options.mergeIndex ? await mergeEntries(outDir, entries) : entries;
+  const indexed = mergeEntries(previous, entries);
   await Deno.writeTextFile(
     join(outDir, "index.html"),
     indexPage(indexed, options.params, { pages }),
@@ -177,7 +193,41 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     join(outDir, "report.json"),
     JSON.stringify({ params: options.params, entries: indexed }, null, 2) + "\n",
   );
-  return { outDir, entries, failures: entries.filter((entry) => entry.status === "failed") };
+  await swapInto(outDir, siteDir);
+  return {
+    outDir: siteDir,
+    entries,
+    failures: entries.filter((entry) => entry.status === "failed"),
+  };
+}
+
+/** Replaces `siteDir` by the finished build (two renames; the old site is removed after). */
+async function swapInto(built: string, siteDir: string): Promise<void> {
+  const old = `${siteDir}.old-${Deno.pid}`;
+  let hadSite = true;
+  try {
+    await Deno.rename(siteDir, old);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    hadSite = false;
+  }
+  await Deno.rename(built, siteDir);
+  if (hadSite) await Deno.remove(old, { recursive: true });
+}
+
+/** Removes `<siteDir>.building-<pid>` folders whose build process no longer runs. */
+async function removeAbandonedBuilds(siteDir: string): Promise<void> {
+  const prefix = `${basename(siteDir)}.building-`;
+  try {
+    for await (const entry of Deno.readDir(dirname(siteDir))) {
+      if (!entry.isDirectory || !entry.name.startsWith(prefix)) continue;
+      const pid = Number(entry.name.slice(prefix.length));
+      const running = await Deno.stat(`/proc/${pid}`).then(() => true, () => false);
+      if (!running) await Deno.remove(join(dirname(siteDir), entry.name), { recursive: true });
+    }
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
 }
 
 /** Notebook pages in reading order: every notebook of the folder the run's notebooks live in. */
@@ -259,16 +309,23 @@ async function copyKatexAssets(outDir: string): Promise<void> {
   }
 }
 
-/** Rows of the existing `report.json`, with this run's notebooks replaced, sorted by name. */
-async function mergeEntries(outDir: string, fresh: readonly IndexEntry[]): Promise<IndexEntry[]> {
-  let previous: IndexEntry[] = [];
+/** Rows of the existing site's `report.json`, if it was built with the same mode and seed. */
+async function previousEntries(siteDir: string, params: RunParams): Promise<IndexEntry[]> {
   try {
-    previous = (JSON.parse(await Deno.readTextFile(join(outDir, "report.json"))) as {
+    const previous = JSON.parse(await Deno.readTextFile(join(siteDir, "report.json"))) as {
+      params: RunParams;
       entries: IndexEntry[];
-    }).entries;
+    };
+    const same = previous.params.mode === params.mode && previous.params.seed === params.seed;
+    return same ? previous.entries : [];
   } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    if (error instanceof Deno.errors.NotFound) return [];
+    throw error;
   }
+}
+
+/** Previous rows with this run's notebooks replaced, sorted by name. */
+function mergeEntries(previous: readonly IndexEntry[], fresh: readonly IndexEntry[]): IndexEntry[] {
   const names = new Set(fresh.map((entry) => entry.name));
   return [...previous.filter((entry) => !names.has(entry.name)), ...fresh].sort((a, b) =>
     a.name.localeCompare(b.name)

@@ -19,6 +19,31 @@ export interface ColumnSpec {
   readonly kind: "number" | "string";
   /** whether an empty field is allowed (it becomes null); default false */
   readonly nullable?: boolean;
+  /** smallest allowed value (e.g. 0 for durations); numbers only */
+  readonly min?: number;
+  /** whether the value must be an integer (counts); numbers only */
+  readonly integer?: boolean;
+}
+
+/**
+ * Largest magnitude a trace number may have. Microsecond timestamps over decades stay below
+ * 1e15; anything larger (e.g. `1e300`) is corruption, not data.
+ */
+export const MAX_TRACE_MAGNITUDE = 1e15;
+
+/**
+ * Whether a field holds only the characters of a plain decimal number (digits, `.`, signs, an
+ * exponent mark). `Number()` then rejects misplaced ones (`1.2.3`, `1e`), so together they admit
+ * `12`, `-0.5`, `1.5e3` and refuse hex, binary, `Infinity`, `1_000` and whitespace. A character
+ * scan, not a regular expression: it runs on every numeric field of million-row traces.
+ */
+function plainDecimalChars(field: string): boolean {
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (!(digit || c === 46 || c === 43 || c === 45 || c === 101 || c === 69)) return false;
+  }
+  return true;
 }
 
 /**
@@ -52,7 +77,9 @@ export function readTraceText(file: string): string {
  * @param columns the columns to keep; other columns of the file are ignored
  * @returns the DataFrame (numbers as Float64, strings as Utf8)
  * @throws {DataFileError} for a missing header column, a wrong field count, an empty
- *   non-nullable field, or a field that is not a finite number
+ *   non-nullable field, a field that is not a plain decimal number (hex, `Infinity`, `1e300`:
+ *   magnitude above {@link MAX_TRACE_MAGNITUDE}), or a number outside the column's `min` /
+ *   `integer` constraint
  * @example
  * ```ts
  * import { parseCsv } from "./csv.ts";
@@ -104,9 +131,19 @@ function parseField(
     throw new DataFileError(file, line, `column ${column.from} is empty`);
   }
   if (column.kind === "string") return field;
-  const value = Number(field);
-  if (!Number.isFinite(value)) {
-    throw new DataFileError(file, line, `column ${column.from} is not a number: '${field}'`);
+  const value = plainDecimalChars(field) ? Number(field) : NaN;
+  if (!(Math.abs(value) <= MAX_TRACE_MAGNITUDE)) {
+    throw new DataFileError(
+      file,
+      line,
+      `column ${column.from} is not a plain decimal number up to 1e15 in magnitude: '${field}'`,
+    );
+  }
+  if (column.min !== undefined && value < column.min) {
+    throw new DataFileError(file, line, `column ${column.from} = ${value} is below ${column.min}`);
+  }
+  if (column.integer && !Number.isInteger(value)) {
+    throw new DataFileError(file, line, `column ${column.from} = ${value} is not an integer`);
   }
   return value;
 }

@@ -5,7 +5,12 @@
  * @module
  */
 import { errorFunction, probit, sampleCorrelation } from "simple-statistics";
-import { requireInRange } from "../core/validate.ts";
+import {
+  requireFiniteArray,
+  requireInRange,
+  requireInteger,
+  requireMethods,
+} from "../core/validate.ts";
 import type { Rng } from "../core/rng.ts";
 
 /**
@@ -22,6 +27,7 @@ import type { Rng } from "../core/rng.ts";
  * ```
  */
 export function lag1NormalScoreCorrelation(values: readonly number[]): number {
+  requireFiniteArray("values", values, 3);
   const order = values.map((_, i) => i).sort((a, b) =>
     (values[a] as number) - (values[b] as number)
   );
@@ -51,6 +57,8 @@ export function lag1NormalScoreCorrelation(values: readonly number[]): number {
  * @throws {ParameterError} when rho is outside (-1, 1)
  */
 export function ar1Uniforms(rng: Rng, length: number, rho: number): number[] {
+  requireMethods("rng", rng, ["normal"], "a random stream (core.createRng(seed).stream(name))");
+  requireInteger("length", length, 1, 1e8);
   requireInRange("rho", rho, -0.999999, 0.999999);
   const innovation = Math.sqrt(1 - rho * rho);
   const result = new Array<number>(length);

@@ -13,6 +13,7 @@ import {
   loadSiaWorkloads,
 } from "./jobs.ts";
 import type { TraceName } from "./paths.ts";
+import { requireOneOf } from "../core/validate.ts";
 
 /** Job traces available in the common shape. */
 export const JOB_TRACES = [
@@ -88,6 +89,7 @@ export const JOB_TRACE_INFO: Readonly<Record<JobTraceName, JobTraceInfo>> = {
  * @param dir trace directory (default `TRACE_DIR` or `../shared/traces`)
  * @returns the jobs
  * @throws {DataFileError} when a file is missing or malformed
+ * @throws {ParameterError} for a trace name not in {@link JOB_TRACES}
  * @example
  * ```ts
  * import { loadJobTable } from "./job_traces.ts";
@@ -95,6 +97,7 @@ export const JOB_TRACE_INFO: Readonly<Record<JobTraceName, JobTraceInfo>> = {
  * ```
  */
 export function loadJobTable(trace: JobTraceName, dir?: string): pl.DataFrame {
+  requireOneOf("trace", trace, JOB_TRACES);
   const all = pl.lit("all").alias("group");
   const noGpu = pl.lit(null).cast(pl.Float64).alias("num_gpu");
   const noDuration = pl.lit(null).cast(pl.Float64).alias("duration_s");

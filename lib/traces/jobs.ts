@@ -7,9 +7,14 @@
  */
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
+import { requireOneOf } from "../core/validate.ts";
 
 const num = (from: string, to = from, nullable = false) =>
   ({ from, to, kind: "number", nullable }) as const;
+/** A duration (seconds): never negative. */
+const dur = (from: string, to = from) => ({ ...num(from, to), min: 0 }) as const;
+/** A count (GPUs, replicas, submissions): a non-negative integer. */
+const countOf = (from: string, to = from) => ({ ...num(from, to), min: 0, integer: true }) as const;
 const str = (from: string, to = from, nullable = false) =>
   ({ from, to, kind: "string", nullable }) as const;
 
@@ -41,8 +46,8 @@ export function loadMsftItpJobs(dir?: string): pl.DataFrame {
       readTraceCsv("msft-itp-elasticflow", `${cluster}.csv`, [
         str("job_id"),
         num("submission_time", "submit_s"),
-        num("duration", "duration_s"),
-        num("num_gpu"),
+        dur("duration", "duration_s"),
+        countOf("num_gpu"),
       ], dir).withColumn(pl.lit(cluster).alias("cluster")).select(
         "cluster",
         "job_id",
@@ -64,7 +69,7 @@ export function loadMsftItpJobs(dir?: string): pl.DataFrame {
  * @throws {DataFileError} when the file is missing or malformed
  */
 export function loadPhillyRuntimes(dir?: string): pl.DataFrame {
-  return readTraceCsv("philly-derived", "philly_runtime.csv", [num("runtime", "runtime_s")], dir);
+  return readTraceCsv("philly-derived", "philly_runtime.csv", [dur("runtime", "runtime_s")], dir);
 }
 
 /**
@@ -82,11 +87,11 @@ export function loadPhillyElasticflowJobs(dir?: string): pl.DataFrame {
   return readTraceCsv("philly-derived", "elasticflow_philly_103959.csv", [
     num("job_id"),
     num("submit_time", "submit_s"),
-    num("duration", "duration_s"),
-    num("num_gpu"),
+    dur("duration", "duration_s"),
+    countOf("num_gpu"),
     str("model_name"),
     num("ddl", "deadline_s"),
-    num("batch_size"),
+    countOf("batch_size"),
   ], dir);
 }
 
@@ -111,6 +116,7 @@ const SIA_FOLDERS = {
  * @throws {DataFileError} when a workload file is missing or malformed
  */
 export function loadSiaWorkloads(family: SiaFamily, dir?: string): pl.DataFrame {
+  requireOneOf("family", family, ["philly", "saturn"] as const);
   const { trace, folder, count } = SIA_FOLDERS[family];
   return pl.concat(
     Array.from({ length: count }, (_, i) =>
@@ -118,8 +124,8 @@ export function loadSiaWorkloads(family: SiaFamily, dir?: string): pl.DataFrame 
         str("name"),
         num("time", "submit_s"),
         str("application"),
-        num("num_replicas", "num_gpu"),
-        num("batch_size"),
+        countOf("num_replicas", "num_gpu"),
+        countOf("batch_size"),
       ], dir).withColumn(pl.lit(i + 1).cast(pl.Float64).alias("workload")).select(
         "workload",
         "name",
@@ -148,7 +154,7 @@ export function loadAlibabaPods(dir?: string): pl.DataFrame {
     str("name"),
     num("cpu_milli"),
     num("memory_mib"),
-    num("num_gpu"),
+    countOf("num_gpu"),
     num("gpu_milli"),
     str("gpu_spec", "gpu_spec", true),
     str("qos"),
@@ -174,7 +180,7 @@ export function loadAlibabaNodes(dir?: string): pl.DataFrame {
     str("sn"),
     num("cpu_milli"),
     num("memory_mib"),
-    num("gpu", "num_gpu"),
+    countOf("gpu", "num_gpu"),
     str("model", "gpu_model", true),
   ], dir);
 }
@@ -218,6 +224,6 @@ export function loadGoogleHourlySubmits(dir?: string): pl.DataFrame {
   return readTraceCsv("google-2011", "google2011_hourly_job_submits.csv", [
     num("hour_index"),
     num("hour_start_s"),
-    num("job_submits"),
+    countOf("job_submits"),
   ], dir);
 }

@@ -7,7 +7,9 @@
 import pl from "nodejs-polars";
 import { createRng } from "../core/rng.ts";
 import { loadIesoHoep } from "./energy.ts";
-import { JOB_TRACE_INFO, type JobTraceName, loadJobTable } from "./job_traces.ts";
+import { JOB_TRACE_INFO, JOB_TRACES, type JobTraceName, loadJobTable } from "./job_traces.ts";
+import { ParameterError } from "../core/errors.ts";
+import { requireOneOf } from "../core/validate.ts";
 import { loadGhent4g } from "./network.ts";
 import { traceDir, type TraceName, tracesAvailable } from "./paths.ts";
 import { bandwidthSeriesMbps, hoepHourlySeries } from "./series.ts";
@@ -44,9 +46,13 @@ export interface Sourced {
 }
 
 function folderOf(request: TraceRequest): TraceName {
+  if (request === null || typeof request !== "object") {
+    throw new ParameterError("request", request, "an object { kind, ... }");
+  }
+  requireOneOf("request.kind", request.kind, ["jobs", "hoep", "bandwidth"] as const);
   switch (request.kind) {
     case "jobs":
-      return JOB_TRACE_INFO[request.trace].folder;
+      return JOB_TRACE_INFO[requireOneOf("request.trace", request.trace, JOB_TRACES)].folder;
     case "hoep":
       return "ieso-hoep-2016";
     case "bandwidth":
@@ -70,6 +76,12 @@ function folderOf(request: TraceRequest): TraceName {
  * ```
  */
 export function loadOrSynthesize(request: TraceRequest, options: LoadOrSynthesizeOptions): Sourced {
+  if (options === null || typeof options !== "object") {
+    throw new ParameterError("options", options, "an object { seed, prefer?, dir?, stats? }");
+  }
+  if (options.prefer !== undefined) {
+    requireOneOf("options.prefer", options.prefer, ["trace", "synthetic"] as const);
+  }
   const dir = options.dir ?? traceDir();
   const folder = folderOf(request);
   const useTrace = options.prefer !== "synthetic" && tracesAvailable(folder, dir);

@@ -6,7 +6,8 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DataFileError } from "../core/errors.ts";
+import { DataFileError, ParameterError } from "../core/errors.ts";
+import { requireOneOf } from "../core/validate.ts";
 import { existsSync } from "node:fs";
 
 /** The trace folders this module knows how to read. */
@@ -33,6 +34,8 @@ const DEFAULT_DIR = fileURLToPath(new URL("../../../shared/traces", import.meta.
  *
  * @returns `$TRACE_DIR` when set and non-empty, else the default `../shared/traces` beside the
  *   repository root when it exists, else `null`
+ * @throws {DataFileError} when `TRACE_DIR` names a directory that does not exist (a mistyped
+ *   path must not silently switch the notebooks to synthetic data)
  * @example
  * ```ts
  * import { traceDir } from "./paths.ts";
@@ -41,7 +44,12 @@ const DEFAULT_DIR = fileURLToPath(new URL("../../../shared/traces", import.meta.
  */
 export function traceDir(): string | null {
   const fromEnv = Deno.env.get("TRACE_DIR");
-  if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== "") {
+    if (!existsSync(fromEnv)) {
+      throw new DataFileError(fromEnv, null, "TRACE_DIR is set but this directory does not exist");
+    }
+    return fromEnv;
+  }
   return existsSync(DEFAULT_DIR) ? DEFAULT_DIR : null;
 }
 
@@ -51,6 +59,7 @@ export function traceDir(): string | null {
  * @param name the trace folder
  * @param dir the trace directory (default {@link traceDir})
  * @returns true when `dir/name` exists
+ * @throws {ParameterError} for an unknown trace name or a `dir` that is not a string
  * @example
  * ```ts
  * import { tracesAvailable } from "./paths.ts";
@@ -58,6 +67,8 @@ export function traceDir(): string | null {
  * ```
  */
 export function tracesAvailable(name: TraceName, dir: string | null = traceDir()): boolean {
+  requireOneOf("name", name, TRACE_NAMES);
+  if (dir !== null) requireDirString(dir);
   return dir !== null && existsSync(join(dir, name));
 }
 
@@ -79,8 +90,10 @@ export function traceFile(dir: string, name: TraceName, ...parts: string[]): str
  * @param dir an explicit directory, or undefined for the default
  * @returns the directory
  * @throws {DataFileError} when no directory is given and none is found
+ * @throws {ParameterError} when `dir` is given but is not a non-empty string
  */
 export function requireTraceDir(dir?: string): string {
+  if (dir !== undefined) requireDirString(dir);
   const resolved = dir ?? traceDir();
   if (resolved === null) {
     throw new DataFileError(
@@ -90,4 +103,10 @@ export function requireTraceDir(dir?: string): string {
     );
   }
   return resolved;
+}
+
+function requireDirString(dir: unknown): void {
+  if (typeof dir !== "string" || dir === "") {
+    throw new ParameterError("dir", dir, "a trace directory path (non-empty string)");
+  }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { ParameterError } from "../core/errors.ts";
-import { requireInRange } from "../core/validate.ts";
+import { requireFiniteArray, requireInRange } from "../core/validate.ts";
 
 /**
  * The probability grid used for stored quantiles: 0, 1%, 2.5%, 5%, 10%, 15%, ..., 90%, 95%,
@@ -36,6 +36,10 @@ export const QUANTILE_PROBS: readonly number[] = [
  * ```
  */
 export function quantiles(values: ArrayLike<number>, probs: readonly number[]): number[] {
+  if (values === null || typeof values !== "object" || typeof values.length !== "number") {
+    throw new ParameterError("values", values, "an array of finite numbers");
+  }
+  requireFiniteArray("probs", probs);
   const sorted = Float64Array.from(values).sort();
   if (sorted.length === 0) throw new ParameterError("values", [], "a non-empty sample");
   if (!sorted.every(Number.isFinite)) {
@@ -58,6 +62,8 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
  * @param values the matching non-decreasing quantiles
  * @param u a probability in [0, 1]
  * @returns the interpolated quantile
+ * @throws {ParameterError} for arrays of different lengths (or fewer than 2 points), non-finite
+ *   entries, or `u` outside [0, 1]
  * @example
  * ```ts
  * import { inverseCdf } from "./quantiles.ts";
@@ -65,6 +71,16 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
  * ```
  */
 export function inverseCdf(probs: readonly number[], values: readonly number[], u: number): number {
+  requireFiniteArray("probs", probs, 2);
+  requireFiniteArray("values", values, probs.length);
+  if (values.length !== probs.length) {
+    throw new ParameterError(
+      "values",
+      values.length,
+      `${probs.length} values, one per probability`,
+    );
+  }
+  requireInRange("u", u, 0, 1);
   let lo = 0;
   let hi = probs.length - 1;
   while (hi - lo > 1) {

@@ -5,7 +5,7 @@
  */
 import type pl from "nodejs-polars";
 import { ParameterError } from "../core/errors.ts";
-import { requireInteger, requirePositive } from "../core/validate.ts";
+import { requireInteger, requireMethods, requirePositive } from "../core/validate.ts";
 
 /** Options of {@link hoepHourlySeries}. */
 export interface HoepSeriesOptions {
@@ -33,6 +33,8 @@ export interface HoepSeriesOptions {
  * ```
  */
 export function hoepHourlySeries(hoep: pl.DataFrame, options: HoepSeriesOptions = {}): number[] {
+  requireMethods("hoep", hoep, ["getColumn"], "the frame of traces.loadIesoHoep");
+  requireOptions(options);
   const dates = hoep.getColumn("date").toArray() as string[];
   const prices = hoep.getColumn("hoep_cad_per_mwh").toArray() as number[];
   const start = options.from === undefined ? 0 : dates.indexOf(options.from);
@@ -70,6 +72,8 @@ export function bandwidthSeriesMbps(
   ghent: pl.DataFrame,
   options: BandwidthSeriesOptions = {},
 ): number[] {
+  requireMethods("ghent", ghent, ["getColumn"], "the frame of traces.loadGhent4g");
+  requireOptions(options);
   const slot = requirePositive("slotSeconds", options.slotSeconds ?? 1);
   const traces = ghent.getColumn("trace").toArray() as string[];
   const durations = ghent.getColumn("duration_ms").toArray() as number[];
@@ -97,4 +101,10 @@ export function bandwidthSeriesMbps(
     }
   });
   return result;
+}
+
+function requireOptions(options: unknown): void {
+  if (options === null || typeof options !== "object") {
+    throw new ParameterError("options", options, "an options object");
+  }
 }

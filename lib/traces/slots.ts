@@ -61,6 +61,9 @@ export function arrivalsPerSlot(
  */
 export function meanByPhase(series: readonly (readonly number[])[], period: number): number[] {
   requireInteger("period", period, 1);
+  if (!Array.isArray(series) || !series.every(Array.isArray)) {
+    throw new ParameterError("series", series, "an array of number arrays");
+  }
   const sums = new Array<number>(period).fill(0);
   const counts = new Array<number>(period).fill(0);
   for (const values of series) {

@@ -5,6 +5,7 @@
  * @module
  */
 import pl from "nodejs-polars";
+import { requireInteger, requireMethods } from "../core/validate.ts";
 import { lag1NormalScoreCorrelation } from "./dependence.ts";
 import { loadIesoHoep } from "./energy.ts";
 import { JOB_TRACE_INFO, JOB_TRACES, type JobTraceName, loadJobTable } from "./job_traces.ts";
@@ -80,6 +81,8 @@ const numbers = (
  * @returns the statistics, rounded to 6 significant digits
  */
 export function jobTraceStats(jobs: pl.DataFrame, periodHours: number): JobTraceStats {
+  requireMethods("jobs", jobs, ["partitionBy", "getColumn"], "a job table (traces.loadJobTable)");
+  requireInteger("periodHours", periodHours, 1, 24 * 366);
   const groups = jobs.partitionBy("group", true);
   const hours = Math.floor((jobs.getColumn("submit_s").max() as number) / 3600) + 1;
   const hourly = groups.map((group) => arrivalsPerSlot(numbers(group, "submit_s"), 3600, hours));

@@ -12,21 +12,38 @@
  */
 import pl from "nodejs-polars";
 import type { Rng } from "../core/rng.ts";
-import { requireInteger } from "../core/validate.ts";
+import { ParameterError } from "../core/errors.ts";
+import {
+  requireFiniteArray,
+  requireInRange,
+  requireInteger,
+  requireMethods,
+  requireNonEmpty,
+} from "../core/validate.ts";
 import { ar1Uniforms } from "./dependence.ts";
 import { inverseCdf } from "./quantiles.ts";
 import type { JobTraceStats, TraceStats } from "./stats.ts";
+
+/** Largest mean arrival rate per hour {@link poissonArrivals} accepts (far above any trace). */
+export const MAX_ARRIVALS_PER_HOUR = 1e6;
+
+/** Longest synthetic trace, in hours (ten years). */
+export const MAX_SYNTHETIC_HOURS = 24 * 3660;
+
+/** Most arrivals one {@link poissonArrivals} call may expect to generate (memory bound). */
+export const MAX_EXPECTED_ARRIVALS = 1e7;
 
 /**
  * Submission times from a Poisson process whose rate in hour `k` is
  * `profile[(startPhase + k) mod profile.length]` arrivals per hour.
  *
  * @param rng random stream
- * @param profile mean arrivals per hour by phase
- * @param hours number of hours to generate (integer >= 1)
+ * @param profile mean arrivals per hour by phase (each in [0, {@link MAX_ARRIVALS_PER_HOUR}])
+ * @param hours number of hours to generate (integer in [1, {@link MAX_SYNTHETIC_HOURS}])
  * @param startPhase phase of hour 0 (default 0)
  * @returns sorted submission times in seconds from 0
- * @throws {ParameterError} for a bad hour count or phase
+ * @throws {ParameterError} for a bad hour count, phase or rate, or more than
+ *   {@link MAX_EXPECTED_ARRIVALS} expected arrivals
  * @example
  * ```ts
  * import { createRng } from "../core/rng.ts";
@@ -40,8 +57,18 @@ export function poissonArrivals(
   hours: number,
   startPhase = 0,
 ): number[] {
-  requireInteger("hours", hours, 1);
+  requireNonEmpty("profile", profile);
+  profile.forEach((rate, i) => requireInRange(`profile[${i}]`, rate, 0, MAX_ARRIVALS_PER_HOUR));
+  requireInteger("hours", hours, 1, MAX_SYNTHETIC_HOURS);
   requireInteger("startPhase", startPhase, 0);
+  const expected = hours * profile.reduce((sum, rate) => sum + rate, 0) / profile.length;
+  if (expected > MAX_EXPECTED_ARRIVALS) {
+    throw new ParameterError(
+      "profile",
+      `mean ${expected / hours} per hour over ${hours} h`,
+      `at most ${MAX_EXPECTED_ARRIVALS} expected arrivals in all`,
+    );
+  }
   const times: number[] = [];
   for (let k = 0; k < hours; k++) {
     const count = rng.poisson(profile[(startPhase + k) % profile.length] as number);
@@ -65,7 +92,8 @@ export function sampleQuantiles(
   values: readonly number[],
   count: number,
 ): number[] {
-  requireInteger("count", count, 0);
+  requireInteger("count", count, 0, 1e8);
+  requireMethods("rng", rng, ["uniform"], "a random stream");
   return Array.from({ length: count }, () => inverseCdf(probs, values, rng.uniform()));
 }
 
@@ -84,8 +112,13 @@ export function sampleDiscrete(
   shares: readonly number[],
   count: number,
 ): number[] {
-  requireInteger("count", count, 0);
+  requireInteger("count", count, 0, 1e8);
+  requireFiniteArray("outcomes", outcomes);
+  requireFiniteArray("shares", shares, outcomes.length);
+  shares.forEach((share, i) => requireInRange(`shares[${i}]`, share, 0, Number.MAX_VALUE));
+  requireMethods("rng", rng, ["uniform"], "a random stream");
   const total = shares.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw new ParameterError("shares", shares, "shares with a positive sum");
   return Array.from({ length: count }, () => {
     let u = rng.uniform() * total;
     for (let i = 0; i < outcomes.length; i++) {
@@ -110,8 +143,12 @@ export function syntheticJobs(
   stats: JobTraceStats,
   quantileProbs: readonly number[],
   rng: Rng,
-  hours = stats.hoursPerGroup,
+  hours = stats?.hoursPerGroup,
 ): pl.DataFrame {
+  if (stats === null || typeof stats !== "object") {
+    throw new ParameterError("stats", stats, "a JobTraceStats object (traces.loadTraceStats)");
+  }
+  requireMethods("rng", rng, ["stream"], "a random generator or stream");
   const submit = poissonArrivals(rng.stream("arrivals"), stats.arrivalsPerHourProfile, hours);
   const n = submit.length;
   const durations = stats.durationQuantilesS === null
@@ -147,6 +184,9 @@ export function syntheticHoep(
   hours: number,
   startHourOfDay = 0,
 ): pl.DataFrame {
+  if (stats === null || typeof stats !== "object" || typeof stats.hoep !== "object") {
+    throw new ParameterError("stats", stats, "a TraceStats object (traces.loadTraceStats)");
+  }
   requireInteger("hours", hours, 1);
   requireInteger("startHourOfDay", startHourOfDay, 0, 23);
   const u = ar1Uniforms(rng, hours, stats.hoep.lag1NormalScoreCorrelation);
@@ -174,6 +214,9 @@ export function syntheticHoep(
  * @returns columns `t_s` (slot start), `bandwidth_mbps`
  */
 export function syntheticBandwidth(stats: TraceStats, rng: Rng, seconds: number): pl.DataFrame {
+  if (stats === null || typeof stats !== "object" || typeof stats.ghent !== "object") {
+    throw new ParameterError("stats", stats, "a TraceStats object (traces.loadTraceStats)");
+  }
   requireInteger("seconds", seconds, 1);
   const u = ar1Uniforms(rng, seconds, stats.ghent.lag1NormalScoreCorrelation);
   return pl.DataFrame([

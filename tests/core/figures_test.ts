@@ -18,6 +18,9 @@ const welfareRows: WelfareRow[] = ["50 nodes", "100 nodes", "150 nodes"].flatMap
     tasks: 10,
     perTaskMs: 0.02 * 10 ** j * (i + 1),
     arrivalsBasis: "synthetic",
+    deadlineFeasible: 10,
+    welfareUpperBound: 400,
+    limitedSlots: 0,
   }))
 );
 

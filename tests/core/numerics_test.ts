@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import gammainc from "@stdlib/math-base-special-gammainc";
 import { findRoot, integrate, solveOde } from "../../lib/core/numerics.ts";
-import { ParameterError } from "../../lib/core/errors.ts";
+import { ParameterError, SolverError } from "../../lib/core/errors.ts";
 
 Deno.test("findRoot recovers cube roots to machine precision", () => {
   fc.assert(fc.property(fc.double({ min: 0.01, max: 1000, noNaN: true }), (c) => {
@@ -83,4 +83,30 @@ Deno.test("solveOde does not trust a zero initial slope over a large first step"
   // y' = 3 t^2 starts flat; a span-sized first step would see slope 0 and return y = 0.
   const cubic = solveOde((t) => [3 * t * t], [0, 10], [0], { maxStep: 1 });
   assert.ok(Math.abs(cubic.at(10)[0]! - 1000) < 1e-6);
+});
+
+Deno.test("solveOde: a huge state fails fast with a SolverError, bad inputs are ParameterErrors", () => {
+  const started = performance.now();
+  assert.throws(
+    () => solveOde((_t, y) => [-y[0]!], [0, 1], [1e308], { maxIterations: 200 }),
+    (error: unknown) =>
+      error instanceof SolverError && /not reached in 200 steps/.test(error.message),
+  );
+  assert.ok(performance.now() - started < 5000);
+  const decay = (_t: number, y: readonly number[]) => [-y[0]!];
+  for (
+    const [y0, options, parameter] of [
+      [[], {}, "y0"],
+      [[Number.NaN], {}, "y0[0]"],
+      [[1], { maxIterations: 0.5 }, "maxIterations"],
+      [[1], { maxStep: -1 }, "maxStep"],
+      [[1], { firstStep: Number.NaN }, "firstStep"],
+    ] as const
+  ) {
+    assert.throws(
+      () => solveOde(decay, [0, 1], y0, options),
+      (error: unknown) =>
+        error instanceof ParameterError && error.message.includes(`parameter ${parameter} `),
+    );
+  }
 });

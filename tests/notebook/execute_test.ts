@@ -89,21 +89,89 @@ Deno.test("a failing cell is reported with notebook, cell index and error", asyn
   );
 });
 
-Deno.test("a hanging await is stopped by the hard timeout and its kernel is killed", async () => {
-  const outputDir = await Deno.makeTempDir({ prefix: "hang-" });
+/** Runs a fixture expected to fail; returns the error and when it arrived (epoch ms). */
+async function failingRun(
+  fixture: string,
+  limits: { timeoutSeconds: number; cellTimeoutSeconds?: number },
+): Promise<{ error: NotebookExecutionError; at: number; outputDir: string }> {
+  const outputDir = await Deno.makeTempDir({ prefix: "liveness-" });
+  try {
+    await executeNotebook(`${FIXTURES}${fixture}`, {
+      outputDir,
+      params: { mode: "quick", seed: 1 },
+      ...limits,
+    });
+  } catch (error) {
+    assert.ok(error instanceof NotebookExecutionError, String(error));
+    return { error, at: Date.now(), outputDir };
+  }
+  throw new Error(`${fixture} did not fail`);
+}
+
+/** Outputs of the partial executed notebook, as text per code cell. */
+async function partialOutputs(error: NotebookExecutionError): Promise<string[]> {
+  assert.ok(error.partial, "no partial executed notebook");
+  const notebook = JSON.parse(await Deno.readTextFile(error.partial.executedPath)) as {
+    cells: { outputs?: Output[] }[];
+  };
+  return notebook.cells.map((cell) => (cell.outputs ?? []).map((o) => join(o.text)).join(""));
+}
+
+/** Epoch milliseconds cell 0 of the liveness fixtures printed just before the faulty cell. */
+function eventTime(outputs: string[]): number {
+  const stamp = outputs[0]?.match(/^before (\d+)/);
+  assert.ok(stamp, `cell 0 output lost: ${outputs[0]}`);
+  return Number(stamp[1]);
+}
+
+Deno.test("a kernel that exits is caught within 5 s, names its cell and keeps earlier outputs", async () => {
+  const { error, at, outputDir } = await failingRun("kernel_exit.ipynb", { timeoutSeconds: 120 });
+  assert.equal(error.failure?.cell, 1);
+  assert.equal(error.failure?.ename, "KernelDied");
+  assert.match(error.message, /kernel_exit\.ipynb: cell 1 \(id c1\) failed: KernelDied: .*code 3/);
+  const outputs = await partialOutputs(error);
+  const late = (at - eventTime(outputs)) / 1000;
+  assert.ok(late < 5, `the dead kernel was noticed ${late.toFixed(1)} s after the exit`);
+  assert.equal(outputs[2], "");
+  const kernelPid = Number(await Deno.readTextFile(`${outputDir}/kernel_exit.kernel.pid`));
+  assert.ok(await gone(kernelPid));
+});
+
+Deno.test("a busy loop fails at the per-cell limit, names its cell and keeps earlier outputs", async () => {
+  const { error, at, outputDir } = await failingRun("busy_loop.ipynb", {
+    timeoutSeconds: 120,
+    cellTimeoutSeconds: 3,
+  });
+  assert.equal(error.failure?.cell, 1);
+  assert.match(error.message, /busy_loop\.ipynb: cell 1 \(id c1\) failed: CellTimeout: .*3 s/);
+  const outputs = await partialOutputs(error);
+  assert.match(outputs[1]!, /^spinning/, "the failing cell's own output is kept");
+  const late = (at - eventTime(outputs)) / 1000 - 3;
+  assert.ok(late < 5, `the busy loop was stopped ${late.toFixed(1)} s after its cell limit`);
+  const kernelPid = Number(await Deno.readTextFile(`${outputDir}/busy_loop.kernel.pid`));
+  assert.ok(await gone(kernelPid), `kernel ${kernelPid} is still running`);
+});
+
+Deno.test("the per-cell limit defaults below the hard limit, so a hanging await names its cell", async () => {
   const started = performance.now();
-  await assert.rejects(
-    () =>
-      executeNotebook(`${FIXTURES}hanging_cell.ipynb`, {
-        outputDir,
-        params: { mode: "quick", seed: 1 },
-        timeoutSeconds: 20,
-      }),
-    /hanging_cell\.ipynb: exceeded the hard timeout of 20 s/,
-  );
-  assert.ok((performance.now() - started) / 1000 < 40);
+  const { error, outputDir } = await failingRun("hanging_cell.ipynb", { timeoutSeconds: 20 });
+  assert.equal(error.failure?.ename, "CellTimeout");
+  assert.match(error.message, /hanging_cell\.ipynb: cell 1 \(id c1\) failed: CellTimeout: .* 10 s/);
+  assert.ok((performance.now() - started) / 1000 < 20);
+  assert.equal((await partialOutputs(error)).length, 2);
   const kernelPid = Number(await Deno.readTextFile(`${outputDir}/hanging_cell.kernel.pid`));
-  assert.ok(kernelPid > 0);
+  assert.ok(await gone(kernelPid), `kernel ${kernelPid} is still running`);
+});
+
+Deno.test("the hard timeout kills client and kernel, names the running cell, keeps outputs", async () => {
+  const { error, outputDir } = await failingRun("busy_loop.ipynb", {
+    timeoutSeconds: 8,
+    cellTimeoutSeconds: 60,
+  });
+  assert.equal(error.failure?.cell, 1);
+  assert.match(error.message, /busy_loop\.ipynb: cell 1 \(id c1\) failed: HardTimeout: .* 8 s/);
+  eventTime(await partialOutputs(error)); // the checkpoint after cell 0 survived the kill
+  const kernelPid = Number(await Deno.readTextFile(`${outputDir}/busy_loop.kernel.pid`));
   assert.ok(await gone(kernelPid), `kernel ${kernelPid} is still running`);
 });
 

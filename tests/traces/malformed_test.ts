@@ -1,12 +1,17 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { DataFileError } from "../../lib/core/errors.ts";
+import { DataFileError, ParameterError } from "../../lib/core/errors.ts";
+import { createRng } from "../../lib/core/rng.ts";
 import {
   loadGoogleJobs,
   loadIesoHoep,
+  loadJobTable,
   loadLoraThroughput,
   loadMsftItpJobs,
+  loadPhillyRuntimes,
+  poissonArrivals,
+  requireTraceDir,
   traceDir,
   tracesAvailable,
 } from "../../lib/traces/mod.ts";
@@ -47,7 +52,9 @@ Deno.test("a non-numeric field names file, line and column", () => {
   });
   assertDataFileError(
     () => loadLoraThroughput(dir),
-    `${join(dir, LORA)}:3: column num_gpus is not a number: 'two'`,
+    `${
+      join(dir, LORA)
+    }:3: column num_gpus is not a plain decimal number up to 1e15 in magnitude: 'two'`,
   );
 });
 
@@ -125,4 +132,69 @@ Deno.test("TRACE_DIR overrides the default directory", () => {
     if (before === undefined) Deno.env.delete("TRACE_DIR");
     else Deno.env.set("TRACE_DIR", before);
   }
+});
+
+Deno.test("hex, infinities and out-of-range magnitudes are not trace numbers", () => {
+  for (const field of ["0x10", "1e300", "Infinity", "-1e16", "1_000", " ", "1.2.3"]) {
+    const dir = fakeTraces({
+      [LORA]: `mode,gpu,num_gpus,model,tokens_per_s\nlora,T4,1,opt,${field}\n`,
+    });
+    assertDataFileError(
+      () => loadLoraThroughput(dir),
+      `${join(dir, LORA)}:2: column tokens_per_s is not a plain decimal number up to 1e15 in ` +
+        `magnitude: '${field}'`,
+    );
+  }
+  const fine = fakeTraces({
+    [LORA]: "mode,gpu,num_gpus,model,tokens_per_s\nlora,T4,1,opt,1.5e3\nlora,T4,1,opt,-.5\n",
+  });
+  assert.deepEqual(loadLoraThroughput(fine).getColumn("tokens_per_s").toArray(), [1500, -0.5]);
+});
+
+Deno.test("negative durations and fractional counts are rejected with their line", () => {
+  const runtimes = fakeTraces({ "philly-derived/philly_runtime.csv": "runtime\n5\n-3\n" });
+  assertDataFileError(
+    () => loadPhillyRuntimes(runtimes),
+    `${join(runtimes, "philly-derived/philly_runtime.csv")}:3: column runtime = -3 is below 0`,
+  );
+  const header = "job_id,submission_time,duration,num_gpu\n";
+  const gpus = fakeTraces({ "msft-itp-elasticflow/cluster01.csv": `${header}a,1,600,1.5\n` });
+  assertDataFileError(
+    () => loadMsftItpJobs(gpus),
+    `${join(gpus, "msft-itp-elasticflow/cluster01.csv")}:2: column num_gpu = 1.5 is not an integer`,
+  );
+});
+
+Deno.test("a TRACE_DIR that does not exist is an error, not a silent fallback", () => {
+  const before = Deno.env.get("TRACE_DIR");
+  Deno.env.set("TRACE_DIR", "/no/such/trace/dir");
+  try {
+    assertDataFileError(
+      () => traceDir(),
+      "/no/such/trace/dir: TRACE_DIR is set but this directory does not exist",
+    );
+    assert.throws(() => tracesAvailable("ghent-4g"), DataFileError);
+  } finally {
+    if (before === undefined) Deno.env.delete("TRACE_DIR");
+    else Deno.env.set("TRACE_DIR", before);
+  }
+});
+
+Deno.test("unknown trace names, bad directories and huge rates are typed errors", () => {
+  const named = (parameter: string) => (error: unknown) => {
+    assert.ok(error instanceof ParameterError, String(error));
+    assert.match(error.message, new RegExp(`parameter ${parameter.replace(/[[\]]/g, "\\$&")} `));
+    return true;
+  };
+  // @ts-expect-error: an unknown name, as an untyped caller could pass
+  assert.throws(() => loadJobTable("bogus"), named("trace"));
+  // @ts-expect-error: an unknown name
+  assert.throws(() => tracesAvailable("bogus", "/tmp"), named("name"));
+  // @ts-expect-error: not a path
+  assert.throws(() => requireTraceDir(Number.NaN), named("dir"));
+  const rng = createRng(1).stream("fuzz");
+  assert.throws(() => poissonArrivals(rng, [1e308, 1], 2), named("profile[0]"));
+  assert.throws(() => poissonArrivals(rng, [Number.NaN], 2), named("profile[0]"));
+  assert.throws(() => poissonArrivals(rng, [], 2), named("profile"));
+  assert.throws(() => poissonArrivals(rng, [1e6], 24 * 3000), named("profile"));
 });

@@ -23,6 +23,8 @@
  * @module
  */
 import { real, roso, type RosoPrefix, type RosoResult } from "./auction.ts";
+import { ParameterError } from "../../core/errors.ts";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate.ts";
 import { centre, consensusBase, revenueBound } from "./consensus.ts";
 
 /** What CENTRE computed. */
@@ -131,6 +133,35 @@ export function consensusParameters(r: RosoResult): ConsensusParameters | null {
 }
 
 /**
+ * Checks an auction's bids and market: as many budgets as demands, budgets finite and >= 0,
+ * demands finite and > 0 (a NaN budget must not silently drop its bidder), f_e > 0, p^r_t >= 0,
+ * γ finite.
+ */
+function requireAuctionInput(
+  budgets: Float64Array,
+  demands: Float64Array,
+  edgeGflops: number,
+  rentalPrice: number,
+  gamma: number,
+): void {
+  if (!(budgets instanceof Float64Array) || !(demands instanceof Float64Array)) {
+    throw new ParameterError("budgets, demands", typeof budgets, "two Float64Arrays");
+  }
+  if (budgets.length !== demands.length) {
+    throw new ParameterError(
+      "demands.length",
+      demands.length,
+      `${budgets.length} (one per budget)`,
+    );
+  }
+  budgets.forEach((b, i) => requireNonNegative(`budgets[${i}]`, b));
+  demands.forEach((a, i) => requirePositive(`demands[${i}]`, a));
+  requirePositive("edgeGflops", edgeGflops);
+  requireNonNegative("rentalPrice", rentalPrice);
+  requireFinite("gamma", gamma);
+}
+
+/**
  * ROSO + CENTRE + REAL on the bidders that have an edge demand.
  *
  * @param budgets β_i
@@ -157,6 +188,7 @@ export function cocoAuction(
   uniform: () => number,
   frozen?: Pick<ConsensusParameters, "delta" | "y">,
 ): AuctionResult {
+  requireAuctionInput(budgets, demands, edgeGflops, rentalPrice, gamma);
   const r = roso(budgets, demands, edgeGflops, reservePrice(rentalPrice, gamma, edgeGflops));
   if (r.upperBound <= 0) return noSale(r, "nobody passes the reserve price and fits the capacity");
   const own = consensusParameters(r);
@@ -203,6 +235,8 @@ export function fixedTargetAuction(
   gamma: number,
   target: number,
 ): AuctionResult {
+  requireAuctionInput(budgets, demands, edgeGflops, rentalPrice, gamma);
+  requireNonNegative("target", target);
   const r = roso(budgets, demands, edgeGflops, reservePrice(rentalPrice, gamma, edgeGflops));
   if (r.admitted.length === 0) return noSale(r, "nobody passes the reserve price and fits");
   const w = real(budgets, demands, r.admitted, target);

@@ -12,10 +12,10 @@
  *
  * @module
  */
-import { DataFileError } from "../../core/errors.ts";
 import { createRng } from "../../core/rng.ts";
 import { requireInteger } from "../../core/validate.ts";
-import { traceDir, traceFile, tracesAvailable } from "../../traces/paths.ts";
+import { traceDir, tracesAvailable } from "../../traces/paths.ts";
+import { loadDnnLayerProfiles } from "../../traces/measurements.ts";
 import { alexnet, allOps, type Architecture, resnet34, vgg16 } from "./architectures.ts";
 import { incentiveAudit, removalAudit, theorem2MonteCarlo } from "./properties.ts";
 import { exitProbabilities, FIG3_SIGMA_GRID } from "./exit_model.ts";
@@ -511,11 +511,21 @@ const TRACE_TOTAL_GMACS: Record<string, number> = {
   resnet34: 3.68,
 };
 
+/** The columns of `traces.loadDnnLayerProfiles` this comparison reads. */
+interface LayerProfileRecord {
+  model: string;
+  layer_name: string;
+  layer_type: string;
+  output_shape: string;
+  macs_pct: number;
+}
+
 /**
  * Compares our 224-px torchvision-equivalent definitions with the trace's per-layer shares.
  *
  * @returns one row per model, or an empty list when the trace folder is absent
- * @throws {DataFileError} when the trace file exists but cannot be read
+ * @throws {DataFileError} when the trace file exists but is missing a column or holds a value
+ *   that is not a plain finite number (read by `traces.loadDnnLayerProfiles`)
  * @example
  * ```ts
  * import { traceLayerComparison } from "./experiments.ts";
@@ -525,14 +535,7 @@ const TRACE_TOTAL_GMACS: Record<string, number> = {
 export function traceLayerComparison(): LayerCheckRow[] {
   const dir = traceDir();
   if (!tracesAvailable("dnn-layer-profiles", dir)) return [];
-  const path = traceFile(dir!, "dnn-layer-profiles", "layer_profiles_from_thoplw.csv");
-  let text: string;
-  try {
-    text = Deno.readTextFileSync(path);
-  } catch (error) {
-    throw new DataFileError(path, null, (error as Error).message);
-  }
-  const rows = text.trim().split(/\r?\n/).slice(1).map((line) => line.split(","));
+  const rows = loadDnnLayerProfiles(dir!).toRecords() as unknown as LayerProfileRecord[];
   const nets: Record<string, Architecture> = {
     alexnet: alexnet({ inputSize: 224, classes: 1000 }),
     vgg16: vgg16({ inputSize: 224, classes: 1000 }),
@@ -547,16 +550,18 @@ export function traceLayerComparison(): LayerCheckRow[] {
     let compared = 0;
     let shapes = true;
     for (
-      const cells of rows.filter((c) => c[0] === model && (c[3] === "Conv2d" || c[3] === "Linear"))
+      const row of rows.filter((r) =>
+        r.model === model && (r.layer_type === "Conv2d" || r.layer_type === "Linear")
+      )
     ) {
-      const op = ops.get(cells[2]!);
+      const op = ops.get(row.layer_name);
       if (op === undefined) {
         shapes = false;
         continue;
       }
       compared++;
-      gap = Math.max(gap, Math.abs(100 * op.macs / totalTrace - Number(cells[8])));
-      shapes &&= op.outputShape.join("x") === cells[5];
+      gap = Math.max(gap, Math.abs(100 * op.macs / totalTrace - row.macs_pct));
+      shapes &&= op.outputShape.join("x") === row.output_shape;
     }
     return {
       model,

@@ -18,6 +18,7 @@
 import { mean, sampleVariance } from "simple-statistics";
 import type { Rng } from "../../core/rng.ts";
 import { createRng } from "../../core/rng.ts";
+import { requireInteger } from "../../core/validate.ts";
 import { realAsPrinted, roso } from "./auction.ts";
 import { cocoAuction, consensusPrefix } from "./coco.ts";
 import { centre, consensusBase, consensusEstimate } from "./consensus.ts";
@@ -83,6 +84,7 @@ export interface RemovalAudit {
  * ```
  */
 export function removalAudit(instances: number, rng: Rng): RemovalAudit {
+  requireInteger("instances", instances, 1, 1e6); // NaN must not report "0 violations" on no data
   let removals = 0;
   let p1 = 0;
   let upper = 0;
@@ -275,6 +277,7 @@ export const MISREPORT_FACTORS: readonly number[] = [0.25, 0.5, 0.8, 0.95, 1.05,
  * ```
  */
 export function incentiveAudit(instances: number, seed: number): IncentiveAudit {
+  requireInteger("instances", instances, 1, 1e6);
   const rng = createRng(seed).stream("incentive-audit");
   let trials = 0;
   let violations = 0;

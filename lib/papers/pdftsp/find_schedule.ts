@@ -91,6 +91,9 @@ export function findSchedule(
   const nodeCount = instance.nodeCount;
   const respectCapacity = options.respectCapacity ?? true;
   const { units, need } = gridUnits(task, options.gridUnitsPerSlot);
+  // Even every node at full throughput in every slot of the window cannot finish the task: no
+  // schedule exists (and the DP layers below would be impossibly wide, e.g. for work = 1e308).
+  if (!(need <= (end - start + 1) * units.reduce((sum, u) => sum + u, 0))) return null;
   const width = need + 1;
   const memory = task.memory;
   let prev = emptyLayer(width);

@@ -15,11 +15,15 @@
  * @module
  */
 import { ParameterError } from "../../core/errors.ts";
+import { requireOneOf } from "../../core/validate.ts";
 import { costOf, type Instance, validateInstance } from "./instance.ts";
 import { myopicPricing, twiceIndexPricing, type TwiceIndexVariant } from "./baselines.ts";
 import { optimalPricingFunction } from "./power_pricing.ts";
 import { designPricing } from "./general_design.ts";
 import { PostedPriceState } from "./decision.ts";
+
+/** The `kind`s of {@link MechanismSpec}. */
+export const MECHANISM_KINDS = ["optimal", "myopic", "twice-index", "custom"] as const;
 
 /** Which posted-price mechanism to run. */
 export type MechanismSpec =
@@ -57,6 +61,10 @@ export function pricingFunctions(
   instance: Instance,
   mechanism: MechanismSpec,
 ): ((y: number) => number)[] {
+  if (mechanism === null || typeof mechanism !== "object") {
+    throw new ParameterError("mechanism", mechanism, "an object { kind, ... }");
+  }
+  requireOneOf("mechanism.kind", mechanism.kind, MECHANISM_KINDS);
   if (mechanism.kind === "custom") {
     if (mechanism.pricing.length !== instance.resources.length) {
       throw new ParameterError(

@@ -19,6 +19,7 @@
  * @module
  */
 import { findRoot, solveOde } from "../../core/numerics.ts";
+import { requireInRange } from "../../core/validate.ts";
 import type { CostFunction } from "./cost.ts";
 
 /** How far (in ln y) the singular segment is integrated towards y = 0. */
@@ -124,6 +125,8 @@ export function smallestFeasibleAlpha(
   tolerance = 1e-5,
   lo = 1,
 ): number {
+  requireInRange("tolerance", tolerance, 1e-12, 0.5); // smaller cannot be met in floating point
+  requireInRange("lo", lo, 1, 1e4);
   let hi = Math.max(2, lo * 2);
   while (!feasible(hi)) {
     lo = hi;

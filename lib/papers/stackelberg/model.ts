@@ -137,9 +137,15 @@ export interface Market {
  * ```
  */
 export function validateProvider(provider: ProviderSpec): ProviderSpec {
+  if (provider === null || typeof provider !== "object") {
+    throw new ParameterError("provider", provider, "an object { highGpus, lowGpus, costs }");
+  }
   requirePositive("provider.highGpus", provider.highGpus);
   requirePositive("provider.lowGpus", provider.lowGpus);
   const c = provider.costs;
+  if (c === null || typeof c !== "object") {
+    throw new ParameterError("provider.costs", c, "an object of per-GPU costs");
+  }
   requirePositive("provider.costs.trainingHigh", c.trainingHigh);
   requirePositive("provider.costs.trainingLow", c.trainingLow);
   requirePositive("provider.costs.inferenceHigh", c.inferenceHigh);
