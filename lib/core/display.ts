@@ -27,6 +27,7 @@ import {
   type VerificationNote,
 } from "./claims.ts";
 import { categoryColours } from "./palette.ts";
+import { ParameterError } from "./errors.ts";
 
 /** MIME type carrying a notebook's claims as JSON; the report runner collects it. */
 export const CLAIMS_MIME = "application/vnd.compute-pricing.claims+json";
@@ -175,6 +176,7 @@ function conventions(options: Plot.PlotOptions, rendered: PlotElement): Plot.Plo
  * ```
  */
 export function logFloor(values: readonly number[]): number {
+  if (!Array.isArray(values)) throw new ParameterError("values", values, "an array of numbers");
   const positive = values.filter((value) => value > 0 && Number.isFinite(value));
   if (positive.length === 0) return 1;
   return 10 ** Math.floor(Math.log10(Math.min(...positive)));

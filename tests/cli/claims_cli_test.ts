@@ -7,7 +7,14 @@ const CLI = new URL("../../lib/claims_cli.ts", import.meta.url).pathname;
 
 for (const traces of ["present", "absent"] as const) {
   Deno.test(`deno task claims prints the whole ledger as JSON (raw traces ${traces})`, async () => {
-    await checkLedger(traces === "absent" ? { TRACE_DIR: "/nonexistent-trace-dir" } : {});
+    // An existing but empty trace directory: every trace is missing (a directory that does not
+    // exist at all is an error, not a fallback).
+    const empty = traces === "absent" ? await Deno.makeTempDir() : null;
+    try {
+      await checkLedger(empty ? { TRACE_DIR: empty } : {});
+    } finally {
+      if (empty) await Deno.remove(empty);
+    }
   });
 }
 
