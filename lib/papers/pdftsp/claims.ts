@@ -11,18 +11,20 @@ import {
   auctionData,
   compareAlgorithms,
   competitiveRatios,
-  DEFAULT_SETTING,
   experimentScale,
   improvements,
   maxImprovements,
+  REGIME_SETTINGS,
   sweep,
   type WelfareRow,
 } from "./experiments.ts";
+import { CALIBRATION_TARGETS, REGIME_NAMES, type RegimeName } from "./regimes.ts";
 import { dpOptimality } from "./dp_optimality.ts";
 import { bidSweep, checkTruthfulness } from "./theory.ts";
 import { DEFAULT_GRID, sensitivitySweep } from "./sensitivity.ts";
 import { runPdftsp } from "./pdftsp.ts";
-import type { AlgorithmName, Instance } from "./types.ts";
+import type { AlgorithmName } from "./types.ts";
+import { OPERATING_COST_GAP, twoTasksOnOneCell } from "./examples.ts";
 
 const PRICING_EXPLANATION =
   "pdFTSP as specified admits far fewer tasks than Titan and EFT here. With α = max b_i/M_i and " +
@@ -38,9 +40,33 @@ const PRICING_EXPLANATION =
   "leaves no room for the paper's gains over EFT with any algorithm: EFT admits every task that " +
   "can meet its deadline on an empty cluster, so the capacity-free welfare bound is only a few " +
   "percent above EFT (the matching pdftsp.headroom-* claim). The paper's numbers imply " +
-  "W_EFT/W_NTM ≈ 1.08 (pdftsp.baseline-ratio-eft-ntm); ours is about 9, so this cluster is not " +
-  "capacity-bound the way the paper's is. A regime calibrated to the paper's baseline ratios " +
-  "is not built yet (issue 11, item 2).";
+  "W_EFT/W_NTM ≈ 1.08 (pdftsp.baseline-ratio-eft-ntm-50-modelled); ours is about 9, so this " +
+  "cluster is not capacity-bound the way the paper's is: the calibrated regime (claims without " +
+  "the -modelled suffix) is.";
+
+const MODELLED_RATIO_EXPLANATION =
+  "EFT packs up to ~19 adapters per node and slot while NTM runs one, and with the modelled " +
+  "GPT-2 memory and throughput nothing else binds: EFT admits every deadline-feasible task and " +
+  "NTM a few dozen. The paper's ratio near 1 means its cluster held few tasks per node or was " +
+  "capacity-bound; its per-task memory, batch size and C_kp are not published. The calibrated " +
+  "regime chooses them to match these ratios.";
+
+const CALIBRATED_RATIO_EXPLANATION =
+  "A calibration target (regimes.ts, CALIBRATION_SEARCH): batch 64, C_kp = 2 tasks, arrivals " +
+  "× 0.75 and κ = 0.45 minimise the summed squared log error of the four baseline ratios over " +
+  "the grid, subject to EFT admitting under 85 % of the deadline-feasible tasks at high load. " +
+  "No grid point gets W_EFT/W_NTM near the paper's 1.13 at high load while EFT is " +
+  "capacity-bound there: once EFT turns tasks away, its two tasks per node against NTM's one " +
+  "push the ratio to ~1.4.";
+
+const CALIBRATED_EXPLANATION =
+  "Not yet judged: the calibrated regime was built in this session but its ledger rows were not " +
+  "regenerated before the deadline (issue 11, item 2).";
+
+const CALIBRATED_HEADROOM_EXPLANATION =
+  "Capacity-free bound (headroom.ts) in the calibrated regime, where EFT is capacity-bound at " +
+  "high load and operating costs are 0.45 of a bid: a bound, not an achievable welfare (it " +
+  "ignores the other tasks), so a gain below it is possible but not shown.";
 
 /**
  * Titan's welfare comes from per-slot MILPs stopped at a branch-and-bound node limit (200 nodes
@@ -67,71 +93,122 @@ function scaleNote(params: RunParams, what: string): string {
   }, ${scale.slots} slots, Poisson arrivals, seed ${params.seed} (experiments.ts)`;
 }
 
-/** Instance where the running cost makes the lowest winning bid exceed the Eq. 14 payment. */
-const OPERATING_COST_GAP: Instance = {
-  slots: 2,
-  baseModelMemory: 0,
-  vendors: [],
-  nodes: [{ computeCapacity: 2, memoryCapacity: 4, taskThroughput: 1, costPerSlot: [1, 1] }],
-  tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 4, preprocessing: false, bid: 1.5 }],
-};
+/** The two welfare experiments behind the headline claims. */
+const LOADS = {
+  "50": { figure: "Fig. 4", label: "50 nodes", where: "Sec. 5.2, Fig. 4", meanArrivals: 50 },
+  high: { figure: "Fig. 8", label: "Poisson 80", where: "Sec. 5.2, Fig. 8", meanArrivals: 80 },
+} as const;
 
-/** Two tasks on one cell; the second one (bid `bid`) pays for the first one's dual raise. */
-function twoTasksOnOneCell(bid: number): Instance {
-  return {
-    slots: 1,
-    baseModelMemory: 0,
-    vendors: [],
-    nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0.4] }],
-    tasks: [
-      { arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid: 4 },
-      { arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid },
-    ],
-  };
+/** The paper's printed gains of pdFTSP (percent) per load and baseline. */
+const PAPER_GAINS = {
+  "50": { titan: 30.78, eft: 137.35, ntm: 155.84 },
+  high: { titan: 48.99, eft: 151.57, ntm: 184.94 },
+} as const;
+
+/** Claim id suffix of a regime: none for the default (calibrated), `-modelled` otherwise. */
+function regimeSuffix(regime: RegimeName): string {
+  return regime === "calibrated" ? "" : `-${regime}`;
+}
+
+/** Words naming a regime in a statement. */
+function regimeWords(regime: RegimeName): string {
+  return regime === "calibrated"
+    ? "in the calibrated regime (regimes.ts)"
+    : "in the modelled regime (uncalibrated GPT-2 LoRA model, regimes.ts)";
 }
 
 /** Claim declarations of this paper. */
 export function claims(params: RunParams): ClaimSpec[] {
-  const at50 = () => compareAlgorithms(params, "Fig. 4", "50 nodes", DEFAULT_SETTING);
-  const highLoad = () =>
-    compareAlgorithms(params, "Fig. 8", "Poisson 80", { ...DEFAULT_SETTING, meanArrivals: 80 });
+  const rowsAt = (regime: RegimeName, load: keyof typeof LOADS) => () =>
+    compareAlgorithms(params, LOADS[load].figure, LOADS[load].label, {
+      ...REGIME_SETTINGS[regime],
+      meanArrivals: LOADS[load].meanArrivals,
+    });
+  const at50 = rowsAt("calibrated", "50");
   const base = { paper: "pdftsp" } as const;
   const welfareOf = (rows: readonly WelfareRow[], name: AlgorithmName) =>
     rows.find((row) => row.algorithm === name)!.welfare;
   /** The paper's gain over one baseline, and the largest gain any algorithm could have there. */
   const improvementClaims = (
-    id: string,
-    where: string,
-    label: string,
+    regime: RegimeName,
+    load: keyof typeof LOADS,
     baseline: "titan" | "eft" | "ntm",
-    paperValue: number,
-    rows: () => ReturnType<typeof at50>,
-  ): ClaimSpec[] => [{
-    ...base,
-    ...(baseline === "titan" ? TITAN_LIMIT : {}),
-    id: `pdftsp.gain-${id}-${baseline}`,
-    where,
-    statement: `pdFTSP improves social welfare over ${baseline.toUpperCase()} ${label} (percent)`,
-    paperValue,
-    rule: atLeast(),
-    evidence: "independent",
-    explanation: PRICING_EXPLANATION,
-    source: scaleNote(params, "improvements() of compareAlgorithms()"),
-    measure: async () => Math.round(improvements(await rows())[baseline] * 100) / 100,
-  }, {
-    ...base,
-    ...(baseline === "titan" ? TITAN_LIMIT : {}),
-    id: `pdftsp.headroom-${id}-${baseline}`,
-    where,
-    statement: `The paper's gain over ${baseline.toUpperCase()} ${label} is within reach of some ` +
-      "algorithm: largest possible gain, 100·(welfare bound / W_baseline - 1) (percent)",
-    paperValue,
-    rule: atLeast(),
-    evidence: "independent",
-    explanation: HEADROOM_EXPLANATION,
-    source: scaleNote(params, "maxImprovements() of compareAlgorithms(), headroom.ts"),
-    measure: async () => Math.round(maxImprovements(await rows())[baseline] * 100) / 100,
-  }];
+  ): ClaimSpec[] => {
+    const rows = rowsAt(regime, load);
+    const where = LOADS[load].where;
+    const at = load === "50" ? "at 50 nodes" : "at high load (Poisson 80)";
+    const id = `${load}-${baseline}${regimeSuffix(regime)}`;
+    const source = (what: string) => scaleNote(params, `${what}, ${regime} regime`);
+    return [{
+      ...base,
+      ...(baseline === "titan" ? TITAN_LIMIT : {}),
+      id: `pdftsp.gain-${id}`,
+      where,
+      statement: `pdFTSP improves social welfare over ${baseline.toUpperCase()} ${at} ` +
+        `${regimeWords(regime)} (percent; the headroom claim beside it is the most any ` +
+        "algorithm could gain)",
+      paperValue: PAPER_GAINS[load][baseline],
+      rule: atLeast(),
+      evidence: "independent",
+      explanation: regime === "calibrated" ? CALIBRATED_EXPLANATION : PRICING_EXPLANATION,
+      source: source("improvements() of compareAlgorithms()"),
+      measure: async () => Math.round(improvements(await rows())[baseline] * 100) / 100,
+    }, {
+      ...base,
+      ...(baseline === "titan" ? TITAN_LIMIT : {}),
+      id: `pdftsp.headroom-${id}`,
+      where,
+      statement: `The paper's gain over ${baseline.toUpperCase()} ${at} is within reach of some ` +
+        `algorithm ${regimeWords(regime)}: largest possible gain, ` +
+        "100·(welfareUpperBound / W_baseline - 1) (percent)",
+      paperValue: PAPER_GAINS[load][baseline],
+      rule: atLeast(),
+      evidence: "independent",
+      explanation: regime === "calibrated" ? CALIBRATED_HEADROOM_EXPLANATION : HEADROOM_EXPLANATION,
+      source: source("maxImprovements() of compareAlgorithms(), headroom.ts"),
+      measure: async () => Math.round(maxImprovements(await rows())[baseline] * 100) / 100,
+    }];
+  };
+  /** A baseline-to-baseline welfare ratio; a calibration target in the calibrated regime. */
+  const ratioClaim = (
+    regime: RegimeName,
+    load: keyof typeof LOADS,
+    ratio: "eftOverNtm" | "titanOverEft",
+  ): ClaimSpec => {
+    const [top, bottom] = ratio === "eftOverNtm"
+      ? ["eft", "ntm"] as const
+      : ["titan", "eft"] as const;
+    const gains = PAPER_GAINS[load];
+    const target = CALIBRATION_TARGETS[LOADS[load].label][ratio];
+    return {
+      ...base,
+      ...(ratio === "titanOverEft" ? TITAN_LIMIT : {}),
+      id: `pdftsp.baseline-ratio-${top}-${bottom}-${load}${regimeSuffix(regime)}`,
+      where: `${LOADS[load].where} (implied by the printed gains)`,
+      statement:
+        `W_${top.toUpperCase()} / W_${bottom.toUpperCase()} ${
+          load === "50" ? "at 50 nodes" : "at high load"
+        } ${regimeWords(regime)}; the paper's gains over ${top.toUpperCase()} ` +
+        `(+${gains[top]} %) and ${bottom.toUpperCase()} (+${gains[bottom]} %) imply ` +
+        `${(1 + gains[bottom] / 100).toFixed(4)} / ${(1 + gains[top] / 100).toFixed(4)} ≈ ` +
+        target.toFixed(3),
+      paperValue: Math.round(target * 1000) / 1000,
+      rule: within({ rel: 0.1 }),
+      evidence: regime === "calibrated" ? "calibrated" : "independent",
+      explanation: regime === "calibrated"
+        ? CALIBRATED_RATIO_EXPLANATION
+        : MODELLED_RATIO_EXPLANATION,
+      source: scaleNote(
+        params,
+        `welfare of ${top.toUpperCase()} and ${bottom.toUpperCase()} in compareAlgorithms(), ` +
+          `${LOADS[load].label}, ${regime} regime`,
+      ),
+      measure: async () => {
+        const rows = await rowsAt(regime, load)();
+        return Math.round(welfareOf(rows, top) / welfareOf(rows, bottom) * 1000) / 1000;
+      },
+    };
+  };
   /** Whether pdFTSP has the largest welfare in every setting of a sweep. */
   const bestInEvery = async (figure: string) => {
     const rows = await sweep(params, figure);
@@ -141,53 +218,16 @@ export function claims(params: RunParams): ClaimSpec[] {
     });
   };
   return [
-    ...improvementClaims("50", "Sec. 5.2, Fig. 4", "at 50 nodes", "titan", 30.78, at50),
-    ...improvementClaims("50", "Sec. 5.2, Fig. 4", "at 50 nodes", "eft", 137.35, at50),
-    ...improvementClaims("50", "Sec. 5.2, Fig. 4", "at 50 nodes", "ntm", 155.84, at50),
-    ...improvementClaims(
-      "high",
-      "Sec. 5.2, Fig. 8",
-      "at high load (Poisson 80)",
-      "titan",
-      48.99,
-      highLoad,
-    ),
-    ...improvementClaims(
-      "high",
-      "Sec. 5.2, Fig. 8",
-      "at high load (Poisson 80)",
-      "eft",
-      151.57,
-      highLoad,
-    ),
-    ...improvementClaims(
-      "high",
-      "Sec. 5.2, Fig. 8",
-      "at high load (Poisson 80)",
-      "ntm",
-      184.94,
-      highLoad,
-    ),
-    {
-      ...base,
-      id: "pdftsp.baseline-ratio-eft-ntm",
-      where: "Sec. 5.2, Fig. 4 (implied by the printed gains)",
-      statement: "W_EFT / W_NTM at 50 nodes; the paper's gains over EFT (+137.35 %) and NTM " +
-        "(+155.84 %) imply 2.5584 / 2.3735 ≈ 1.078",
-      paperValue: 1.078,
-      rule: within({ rel: 0.1 }),
-      evidence: "independent",
-      explanation: "EFT packs up to ~19 adapters per node and slot while NTM runs one, and with " +
-        "the modelled GPT-2 memory and throughput nothing else binds: EFT admits every " +
-        "deadline-feasible task and NTM a few dozen. The paper's ratio near 1 means its cluster " +
-        "held few tasks per node or was capacity-bound; its per-task memory, batch size and C_kp " +
-        "are not published.",
-      source: scaleNote(params, "welfare of EFT and NTM in compareAlgorithms(), 50 nodes"),
-      measure: async () => {
-        const rows = await at50();
-        return Math.round(welfareOf(rows, "eft") / welfareOf(rows, "ntm") * 1000) / 1000;
-      },
-    },
+    ...REGIME_NAMES.flatMap((regime) => [
+      ...(["50", "high"] as const).flatMap((load) =>
+        (["titan", "eft", "ntm"] as const).flatMap((baseline) =>
+          improvementClaims(regime, load, baseline)
+        )
+      ),
+      ...(["50", "high"] as const).flatMap((load) =>
+        (["eftOverNtm", "titanOverEft"] as const).map((ratio) => ratioClaim(regime, load, ratio))
+      ),
+    ]),
     {
       ...base,
       id: "pdftsp.gain-50-any-unit",

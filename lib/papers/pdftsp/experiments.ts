@@ -4,7 +4,11 @@
  *
  * Quick mode keeps the day of 144 ten-minute slots but divides both the cluster (50-200 nodes)
  * and the arrival rates (30/50/80 per slot) by 8, which keeps the load per node of the paper's
- * settings, and gives Titan's per-slot MILP 0.5 s; paper mode uses the paper's sizes and 5 s.
+ * settings, and stops Titan's per-slot MILP at 200 branch-and-bound nodes; paper mode uses the
+ * paper's sizes and 2000 nodes.
+ *
+ * Every setting names a regime (regimes.ts): the sweeps use `calibrated` (DEFAULT_SETTING);
+ * MODELLED_SETTING is the same default in the `modelled` regime, the uncalibrated alternative.
  *
  * @module
  */
@@ -19,6 +23,7 @@ import type { AlgorithmName } from "./types.ts";
 import type { ArrivalSource } from "./trace_inputs.ts";
 import { headroom } from "./headroom.ts";
 import { lemma1Check, lemma4Check } from "./dual_checks.ts";
+import type { RegimeName } from "./regimes.ts";
 
 /** Sizes used by a mode. */
 export interface ExperimentScale {
@@ -135,7 +140,10 @@ export function scaledConfig(params: RunParams, setting: Setting): WorkloadConfi
   };
 }
 
-/** Default setting: 50 nodes of A100, 3 vendors, Poisson 50 per slot, loose deadlines. */
+/**
+ * Default setting: 50 nodes of A100, 3 vendors, Poisson 50 per slot, loose deadlines, in the
+ * `calibrated` regime.
+ */
 export const DEFAULT_SETTING: Setting = {
   nodes: 50,
   meanArrivals: 50,
@@ -143,6 +151,16 @@ export const DEFAULT_SETTING: Setting = {
   vendors: 3,
   arrivals: "poisson",
   deadlines: "loose",
+  regime: "calibrated",
+};
+
+/** The default setting in the `modelled` regime (GPT-2 LoRA as modelled, market electricity). */
+export const MODELLED_SETTING: Setting = { ...DEFAULT_SETTING, regime: "modelled" };
+
+/** Settings of the two regimes, by name. */
+export const REGIME_SETTINGS: Record<RegimeName, Setting> = {
+  calibrated: DEFAULT_SETTING,
+  modelled: MODELLED_SETTING,
 };
 
 /** The sweeps of Fig. 4-9 (paper-scale values). */
@@ -179,12 +197,17 @@ export const SWEEPS: Record<string, readonly { label: string; setting: Setting }
  *
  * @param params mode and seed
  * @param figure a key of {@link SWEEPS}
+ * @param regime the regime of every setting (default `calibrated`)
  * @returns rows for every setting and algorithm
  */
-export async function sweep(params: RunParams, figure: string): Promise<WelfareRow[]> {
+export async function sweep(
+  params: RunParams,
+  figure: string,
+  regime: RegimeName = "calibrated",
+): Promise<WelfareRow[]> {
   const rows: WelfareRow[] = [];
   for (const { label, setting } of SWEEPS[figure] ?? []) {
-    rows.push(...await compareAlgorithms(params, figure, label, setting));
+    rows.push(...await compareAlgorithms(params, figure, label, { ...setting, regime }));
   }
   return rows;
 }

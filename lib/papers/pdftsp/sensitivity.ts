@@ -1,6 +1,6 @@
 /**
  * Sensitivity of pdFTSP's welfare to the choices the paper leaves open, on the 50-node default
- * setting (quick mode: 1/8 of it, see experiments.ts):
+ * setting in the modelled regime (MODELLED_SETTING; quick mode: 1/8 of it, see experiments.ts):
  *
  * - **unit scale** κ: money is measured in units 1/κ of the workload's (bids, vendor prices and
  *   node costs × κ); α and β are recomputed by Lemma 2 in the new units. Lemma 2 assumes units
@@ -22,8 +22,8 @@ import { requireNonEmpty, requirePositive } from "../../core/validate.ts";
 import { progress } from "../../core/progress.ts";
 import {
   compareAlgorithms,
-  DEFAULT_SETTING,
   experimentScale,
+  MODELLED_SETTING,
   scaledConfig,
 } from "./experiments.ts";
 import { compileInstance } from "./instance.ts";
@@ -239,7 +239,7 @@ type BaselineWelfare = Pick<
  */
 async function baselinesAt(params: RunParams, bidScale: number): Promise<BaselineWelfare> {
   if (bidScale === 1) {
-    const rows = await compareAlgorithms(params, "Fig. 4", "50 nodes", DEFAULT_SETTING);
+    const rows = await compareAlgorithms(params, "Fig. 4", "50 nodes", MODELLED_SETTING);
     const of = (name: string) => rows.find((r) => r.algorithm === name)!;
     return {
       tasks: of("eft").tasks,
@@ -252,7 +252,7 @@ async function baselinesAt(params: RunParams, bidScale: number): Promise<Baselin
     };
   }
   const instance = scaleBids(
-    generateWorkload(scaledConfig(params, DEFAULT_SETTING)).instance,
+    generateWorkload(scaledConfig(params, MODELLED_SETTING)).instance,
     bidScale,
   );
   const options = {
@@ -297,7 +297,7 @@ export async function sensitivitySweep(
 ): Promise<SensitivityRow[]> {
   requireNonEmpty("unitScales", grid.unitScales);
   requireNonEmpty("bidScales", grid.bidScales);
-  const base = generateWorkload(scaledConfig(params, DEFAULT_SETTING)).instance;
+  const base = generateWorkload(scaledConfig(params, MODELLED_SETTING)).instance;
   const settings: { sweep: SensitivitySweepName; bidScale: number; choices: PdftspChoices }[] = [
     ...grid.bidScales.flatMap((bidScale) =>
       grid.unitScales.map((unitScale) => ({

@@ -14,7 +14,10 @@
  * - deadlines (Fig. 9): with e_i the earliest start (after the fastest vendor) and m_i the slots
  *   the task needs on the fastest GPU, `tight` d_i = e_i + ⌈1.5 m_i⌉ - 1, `loose`
  *   d_i = e_i + 3 m_i - 1, `uniform` d_i ~ U{e_i + m_i - 1, …, T - 1}; all capped at T - 1;
- * - node cost per slot: TDP × slot length × HOEP price (PUE 1).
+ * - node cost per slot: TDP × slot length × HOEP price (PUE 1);
+ * - the regime (regimes.ts) sets the batch size (r_i, s_ik), C_kp per task, the arrival scale and
+ *   the cost-to-bid ratio; the generator's default is `modelled`, the welfare experiments'
+ *   default setting is `calibrated`.
  *
  * @module
  */
@@ -36,6 +39,7 @@ import {
   type PriceSeries,
 } from "./trace_inputs.ts";
 import type { Instance, NodeSpec, TaskSpec } from "./types.ts";
+import { type RegimeKnobs, regimeKnobs, type RegimeName } from "./regimes.ts";
 
 /** Bid per kilo-sample-epoch is U(1, MAX_BID_PER_WORK): the declared `valueBounds.perWork`. */
 const MAX_BID_PER_WORK = 4;
@@ -69,6 +73,8 @@ export interface WorkloadConfig {
   readonly meanArrivals?: number;
   /** deadline method (default `loose`) */
   readonly deadlines?: DeadlineMethod;
+  /** unstated knobs: a regime name of regimes.ts or explicit knobs (default `modelled`) */
+  readonly regime?: RegimeName | RegimeKnobs;
   readonly seed: number;
 }
 
@@ -81,18 +87,39 @@ export interface Workload {
 }
 
 /**
- * Modelled A100 and A40 profiles for GPT-2 LoRA (single-task utilisation from VectorLM).
+ * Modelled A100 and A40 profiles for GPT-2 LoRA (single-task utilisation from VectorLM at batch
+ * 8, scaled linearly to the regime's batch size and capped at the aggregate utilisation).
  *
+ * @param knobs regime knobs (default `modelled`: batch 8, aggregate C_kp)
  * @returns the two profiles, A100 first
+ * @example
+ * ```ts
+ * import { paperGpuProfiles } from "./workload.ts";
+ * const [a100] = paperGpuProfiles({ batchSize: 64, computeTasks: 2, arrivalScale: 1, costToBid: 0.5 });
+ * console.log(a100.nodeSamplesPerSlot / a100.taskSamplesPerSlot); // 2
+ * ```
  */
-export function paperGpuProfiles(): [GpuLoraProfile, GpuLoraProfile] {
-  return [
-    gpuLoraProfile("a100-80gb", {
-      taskUtilisation: measuredLoraUtilisation("a100-80gb").utilisation,
-    }),
-    gpuLoraProfile("a40", { taskUtilisation: measuredLoraUtilisation("a40").utilisation }),
-  ];
+export function paperGpuProfiles(
+  knobs: RegimeKnobs = regimeKnobs("modelled"),
+): [GpuLoraProfile, GpuLoraProfile] {
+  const profile = (hardware: "a100-80gb" | "a40") => {
+    const base = gpuLoraProfile(hardware, {
+      taskUtilisation: Math.min(
+        AGGREGATE_UTILISATION,
+        measuredLoraUtilisation(hardware).utilisation * knobs.batchSize / DEFAULT_LORA.batchSize,
+      ),
+      aggregateUtilisation: AGGREGATE_UTILISATION,
+      setup: { ...DEFAULT_LORA, batchSize: knobs.batchSize },
+    });
+    return knobs.computeTasks === null
+      ? base
+      : { ...base, nodeSamplesPerSlot: knobs.computeTasks * base.taskSamplesPerSlot };
+  };
+  return [profile("a100-80gb"), profile("a40")];
 }
+
+/** Aggregate utilisation of many co-located adapters bounding C_kp (gpu_model.ts's default). */
+const AGGREGATE_UTILISATION = 0.4;
 
 /**
  * Generates an instance.
@@ -113,21 +140,26 @@ export function generateWorkload(config: WorkloadConfig): Workload {
   const gpus = requireOneOf("gpus", config.gpus ?? "a100", GPU_MIXES);
   const vendorCount = requireInteger("vendors", config.vendors ?? 3, 1, 100);
   const deadlines = requireOneOf("deadlines", config.deadlines ?? "loose", DEADLINE_METHODS);
-  const mean = requirePositive("meanArrivals", config.meanArrivals ?? 50);
+  const knobs = regimeKnobs(config.regime ?? "modelled");
+  const mean = requirePositive("meanArrivals", config.meanArrivals ?? 50) * knobs.arrivalScale;
   const root = createRng(requireInteger("seed", config.seed));
   const arrivals = arrivalSeries(config.arrivals ?? "poisson", slots, mean, config.seed);
   const prices = electricityPrices(slots);
-  const [a100, a40] = paperGpuProfiles();
-  const memory = loraMemory(GPT2_SMALL, DEFAULT_LORA);
-  const slotHours = 600 / 3600;
+  const [a100, a40] = paperGpuProfiles(knobs);
+  const memory = loraMemory(GPT2_SMALL, { ...DEFAULT_LORA, batchSize: knobs.batchSize });
+  const profileOf = (k: number) =>
+    gpus === "a100" ? a100 : gpus === "a40" ? a40 : k % 2 === 0 ? a100 : a40;
+  const costScale = knobs.costToBid === null
+    ? 1
+    : costScaleFor(knobs.costToBid, profileOf(0), memory, prices.perKwh);
   const nodes: NodeSpec[] = Array.from({ length: nodeCount }, (_, k) => {
-    const profile = gpus === "a100" ? a100 : gpus === "a40" ? a40 : k % 2 === 0 ? a100 : a40;
+    const profile = profileOf(k);
     return {
       name: `${profile.hardware}-${k}`,
       computeCapacity: profile.nodeSamplesPerSlot / 1000,
       memoryCapacity: profile.memoryGB,
       taskThroughput: profile.taskSamplesPerSlot / 1000,
-      costPerSlot: prices.perKwh.map((price) => profile.tdpWatts / 1000 * slotHours * price),
+      costPerSlot: prices.perKwh.map((price) => costScale * nodeCostPerSlot(profile, price)),
     };
   });
   const fastest = Math.max(...nodes.map((node) => node.taskThroughput));
@@ -181,6 +213,31 @@ export function generateWorkload(config: WorkloadConfig): Workload {
     prices,
     gpuProfiles: gpus === "a100" ? [a100] : gpus === "a40" ? [a40] : [a100, a40],
   };
+}
+
+const SLOT_HOURS = 600 / 3600;
+
+/** Electricity cost of one node for one slot at `pricePerKwh` (TDP, PUE 1). */
+function nodeCostPerSlot(profile: GpuLoraProfile, pricePerKwh: number): number {
+  return profile.tdpWatts / 1000 * SLOT_HOURS * pricePerKwh;
+}
+
+/**
+ * Factor on the electricity cost that makes a task's expected run cost κ times its expected bid:
+ * per work unit the run costs (node cost at the mean price) × r_i/(C_km − r_b) / s_ik and the bid
+ * is (1 + MAX_BID_PER_WORK)/2.
+ */
+function costScaleFor(
+  costToBid: number,
+  profile: GpuLoraProfile,
+  memory: { readonly taskGB: number; readonly baseModelGB: number },
+  pricesPerKwh: readonly number[],
+): number {
+  const meanPrice = pricesPerKwh.reduce((sum, p) => sum + p, 0) / pricesPerKwh.length;
+  const share = memory.taskGB / (profile.memoryGB - memory.baseModelGB);
+  const costPerWork = nodeCostPerSlot(profile, meanPrice) * share /
+    (profile.taskSamplesPerSlot / 1000);
+  return costToBid * (1 + MAX_BID_PER_WORK) / 2 / costPerWork;
 }
 
 function deadlineFor(

@@ -4,7 +4,7 @@ import { ParameterError } from "../../../lib/core/errors.ts";
 import { compileInstance } from "../../../lib/papers/pdftsp/instance.ts";
 import { defaultAlphaBeta, runPdftsp } from "../../../lib/papers/pdftsp/pdftsp.ts";
 import { runEft, runNtm } from "../../../lib/papers/pdftsp/baselines.ts";
-import { compareAlgorithms, DEFAULT_SETTING } from "../../../lib/papers/pdftsp/experiments.ts";
+import { compareAlgorithms, MODELLED_SETTING } from "../../../lib/papers/pdftsp/experiments.ts";
 import {
   pdftspAt,
   rescaleMoney,
@@ -121,7 +121,7 @@ Deno.test("the sweep's Lemma 2 centre reproduces the main 50-node comparison", a
     alphaFactors: [],
     betaFactors: [],
   });
-  const main = await compareAlgorithms(params, "Fig. 4", "50 nodes", DEFAULT_SETTING);
+  const main = await compareAlgorithms(params, "Fig. 4", "50 nodes", MODELLED_SETTING);
   const of = (name: string) => main.find((r) => r.algorithm === name)!;
   assert.equal(centre!.pdftspAdmitted, of("pdftsp").admitted);
   assert.equal(centre!.pdftspWelfare, of("pdftsp").welfare);

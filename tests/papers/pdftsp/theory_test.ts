@@ -9,6 +9,7 @@ import { runPdftsp } from "../../../lib/papers/pdftsp/pdftsp.ts";
 import type { Instance } from "../../../lib/papers/pdftsp/types.ts";
 import { ParameterError } from "../../../lib/core/errors.ts";
 import { smallInstance } from "./_arbitrary.ts";
+import { OPERATING_COST_GAP, twoTasksOnOneCell } from "../../../lib/papers/pdftsp/examples.ts";
 
 const sweepBids = (value: number) => Array.from({ length: 41 }, (_, j) => value * j / 20);
 
@@ -44,25 +45,19 @@ Deno.test("with the critical payment rule truthfulness holds with operating cost
   );
 });
 
-/** One node, one task; running costs 1 per slot for two slots, payment excludes them. */
-const gapInstance: Instance = {
-  slots: 2,
-  baseModelMemory: 0,
-  vendors: [],
-  nodes: [{ computeCapacity: 2, memoryCapacity: 4, taskThroughput: 1, costPerSlot: [1, 1] }],
-  tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 4, preprocessing: false, bid: 1.5 }],
-};
-
 Deno.test("Eq. 14 payment is not truthful when operating costs are positive: a value in (p, p + Σe) gains by overbidding", () => {
   const value = 1.5; // payment is 0 (no earlier prices), but winning needs b > Σe = 2
-  const points = bidSweep(gapInstance, 0, value, [0, 1, 1.5, 2.5, 3], "paper");
+  const points = bidSweep(OPERATING_COST_GAP, 0, value, [0, 1, 1.5, 2.5, 3], "paper");
   assert.equal(points.find((p) => p.bid === 1.5)!.admitted, false);
   assert.equal(points.find((p) => p.bid === 2.5)!.admitted, true);
   assert.equal(points.find((p) => p.bid === 2.5)!.payment, 0);
   const check = checkTruthfulness(points, value);
   assert.equal(check.gain, 1.5);
   // The critical rule (the default) charges Σe = 2 > v, so overbidding no longer pays.
-  const fixed = checkTruthfulness(bidSweep(gapInstance, 0, value, [0, 1, 1.5, 2.5, 3]), value);
+  const fixed = checkTruthfulness(
+    bidSweep(OPERATING_COST_GAP, 0, value, [0, 1, 1.5, 2.5, 3]),
+    value,
+  );
   assert.equal(fixed.gain, 0);
 });
 
@@ -87,23 +82,10 @@ Deno.test("competitiveBound follows Theorem 5's formula on a hand-computed insta
   assert.equal(bound.gamma, bound.rho * 5);
 });
 
-/** Two tasks on one cell; the second pays for the first one's price raise. */
-const twoTasks = (bid: number, valueBounds?: Instance["valueBounds"]): Instance => ({
-  slots: 1,
-  baseModelMemory: 0,
-  vendors: [],
-  nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0.4] }],
-  tasks: [
-    { arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid: 4 },
-    { arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid },
-  ],
-  ...(valueBounds === undefined ? {} : { valueBounds }),
-});
-
 Deno.test("with declared value bounds a winner's default payment does not move with its own bid", () => {
   const bounds = { perWork: 5, perMemory: 5 };
   const pay = (bid: number, declared: boolean) =>
-    runPdftsp(twoTasks(bid, declared ? bounds : undefined)).outcomes[1]!.payment;
+    runPdftsp(twoTasksOnOneCell(bid, declared ? bounds : undefined)).outcomes[1]!.payment;
   assert.ok(pay(10, true) > 0);
   assert.equal(pay(10, true), pay(14, true));
   // Lemma 2's hindsight α = max b/M makes the second task's bid raise its own price
@@ -132,7 +114,7 @@ Deno.test("default options are truthful by bid sweep with positive operating cos
 Deno.test("declared value bounds must be positive: a ParameterError naming the field", () => {
   for (const valueBounds of [{ perWork: 0, perMemory: 1 }, { perWork: 1, perMemory: NaN }]) {
     assert.throws(
-      () => runPdftsp(twoTasks(10, valueBounds)),
+      () => runPdftsp(twoTasksOnOneCell(10, valueBounds)),
       (error: Error) =>
         error instanceof ParameterError && /valueBounds\.per(Work|Memory)/.test(error.message),
     );
