@@ -39,6 +39,7 @@ import {
 import { changedParts, currentKey, type NotebookKey, readsOtherNotebooks } from "./cache_key.ts";
 import { CACHE_DIR_ENV, type CachedRun, notebookCacheDir, readRun, storeRun } from "./run_cache.ts";
 import { ReportProgress, runConcurrently } from "./report_progress.ts";
+import { ensureKernel } from "./setup.ts";
 import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./paths.ts";
 import { hidePaths, type IndexEntry, indexPage, notebookPage, type SiteNav } from "./site.ts";
 import { codeIndex, type LedgerClaim, ledgerPage } from "./ledger_page.ts";
@@ -129,6 +130,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     const cached = options.force || last?.key !== key.key ? null : last;
     return { path, name, last, key, cached, readsOthers: await readsOtherNotebooks(path) };
   }));
+  await ensureKernel(); // once, before notebooks start side by side
   const progress = new ReportProgress({ jobs });
   const toRun = plans.filter((plan) => !plan.cached);
   for (const plan of toRun) progress.plan(plan.name, plan.last?.seconds ?? null);
