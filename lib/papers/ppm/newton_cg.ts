@@ -33,7 +33,7 @@
  *
  * @module
  */
-import { requireInteger } from "../../core/validate.ts";
+import { requireInteger, requirePositive } from "../../core/validate.ts";
 
 /** Value/gradient and second-order information of the function to minimise. */
 export interface NewtonProblem {
@@ -62,7 +62,8 @@ export interface NewtonOptions {
  * @param start initial point
  * @param options evaluation budget, CG iterations, gradient tolerance
  * @returns the last accepted point, its value and the evaluations used
- * @throws {ParameterError} on a budget or iteration count that is not a positive integer
+ * @throws {ParameterError} on a budget or iteration count that is not a positive integer, or a
+ *   gradient tolerance that is not a positive number
  */
 export function minimizeNewtonCg(
   problem: NewtonProblem,
@@ -71,7 +72,7 @@ export function minimizeNewtonCg(
 ): { x: Float64Array<ArrayBuffer>; value: number; evaluations: number } {
   const budget = requireInteger("maxEvaluations", options.maxEvaluations ?? 60, 1);
   const cgIterations = requireInteger("cgIterations", options.cgIterations ?? 40, 1);
-  const tolerance = options.gradientTolerance ?? 1e-10;
+  const tolerance = requirePositive("gradientTolerance", options.gradientTolerance ?? 1e-10);
   const n = start.length;
   const x = Float64Array.from(start);
   const g = new Float64Array(n);
