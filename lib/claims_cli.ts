@@ -4,8 +4,13 @@
  *
  * Options: `--mode quick|paper`, `--seed N` (defaults from `TOOLKIT_MODE`, `TOOLKIT_SEED`),
  * `--paper KEY` (repeatable: only these papers), `--write` (write `data/ledger.quick.json` for
- * the selected papers, keeping the others' entries), `--help`. Exits 1 when any claim is
- * unexplained.
+ * the selected papers, keeping the others' entries), `--recompute`, `--help`. Exits 1 when any
+ * claim is unexplained.
+ *
+ * Compute once: a paper's claims are read from its notebook's cached run when that run is current
+ * (same notebook, library, lockfile, traces, mode and seed; see `lib/notebook/executed_claims.ts`),
+ * and evaluated only otherwise or with `--recompute`. Stderr says where each paper's claims came
+ * from.
  *
  * @module
  */
@@ -15,9 +20,12 @@ import { ledger, PAPERS } from "./claims_registry.ts";
 import { requireInteger, requireOneOf } from "./core/validate.ts";
 import { SNAPSHOT_PARAMS, SNAPSHOT_PATH, writeSnapshot } from "./ledger_snapshot.ts";
 import { fileURLToPath } from "node:url";
+import { currentLedger } from "./notebook/executed_claims.ts";
 
-const USAGE = `usage: deno task claims [--mode quick|paper] [--seed N] [--paper KEY]... [--write]
-  prints the claims ledger as JSON; --write regenerates data/ledger.quick.json (quick, seed 1)
+const USAGE =
+  `usage: deno task claims [--mode quick|paper] [--seed N] [--paper KEY]... [--write] [--recompute]
+  prints the claims ledger as JSON; --write regenerates data/ledger.quick.json (quick, seed 1);
+  claims are read from current notebook runs (deno task report) unless --recompute
   paper keys: ${PAPERS.join(", ")}`;
 
 if (import.meta.main) {
@@ -28,6 +36,7 @@ if (import.meta.main) {
       seed: { type: "string" },
       paper: { type: "string", multiple: true },
       write: { type: "boolean" },
+      recompute: { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -43,7 +52,18 @@ if (import.meta.main) {
   const papers = (values.paper ?? [...PAPERS]).map((paper) =>
     requireOneOf("--paper", paper, PAPERS)
   );
-  const results = await ledger(params, papers);
+  const results = values.recompute
+    ? await ledger(params, papers)
+    : await currentLedger(params, { papers }).then(({ claims, sources }) => {
+      for (const source of sources) {
+        console.error(
+          source.from === "notebook"
+            ? `${source.paper}: read from ${source.notebook} (run of ${source.ranAt})`
+            : `${source.paper}: computed (no current notebook run)`,
+        );
+      }
+      return claims;
+    });
   if (values.write) {
     if (params.mode !== SNAPSHOT_PARAMS.mode || params.seed !== SNAPSHOT_PARAMS.seed) {
       console.error("error: --write records quick mode with seed 1 only");

@@ -33,12 +33,25 @@ export function paperClaimSpecs(paper: PaperKey, params: RunParams): ClaimSpec[]
   return PROVIDERS[paper](params);
 }
 
+let evaluatedPapers = 0;
+
+/**
+ * How many papers' ledgers {@link ledger} has evaluated in this process: the compute-once tests
+ * check that the overview, given current notebook runs, evaluates none.
+ */
+export function paperEvaluations(): number {
+  return evaluatedPapers;
+}
+
 /** Evaluates the ledger of the given papers (all by default). */
 export async function ledger(
   params: RunParams,
   papers: readonly PaperKey[] = PAPERS,
 ): Promise<ClaimResult[]> {
   const results: ClaimResult[] = [];
-  for (const paper of papers) results.push(...await evaluateClaims(paperClaimSpecs(paper, params)));
+  for (const paper of papers) {
+    evaluatedPapers++;
+    results.push(...await evaluateClaims(paperClaimSpecs(paper, params)));
+  }
   return results;
 }

@@ -4,6 +4,7 @@
  * ```sh
  * deno task report                      # every notebook, quick mode, site in reports/
  * deno task report --mode paper --seed 7
+ * deno task report --jobs 1 --force      # one notebook at a time, ignoring the execution cache
  * deno task nb notebooks/01_online_ca_supply_costs.ipynb   # one notebook (also: --only 01)
  * deno task lab                         # Jupyter Notebook on 127.0.0.1 with the project kernel
  * ```
@@ -14,7 +15,7 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { requireInteger, requireOneOf, requirePositive } from "../core/validate.ts";
 import type { RunParams } from "../core/params.ts";
-import { buildReport, listNotebooks } from "./report.ts";
+import { buildReport, defaultJobs, listNotebooks } from "./report.ts";
 import { stopAllNotebooks } from "./execute.ts";
 import { jupyterEnv, NOTEBOOKS_DIR, REPORTS_DIR } from "./paths.ts";
 import { ensureJupyter, ensureKernel, SetupError } from "./setup.ts";
@@ -22,7 +23,11 @@ import { ParameterError } from "../core/errors.ts";
 
 const USAGE = `usage:
   cli.ts report [--mode quick|paper] [--seed N] [--out DIR] [--with-input] [--only TEXT] [--timeout S]
-  cli.ts nb NOTEBOOK.ipynb [--mode quick|paper] [--seed N] [--out DIR] [--with-input]
+                [--jobs N] [--force]
+  cli.ts nb NOTEBOOK.ipynb [--mode quick|paper] [--seed N] [--out DIR] [--with-input] [--force]
+  --jobs N   notebooks run at the same time (default: the number of cores)
+  --force    re-execute notebooks whose cached run is current (cache: .cache/notebooks or
+             $TOOLKIT_CACHE_DIR)
   cli.ts lab [--port 8888]
   cli.ts setup`;
 
@@ -45,6 +50,8 @@ async function main(args: string[]): Promise<number> {
       timeout: { type: "string" },
       port: { type: "string" },
       "with-input": { type: "boolean" },
+      jobs: { type: "string" },
+      force: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -83,6 +90,9 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const params = parseParams(values);
+  const jobs = values.jobs === undefined
+    ? defaultJobs()
+    : requireInteger("--jobs", Number(values.jobs), 1);
   let notebooks = await listNotebooks();
   if (command === "nb") {
     if (rest.length === 0) {
@@ -97,6 +107,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   stopNotebooksOnSignal();
+  const started = performance.now();
   const report = await buildReport({
     params,
     notebooks,
@@ -106,8 +117,15 @@ async function main(args: string[]): Promise<number> {
     timeoutSeconds: values.timeout === undefined
       ? undefined
       : requirePositive("--timeout", Number(values.timeout)),
+    jobs,
+    force: values.force ?? false,
   });
-  console.log(`report: ${report.outDir}/index.html`);
+  const cached = report.entries.filter((entry) => entry.cachedFrom).length;
+  console.log(
+    `report: ${report.outDir}/index.html (${
+      report.entries.length - cached
+    } executed, ${cached} cached, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   for (const failure of report.failures) console.error(`FAILED ${failure.error}`);
   return report.failures.length === 0 ? 0 : 1;
 }

@@ -173,7 +173,7 @@ export async function executeNotebook(
     options.cellTimeoutSeconds ??
       Math.min(DEFAULT_CELL_TIMEOUT_SECONDS[options.params.mode], timeoutSeconds / 2),
   );
-  const progressFile = join(options.outputDir, `${name}.progress.json`);
+  const progressFile = progressFileOf(options.outputDir, name);
   for (const stale of [executedPath, progressFile, html.clean, html.full]) {
     await Deno.remove(stale).catch(() => {}); // an old run's files must not pass for this one's
   }
@@ -261,8 +261,31 @@ export async function executeNotebook(
 
 /** The cell a run was executing, from the progress file the client writes before each cell. */
 async function readProgress(path: string): Promise<{ cell: number; id: string | null } | null> {
+  const progress = await readRunProgress(path);
+  return progress && { cell: progress.cell, id: progress.id };
+}
+
+/** Where a run in progress stands, as the Jupyter client records it. */
+export interface RunProgress {
+  /** Index of the running cell among all cells. */
+  readonly cell: number;
+  readonly id: string | null;
+  /** Position of the running cell among the code cells (1-based), and their number. */
+  readonly codeCell?: number;
+  readonly codeCells?: number;
+  /** Latest line of the progress bar the running cell shows (`core.progress`), if any. */
+  readonly progress?: string;
+}
+
+/** The progress file of notebook `name` running into `outputDir`. */
+export function progressFileOf(outputDir: string, name: string): string {
+  return join(outputDir, `${name}.progress.json`);
+}
+
+/** Reads a progress file; null before the first cell (or when it is unreadable). */
+export async function readRunProgress(path: string): Promise<RunProgress | null> {
   try {
-    return JSON.parse(await Deno.readTextFile(path)) as { cell: number; id: string | null };
+    return JSON.parse(await Deno.readTextFile(path)) as RunProgress;
   } catch {
     return null; // killed before the first cell
   }

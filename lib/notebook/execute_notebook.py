@@ -11,7 +11,8 @@ fails the cell within a poll interval instead of waiting out a timeout), the cel
 timeout, and the parent process is watched: if the caller dies (even by SIGKILL) this client
 shuts the kernel down and exits, so no orphan keeps writing into the report folder. The executed
 notebook is checkpointed after every cell and written on every failure, and a progress file names
-the running cell, so even a hard kill from the caller leaves the earlier outputs and the culprit.
+the running cell (and the latest line of its progress bar, if it shows one), so even a hard kill
+from the caller leaves the earlier outputs and the culprit.
 
 Usage: execute_notebook.py REQUEST_JSON  (see ExecuteRequest in execute.ts); prints one JSON line.
 """
@@ -66,8 +67,21 @@ def on_signal(signum, _frame):
     raise CellFailed("Interrupted", f"received signal {signal.Signals(signum).name}")
 
 
-def collect_cell(client, watchdog, code, outputs, cell_timeout, grace):
-    """Run one cell, appending to `outputs`; return the reply content. Raises CellFailed."""
+PROGRESS_PREFIX = "toolkit-progress-"
+
+
+def report_progress(on_progress, content):
+    """Pass the text of a `core.progress` bar (display id `toolkit-progress-…`) to the runner."""
+    display_id = content.get("transient", {}).get("display_id") or ""
+    text = content.get("data", {}).get("text/plain")
+    if on_progress and display_id.startswith(PROGRESS_PREFIX) and isinstance(text, str):
+        on_progress(text)
+
+
+def collect_cell(client, watchdog, code, outputs, cell_timeout, grace, on_progress=None):
+    """Run one cell, appending to `outputs`; return the reply content. Raises CellFailed.
+
+    `on_progress` receives the latest line of each progress bar the cell shows."""
     msg_id = client.execute(code, store_history=True, allow_stdin=False, stop_on_error=True)
     display_positions = {}
     deadline = time.monotonic() + cell_timeout
@@ -105,6 +119,8 @@ def collect_cell(client, watchdog, code, outputs, cell_timeout, grace):
             outputs.clear()
             display_positions.clear()
             continue
+        if kind in ("display_data", "update_display_data"):
+            report_progress(on_progress, content)
         if kind == "update_display_data":
             display_id = content.get("transient", {}).get("display_id")
             for position in display_positions.get(display_id, []):
@@ -153,15 +169,24 @@ def run_cells(manager, notebook, request, result):
     client.start_channels()
     client.wait_for_ready(timeout=request.get("startupTimeout", 60))
     watchdog = Watchdog(manager)
+    code_cells = sum(1 for cell in notebook.cells if cell.cell_type == "code")
+    ordinal = 0
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code":
             continue
-        write_json(request["progressFile"], {"cell": index, "id": cell.get("id")})
+        ordinal += 1
+        position = {"cell": index, "id": cell.get("id"), "codeCell": ordinal,
+                    "codeCells": code_cells}
+        write_json(request["progressFile"], position)
         cell_started = time.monotonic()
         cell.outputs = []
+
+        def on_progress(text, position=position):
+            write_json(request["progressFile"], {**position, "progress": text})
+
         try:
             reply = collect_cell(client, watchdog, cell.source, cell.outputs,
-                                 request["cellTimeout"], request["graceSeconds"])
+                                 request["cellTimeout"], request["graceSeconds"], on_progress)
         except CellFailed as failure:
             result["error"] = {"cell": index, "id": cell.get("id"), "ename": failure.ename,
                                "evalue": failure.evalue}

@@ -8,6 +8,13 @@
  * never mixes two runs. Merging (`mergeIndex`) starts from a copy of the existing site, and only
  * when that site was built with the same mode and seed.
  *
+ * Each successful run is stored in the execution cache (`run_cache.ts`); a notebook whose inputs
+ * (`cache_key.ts`: notebook, library, lockfile, traces, mode and seed) are unchanged since its
+ * cached run is not executed again (`force` overrides), and its index row says "cached" with the
+ * original run time. Independent notebooks run `jobs` at a time; the overview, which reads the
+ * others' claims from the cache, runs after them. Progress lines give each notebook's elapsed time
+ * and an estimate from its previous run.
+ *
  * @example
  * ```ts
  * import { buildReport } from "./report.ts";
@@ -20,7 +27,19 @@
 import { basename, dirname, join, relative } from "node:path";
 import { cp } from "node:fs/promises";
 import type { RunParams } from "../core/params.ts";
-import { executeNotebook, NotebookExecutionError } from "./execute.ts";
+import { type ClaimResult, summarizeClaims } from "../core/claims.ts";
+import { requireInteger } from "../core/validate.ts";
+import {
+  executeNotebook,
+  NotebookExecutionError,
+  progressFileOf,
+  readRunProgress,
+  type RunProgress,
+} from "./execute.ts";
+import { changedParts, currentKey, type NotebookKey, readsOtherNotebooks } from "./cache_key.ts";
+import { CACHE_DIR_ENV, type CachedRun, notebookCacheDir, readRun, storeRun } from "./run_cache.ts";
+import { ReportProgress, runConcurrently } from "./report_progress.ts";
+import { ensureKernel } from "./setup.ts";
 import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./paths.ts";
 import { hidePaths, type IndexEntry, indexPage, notebookPage, type SiteNav } from "./site.ts";
 import { codeIndex, type LedgerClaim, ledgerPage } from "./ledger_page.ts";
@@ -45,6 +64,17 @@ export interface ReportOptions {
   readonly mergeIndex?: boolean;
   /** Progress sink (default stderr). */
   readonly log?: (line: string) => void;
+  /**
+   * Notebooks run at the same time (default: the number of cores). Notebooks that read the
+   * others' results (metadata `toolkit.readsOtherNotebooks`, the overview) start after the rest.
+   */
+  readonly jobs?: number;
+  /** Re-execute every notebook even when its cached run is current (default false). */
+  readonly force?: boolean;
+  /** Execution cache folder (default: see `notebookCacheDir`). */
+  readonly cacheDir?: string;
+  /** Seconds between the "still running" lines of a notebook (default 30). */
+  readonly heartbeatSeconds?: number;
 }
 
 /** Outcome of {@link buildReport}. */
@@ -77,11 +107,13 @@ export async function notebookTitle(path: string): Promise<string> {
   return basename(path, ".ipynb");
 }
 
-/** Executes notebooks and writes the site. */
+/** Executes (or takes from the execution cache) every notebook and writes the site. */
 export async function buildReport(options: ReportOptions): Promise<Report> {
   const siteDir = options.outDir ?? REPORTS_DIR;
   const log = options.log ?? ((line: string) => console.error(line));
   const notebooks = options.notebooks ?? await listNotebooks();
+  const jobs = requireInteger("jobs", options.jobs ?? defaultJobs(), 1);
+  const cacheDir = options.cacheDir ?? notebookCacheDir();
   await removeAbandonedBuilds(siteDir);
   const outDir = `${siteDir}.building-${Deno.pid}`;
   await Deno.remove(outDir, { recursive: true }).catch(() => {});
@@ -91,99 +123,32 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   await Deno.mkdir(workDir, { recursive: true });
   await copyKatexAssets(outDir);
   const pages = await siteNav(notebooks);
-  const entries: IndexEntry[] = [];
-  for (const [index, path] of notebooks.entries()) {
+  const plans = await Promise.all(notebooks.map(async (path) => {
     const name = basename(path, ".ipynb");
-    const title = await notebookTitle(path);
-    log(`[report] ${index + 1}/${notebooks.length} ${name} …`);
-    const started = performance.now();
-    const heartbeat = setInterval(
-      () =>
-        log(
-          `[report] ${name} still running (${((performance.now() - started) / 1000).toFixed(0)} s)`,
-        ),
-      30_000,
-    );
-    const position = pages.findIndex((link) => link.href === `${name}.html`);
-    const nav: SiteNav = {
-      pages,
-      previous: position > 0 ? pages[position - 1] : null,
-      next: position >= 0 ? pages[position + 1] ?? null : null,
-    };
-    try {
-      const run = await executeNotebook(path, {
-        outputDir: workDir,
-        params: options.params,
-        timeoutSeconds: options.timeoutSeconds,
-      });
-      const mainPage = `${name}.html`;
-      const codePage = `${name}.code.html`;
-      const source = `notebooks/${name}.ipynb`;
-      const executed = relative(outDir, run.executedPath);
-      const render = async (html: string) =>
-        renderMath(hideMachinePaths(await Deno.readTextFile(html)));
-      const mainFragment = await render(options.withInput ? run.html.full : run.html.clean);
-      await Deno.writeTextFile(
-        join(outDir, mainPage),
-        notebookPage(title, mainFragment, {
-          seconds: run.seconds,
-          params: options.params,
-          source,
-          alternate: options.withInput ? null : codePage,
-          executed,
-          nav,
-        }),
-      );
-      if (!options.withInput) {
-        await Deno.writeTextFile(
-          join(outDir, codePage),
-          notebookPage(title, await render(run.html.full), {
-            seconds: run.seconds,
-            params: options.params,
-            source,
-            alternate: mainPage,
-            alternateLabel: "version without code",
-            executed,
-            nav,
-          }),
-        );
-      }
-      await Deno.writeTextFile(
-        join(workDir, `${name}.claims.json`),
-        JSON.stringify(run.claims?.claims ?? []) + "\n",
-      );
-      entries.push({
-        name,
-        title,
-        status: "ok",
-        seconds: run.seconds,
-        page: mainPage,
-        codePage: options.withInput ? null : codePage,
-        error: null,
-        claims: run.claims?.summary ?? null,
-      });
-      log(`[report] ${name} ok in ${run.seconds.toFixed(1)} s`);
-    } catch (error) {
-      if (!(error instanceof NotebookExecutionError)) throw error;
-      for (const page of [`${name}.html`, `${name}.code.html`]) {
-        await Deno.remove(join(outDir, page)).catch(() => {}); // a merged copy's stale page
-      }
-      entries.push({
-        name,
-        title,
-        status: "failed",
-        seconds: (performance.now() - started) / 1000,
-        page: null,
-        codePage: null,
-        error: error.message,
-        claims: null,
-      });
-      log(`[report] ${error.message}`);
-    } finally {
-      clearInterval(heartbeat);
-    }
+    const last = await readRun(cacheDir, name);
+    const key = await currentKey(path, options.params);
+    const cached = options.force || last?.key !== key.key ? null : last;
+    return { path, name, last, key, cached, readsOthers: await readsOtherNotebooks(path) };
+  }));
+  await ensureKernel(); // once, before notebooks start side by side
+  const progress = new ReportProgress({ jobs });
+  const toRun = plans.filter((plan) => !plan.cached);
+  for (const plan of toRun) progress.plan(plan.name, plan.last?.seconds ?? null);
+  log(
+    `[report] ${plans.length} notebooks: ${toRun.length} to run, ${
+      plans.length - toRun.length
+    } cached; ${jobs} job${jobs === 1 ? "" : "s"}${toRun.length ? progress.remainingText() : ""}`,
+  );
+  const context: BuildContext = { options, outDir, workDir, cacheDir, pages, log, progress };
+  const entries = new Map<string, IndexEntry>();
+  // Notebooks that read the others' results (the overview) run once those are done.
+  for (const phase of [plans.filter((p) => !p.readsOthers), plans.filter((p) => p.readsOthers)]) {
+    await runConcurrently(phase, jobs, async (plan) => {
+      entries.set(plan.name, await buildPage(plan, context));
+    });
   }
-  const indexed = mergeEntries(previous, entries);
+  const fresh = plans.map((plan) => entries.get(plan.name)!);
+  const indexed = mergeEntries(previous, fresh);
   await Deno.writeTextFile(
     join(outDir, "index.html"),
     indexPage(indexed, options.params, { pages }),
@@ -196,8 +161,179 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   await swapInto(outDir, siteDir);
   return {
     outDir: siteDir,
-    entries,
-    failures: entries.filter((entry) => entry.status === "failed"),
+    entries: fresh,
+    failures: fresh.filter((entry) => entry.status === "failed"),
+  };
+}
+
+/** Default `jobs`: the number of logical cores. */
+export function defaultJobs(): number {
+  return Math.max(1, navigator.hardwareConcurrency || 1);
+}
+
+/** What {@link buildPage} needs of the build in progress. */
+interface BuildContext {
+  readonly options: ReportOptions;
+  readonly outDir: string;
+  readonly workDir: string;
+  readonly cacheDir: string;
+  readonly pages: SiteNav["pages"];
+  readonly log: (line: string) => void;
+  readonly progress: ReportProgress;
+}
+
+/** One notebook of the build: its key, its previous cache entry and whether that is current. */
+interface NotebookPlan {
+  readonly path: string;
+  readonly name: string;
+  readonly last: CachedRun | null;
+  readonly key: NotebookKey;
+  readonly cached: CachedRun | null;
+}
+
+/** The outputs a page is made from: a fresh run's or a cached one's. */
+interface RunOutputs {
+  readonly seconds: number;
+  readonly executedPath: string;
+  readonly html: { readonly clean: string; readonly full: string };
+  readonly claims: ClaimResult[] | null;
+  /** When a cached run finished; null for a run of this build. */
+  readonly cachedFrom: string | null;
+}
+
+/** Runs a notebook unless its cached run is current, and writes its pages and claims. */
+async function buildPage(plan: NotebookPlan, context: BuildContext): Promise<IndexEntry> {
+  const { options, workDir, log, progress } = context;
+  const title = await notebookTitle(plan.path);
+  if (plan.cached) {
+    const executedPath = join(workDir, `${plan.name}.ipynb`);
+    await Deno.copyFile(plan.cached.executedPath, executedPath);
+    log(
+      `[report] ${plan.name} cached (ran ${plan.cached.ranAt} in ${
+        plan.cached.seconds.toFixed(1)
+      } s)`,
+    );
+    return await writePages(plan.name, title, {
+      ...plan.cached,
+      executedPath,
+      cachedFrom: plan.cached.ranAt,
+    }, context);
+  }
+  const why = options.force
+    ? "--force"
+    : plan.last
+    ? `changed: ${changedParts(plan.last.parts, plan.key.parts).join(", ")}`
+    : "not in the cache";
+  log(`[report] ${progress.start(plan.name)} · ${why}`);
+  const heartbeat = setInterval(async () => {
+    const where = await readRunProgress(progressFileOf(workDir, plan.name));
+    log(`[report] ${progress.running(plan.name, where && describeProgress(where))}`);
+  }, (options.heartbeatSeconds ?? 30) * 1000);
+  const started = performance.now();
+  try {
+    const run = await executeNotebook(plan.path, {
+      outputDir: workDir,
+      params: options.params,
+      timeoutSeconds: options.timeoutSeconds,
+      env: { [CACHE_DIR_ENV]: context.cacheDir },
+    });
+    await storeRun(context.cacheDir, run, plan.key, options.params);
+    const entry = await writePages(plan.name, title, {
+      ...run,
+      claims: run.claims?.claims ?? null,
+      cachedFrom: null,
+    }, context);
+    log(`[report] ${progress.finish(plan.name, `ok in ${run.seconds.toFixed(1)} s`)}`);
+    return entry;
+  } catch (error) {
+    if (!(error instanceof NotebookExecutionError)) throw error;
+    for (const page of [`${plan.name}.html`, `${plan.name}.code.html`]) {
+      await Deno.remove(join(context.outDir, page)).catch(() => {}); // a merged copy's stale page
+    }
+    log(`[report] ${error.message}`);
+    log(`[report] ${progress.finish(plan.name, "failed")}`);
+    return {
+      name: plan.name,
+      title,
+      status: "failed",
+      seconds: (performance.now() - started) / 1000,
+      page: null,
+      codePage: null,
+      error: error.message,
+      claims: null,
+      cachedFrom: null,
+    };
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** `code cell 3/12 · Fig. 4 sweep: 30/88 (34%) 12.0 s` from a run's progress file. */
+export function describeProgress(where: RunProgress): string {
+  const cell = where.codeCell && where.codeCells
+    ? `code cell ${where.codeCell}/${where.codeCells}`
+    : `cell ${where.cell}`;
+  return where.progress ? `${cell} · ${where.progress}` : cell;
+}
+
+/** Writes a notebook's page (and code page) and its claims file; returns its index row. */
+async function writePages(
+  name: string,
+  title: string,
+  run: RunOutputs,
+  context: BuildContext,
+): Promise<IndexEntry> {
+  const { options, outDir, workDir, pages } = context;
+  const position = pages.findIndex((link) => link.href === `${name}.html`);
+  const nav: SiteNav = {
+    pages,
+    previous: position > 0 ? pages[position - 1] : null,
+    next: position >= 0 ? pages[position + 1] ?? null : null,
+  };
+  const mainPage = `${name}.html`;
+  const codePage = `${name}.code.html`;
+  const meta = {
+    seconds: run.seconds,
+    params: options.params,
+    source: `notebooks/${name}.ipynb`,
+    executed: relative(outDir, run.executedPath),
+    cachedFrom: run.cachedFrom,
+    nav,
+  };
+  const render = async (html: string) =>
+    renderMath(hideMachinePaths(await Deno.readTextFile(html)));
+  const mainFragment = await render(options.withInput ? run.html.full : run.html.clean);
+  await Deno.writeTextFile(
+    join(outDir, mainPage),
+    notebookPage(title, mainFragment, {
+      ...meta,
+      alternate: options.withInput ? null : codePage,
+    }),
+  );
+  if (!options.withInput) {
+    await Deno.writeTextFile(
+      join(outDir, codePage),
+      notebookPage(title, await render(run.html.full), {
+        ...meta,
+        alternate: mainPage,
+        alternateLabel: "version without code",
+      }),
+    );
+  }
+  await Deno.writeTextFile(
+    join(workDir, `${name}.claims.json`),
+    JSON.stringify(run.claims ?? []) + "\n",
+  );
+  return {
+    name,
+    title,
+    status: "ok",
+    seconds: run.seconds,
+    page: mainPage,
+    codePage: options.withInput ? null : codePage,
+    error: null,
+    claims: run.claims ? summarizeClaims(run.claims) : null,
+    cachedFrom: run.cachedFrom,
   };
 }
 

@@ -165,7 +165,8 @@ export async function ensureKernel(): Promise<string> {
   const runningSize = (await Deno.stat(running)).size;
   const copySize = await Deno.stat(STABLE_DENO).then((info) => info.size, () => -1);
   if (copySize !== runningSize && running !== STABLE_DENO) {
-    const partial = `${STABLE_DENO}.partial`;
+    // A name of its own: notebooks started at the same time may each refresh the copy.
+    const partial = `${STABLE_DENO}.partial-${Deno.pid}-${crypto.randomUUID()}`;
     await Deno.copyFile(running, partial);
     await Deno.chmod(partial, 0o755);
     await Deno.rename(partial, STABLE_DENO);
@@ -179,6 +180,13 @@ export async function ensureKernel(): Promise<string> {
     interrupt_mode: "message",
     env: { NO_COLOR: "1", TOOLKIT_IN_JUPYTER: "1" },
   };
-  await Deno.writeTextFile(`${dir}/kernel.json`, JSON.stringify(spec, null, 2) + "\n");
+  const text = JSON.stringify(spec, null, 2) + "\n";
+  const current = await Deno.readTextFile(`${dir}/kernel.json`).catch(() => null);
+  if (current !== text) {
+    // Written aside and renamed, so a kernel starting meanwhile never reads half a file.
+    const partial = `${dir}/kernel.json.partial-${Deno.pid}-${crypto.randomUUID()}`;
+    await Deno.writeTextFile(partial, text);
+    await Deno.rename(partial, `${dir}/kernel.json`);
+  }
   return dir;
 }

@@ -35,6 +35,11 @@ export interface IndexEntry {
   readonly codePage: string | null;
   readonly error: string | null;
   readonly claims: ClaimsSummary | null;
+  /**
+   * When the run shown was taken from the execution cache: the time that run finished (ISO 8601;
+   * `seconds` is then that run's time). Null or absent for a run of this build.
+   */
+  readonly cachedFrom?: string | null;
 }
 
 /** A link to another page of the site. */
@@ -246,6 +251,8 @@ export function notebookPage(
     alternateLabel?: string;
     /** Executed notebook to download, relative to the page. */
     executed?: string | null;
+    /** When the cached run shown finished (ISO 8601), if the page comes from the cache. */
+    cachedFrom?: string | null;
     nav?: SiteNav;
   },
 ): string {
@@ -257,12 +264,18 @@ export function notebookPage(
   const download = run.executed
     ? ` · <a href="${escapeHtml(run.executed)}" download>executed notebook (.ipynb)</a>`
     : "";
+  const cached = run.cachedFrom ? ` on ${escapeHtml(cachedTime(run.cachedFrom))} (cached)` : "";
   const meta = `<p class="meta">Executed from <code>${escapeHtml(run.source)}</code> in ${
     run.seconds.toFixed(1)
-  } s · mode ${run.params.mode} · seed ${run.params.seed}${alternate}${download}</p>`;
+  } s${cached} · mode ${run.params.mode} · seed ${run.params.seed}${alternate}${download}</p>`;
   const { html, headings } = outline(fragment);
   const body = wrapTables(settleProgress(linkUrls(html)));
   return page(title, `${meta}\n${body}`, { nav: run.nav, headings });
+}
+
+/** `2026-12-03 09:50 UTC` from an ISO 8601 time. */
+function cachedTime(iso: string): string {
+  return iso.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
 }
 
 function claimsCell(claims: ClaimsSummary | null): string {
@@ -284,7 +297,11 @@ export function indexPage(
       : escapeHtml(entry.title);
     const code = entry.codePage ? ` (<a href="${escapeHtml(entry.codePage)}">with code</a>)` : "";
     const status = entry.status === "ok"
-      ? `<span class="status-ok">ok</span>`
+      ? `<span class="status-ok">ok</span>${
+        entry.cachedFrom
+          ? `<br><span class="meta">cached, ran ${escapeHtml(cachedTime(entry.cachedFrom))}</span>`
+          : ""
+      }`
       : `<span class="status-failed">failed</span><br><code>${
         escapeHtml(entry.error ?? "")
       }</code>`;
@@ -295,8 +312,10 @@ export function indexPage(
     }</td></tr>`;
   }).join("\n");
   const total = entries.reduce((sum, entry) => sum + entry.seconds, 0);
+  const cachedCount = entries.filter((entry) => entry.cachedFrom).length;
+  const cachedNote = cachedCount ? ` (${cachedCount} taken from the execution cache)` : "";
   const body = `<h1>Reproduction report</h1>
-<p class="meta">Mode ${params.mode} · seed ${params.seed} · ${entries.length} notebooks · total run time ${
+<p class="meta">Mode ${params.mode} · seed ${params.seed} · ${entries.length} notebooks${cachedNote} · total run time ${
     total.toFixed(1)
   } s · <a href="ledger.html">claims ledger</a> (<a href="ledger.json" download>ledger.json</a>)</p>
 <div class="table-scroll"><table class="report-index">

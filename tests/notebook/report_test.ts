@@ -13,11 +13,54 @@ import { mechanismColour } from "../../lib/core/palette.ts";
 import { ensureChromium } from "../../lib/notebook/setup.ts";
 import { Browser } from "./cdp.ts";
 import { auditFigure, figuresOf } from "../../lib/core/figure_audit.ts";
+import type { ClaimResult } from "../../lib/core/claims.ts";
+import { PAPERS } from "../../lib/claims_registry.ts";
+import { CACHE_DIR_ENV } from "../../lib/notebook/run_cache.ts";
+import { assertWellFormed } from "../ledger_checks.ts";
 
 Deno.test("every notebook runs in quick mode and its report page renders cleanly", async (t) => {
   const notebooks = await listNotebooks();
   assert.ok(notebooks.length >= 1, "no notebooks found");
-  const report = await buildReport({ params: { mode: "quick", seed: 1 }, timeoutSeconds: 600 });
+  // A fresh execution cache: every notebook really runs (a developer's cache must not hide a
+  // failure), and the cache is then filled for the compute-once checks below.
+  const cacheDir = await Deno.makeTempDir({ prefix: "report-test-cache-" });
+  const params = { mode: "quick", seed: 1 } as const;
+  const report = await buildReport({ params, timeoutSeconds: 600, cacheDir });
+
+  await t.step("the overview reads the papers' claims and evaluates none", async () => {
+    const overview = await Deno.readTextFile(join(REPORTS_DIR, "executed", "00_overview.ipynb"));
+    assert.match(overview, /papers evaluated in this notebook: 0\b/);
+    for (const paper of PAPERS) {
+      assert.ok(
+        overview.includes(`<td>${paper}</td><td>notebooks/`),
+        `${paper} read from its notebook`,
+      );
+    }
+  });
+
+  await t.step("deno task claims reads the whole ledger from the notebooks' runs", async () => {
+    const run = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        join(REPO_ROOT, "lib", "claims_cli.ts"),
+        "--mode",
+        "quick",
+        "--seed",
+        "1",
+      ],
+      env: { NO_COLOR: "1", [CACHE_DIR_ENV]: cacheDir },
+    }).output();
+    const stderr = new TextDecoder().decode(run.stderr);
+    assert.ok(run.success, stderr);
+    const ledger = JSON.parse(new TextDecoder().decode(run.stdout)) as ClaimResult[];
+    assert.equal(new Set(ledger.map((claim) => claim.id)).size, ledger.length, "ids are unique");
+    for (const paper of PAPERS) {
+      assert.match(stderr, new RegExp(`${paper}: read from notebooks/`));
+      assertWellFormed(ledger.filter((claim) => claim.paper === paper), paper);
+      assert.ok(ledger.some((claim) => claim.paper === paper), `${paper} has claims`);
+    }
+  });
 
   await t.step("no notebook failed", () => {
     assert.deepEqual(report.failures.map((failure) => failure.error), []);
@@ -146,4 +189,13 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
   } finally {
     await browser.close();
   }
+
+  await t.step("a second build with nothing changed runs no kernel", async () => {
+    const again = await buildReport({ params, cacheDir, log: () => {} });
+    assert.deepEqual(again.failures, []);
+    assert.ok(again.entries.every((entry) => entry.cachedFrom), "every notebook is cached");
+    const executed = [...Deno.readDirSync(join(REPORTS_DIR, "executed"))].map((e) => e.name);
+    assert.deepEqual(executed.filter((name) => name.endsWith(".kernel.log")), []);
+    await Deno.remove(cacheDir, { recursive: true });
+  });
 });

@@ -8,12 +8,12 @@
  *   y = clamp(f_k'^{-1}(λ)) — the capacity y ≤ 1 is kept, the convex cost is exact.
  *
  * Their sum L(λ) ≥ W_opt for every λ (weak duality), so `upper` is a valid bound at whatever
- * prices the search ends at. The prices are improved by L-BFGS on an entropy-smoothed L
+ * prices the search ends at. The prices are improved by Newton–CG on an entropy-smoothed L
  * (temperature decreasing stage by stage); the smoothed value bounds L from above, and the exact
  * L is evaluated at every trial point, the least one kept. `lower` is the exact welfare of a
- * feasible allocation: the customers with positive reduced utility at the final prices, repaired
- * to capacity and completed greedily in order of reduced utility, then improved by local search;
- * incumbents (online decisions) compete.
+ * feasible allocation: customers inserted greedily (capacity respected) in order of reduced
+ * utility at the best prices, and in order of admitted mass of the smoothed primal (LP rounding),
+ * each improved by local search; incumbents (online decisions) compete.
  *
  * @example
  * ```ts
@@ -28,16 +28,16 @@
 import { requireInteger } from "../../core/validate.ts";
 import { costOf, type Instance, validateInstance } from "./instance.ts";
 import { AllocationState, localSearch } from "./allocation_search.ts";
-import { minimizeLbfgs } from "./lbfgs.ts";
+import { minimizeNewtonCg } from "./newton_cg.ts";
 import { evaluateAllocation, undominated } from "./offline.ts";
 
 /** Options of {@link lagrangianBracket}. */
 export interface LagrangianOptions {
-  /** Smoothing stages (temperatures decreasing ×10 each; default 4). */
+  /** Smoothing stages (temperatures decreasing ×10 each; default 5). */
   readonly stages?: number;
-  /** Objective evaluations per stage (default 150). */
+  /** Objective evaluations per stage (Newton–CG; default 30). */
   readonly evaluationsPerStage?: number;
-  /** First smoothing temperature relative to the largest valuation (default 0.001). */
+  /** First smoothing temperature relative to each customer's largest valuation (default 0.03). */
   readonly temperature?: number;
   /** Local-search passes over the primal allocation (default 2). */
   readonly passes?: number;
@@ -94,7 +94,11 @@ function buildMenu(instance: Instance): Menu {
   };
 }
 
-/** L(λ) and the entropy-smoothed L_μ(λ) ≥ L(λ) with its gradient; reduced utilities kept. */
+/**
+ * L(λ) and the entropy-smoothed L_μ(λ) ≥ L(λ) with its gradient and Hessian-vector products;
+ * reduced utilities kept. Customer n is smoothed at temperature μ·scale[n] (scale = her largest
+ * valuation, so small and large customers are smoothed alike relative to their value).
+ */
 class DualFunction {
   readonly #instance: Instance;
   readonly #menu: Menu;
@@ -103,7 +107,14 @@ class DualFunction {
   readonly #prefix: Float64Array;
   readonly #demand: Float64Array;
   readonly #conjugates: Conjugate[];
+  /** Softmax weight of every option at the last smoothed evaluation. */
   readonly #weights: Float64Array;
+  /** Per-customer smoothing scale. */
+  readonly #scale: Float64Array;
+  /** Temperature of the last evaluation. */
+  #mu = 0;
+  /** dy/dλ of each resource's conjugate at the last evaluated prices (resource-major). */
+  readonly #slope: Float64Array;
   /** Reduced utility of every option at the last evaluated prices. */
   readonly reduced: Float64Array;
   evaluations = 0;
@@ -121,6 +132,15 @@ class DualFunction {
     this.bestPrices = new Float64Array(this.#K * this.#T);
     this.#conjugates = instance.resources.map((resource) => conjugateOf(resource.cost));
     this.#weights = new Float64Array(menu.value.length);
+    this.#slope = new Float64Array(this.#K * this.#T);
+    this.#scale = new Float64Array(menu.starts.length);
+    for (let n = 0; n < menu.starts.length; n++) {
+      let top = 0;
+      for (let j = menu.offsets[n]!; j < menu.offsets[n + 1]!; j++) {
+        top = Math.max(top, menu.value[j]!);
+      }
+      this.#scale[n] = top > 0 ? top : 1;
+    }
   }
 
   /** Evaluates at λ; writes ∇L_μ into `gradient`; returns L_μ (μ = 0: L and a subgradient). */
@@ -129,8 +149,10 @@ class DualFunction {
     const K = this.#K;
     const P = this.#prefix;
     const D = this.#demand;
+    const w = this.#weights;
     const { starts, ends, offsets, bundle, value } = this.#menu;
     const amounts = this.#instance.bundles;
+    this.#mu = mu;
     for (let k = 0; k < K; k++) {
       let sum = 0;
       P[k * (T + 1)] = 0;
@@ -155,16 +177,17 @@ class DualFunction {
       }
       exact += best;
       if (mu > 0) {
-        const w = this.#weights;
-        let total = Math.exp(-best / mu);
+        const temperature = mu * this.#scale[n]!;
+        let total = Math.exp(-best / temperature);
         for (let j = offsets[n]!; j < offsets[n + 1]!; j++) {
-          const z = (this.reduced[j]! - best) / mu;
+          const z = (this.reduced[j]! - best) / temperature;
           w[j] = z < -700 ? 0 : Math.exp(z);
           total += w[j]!;
         }
-        smooth += best + mu * Math.log(total);
+        smooth += best + temperature * Math.log(total);
         for (let j = offsets[n]!; j < offsets[n + 1]!; j++) {
           const weight = w[j]! / total;
+          w[j] = weight;
           if (weight < 1e-300) continue;
           const r = amounts[bundle[j]!]!;
           for (let k = 0; k < K; k++) {
@@ -195,6 +218,7 @@ class DualFunction {
         const lambda = prices[k * T + t]!;
         const y = star.argmax(lambda);
         if (y > 0) conjugate += star.value(lambda, y);
+        this.#slope[k * T + t] = y > 0 && y < 1 ? star.slope(y) : 0;
         gradient[k * T + t] = y - demand;
       }
     }
@@ -206,12 +230,111 @@ class DualFunction {
     }
     return (mu > 0 ? smooth : exact) + (mu > 0 ? conjugate : 0);
   }
+
+  /**
+   * Hessian of L_μ at the last smoothed evaluation times `v` (into `out`): per customer the
+   * option covariance over her stay divided by her temperature, plus the conjugates' dy/dλ.
+   */
+  hessianTimes(v: Float64Array, out: Float64Array): void {
+    const T = this.#T;
+    const K = this.#K;
+    const P = this.#prefix;
+    const D = this.#demand;
+    const w = this.#weights;
+    const { starts, ends, offsets, bundle } = this.#menu;
+    const amounts = this.#instance.bundles;
+    const mean = new Float64Array(K);
+    const cross = new Float64Array(K);
+    for (let k = 0; k < K; k++) {
+      let sum = 0;
+      P[k * (T + 1)] = 0;
+      for (let t = 0; t < T; t++) {
+        sum += v[k * T + t]!;
+        P[k * (T + 1) + t + 1] = sum;
+      }
+    }
+    D.fill(0);
+    for (let n = 0; n < starts.length; n++) {
+      const a = starts[n]!;
+      const e = ends[n]!;
+      mean.fill(0);
+      cross.fill(0);
+      let both = 0;
+      for (let j = offsets[n]!; j < offsets[n + 1]!; j++) {
+        const weight = w[j]!;
+        if (weight < 1e-300) continue;
+        const r = amounts[bundle[j]!]!;
+        let rv = 0;
+        for (let k = 0; k < K; k++) rv += r[k]! * (P[k * (T + 1) + e]! - P[k * (T + 1) + a]!);
+        both += weight * rv;
+        for (let k = 0; k < K; k++) {
+          mean[k] = mean[k]! + weight * r[k]!;
+          cross[k] = cross[k]! + weight * r[k]! * rv;
+        }
+      }
+      const temperature = this.#mu * this.#scale[n]!;
+      for (let k = 0; k < K; k++) {
+        const c = (cross[k]! - mean[k]! * both) / temperature;
+        D[k * (T + 1) + a] = D[k * (T + 1) + a]! + c;
+        D[k * (T + 1) + e] = D[k * (T + 1) + e]! - c;
+      }
+    }
+    for (let k = 0; k < K; k++) {
+      let acc = 0;
+      for (let t = 0; t < T; t++) {
+        acc += D[k * (T + 1) + t]!;
+        out[k * T + t] = acc + this.#slope[k * T + t]! * v[k * T + t]!;
+      }
+    }
+  }
+
+  /** Softmax weight of option j at the last smoothed evaluation. */
+  weight(j: number): number {
+    return this.#weights[j]!;
+  }
+
+  /** Diagonal of the Hessian at the last smoothed evaluation (into `out`). */
+  hessianDiagonal(out: Float64Array): void {
+    const T = this.#T;
+    const K = this.#K;
+    const D = this.#demand;
+    const w = this.#weights;
+    const { starts, ends, offsets, bundle } = this.#menu;
+    const amounts = this.#instance.bundles;
+    D.fill(0);
+    for (let n = 0; n < starts.length; n++) {
+      const a = starts[n]!;
+      const e = ends[n]!;
+      const temperature = this.#mu * this.#scale[n]!;
+      for (let k = 0; k < K; k++) {
+        let m = 0;
+        let sq = 0;
+        for (let j = offsets[n]!; j < offsets[n + 1]!; j++) {
+          const r = amounts[bundle[j]!]![k]!;
+          m += w[j]! * r;
+          sq += w[j]! * r * r;
+        }
+        const c = (sq - m * m) / temperature;
+        D[k * (T + 1) + a] = D[k * (T + 1) + a]! + c;
+        D[k * (T + 1) + e] = D[k * (T + 1) + e]! - c;
+      }
+    }
+    for (let k = 0; k < K; k++) {
+      let acc = 0;
+      for (let t = 0; t < T; t++) {
+        acc += D[k * (T + 1) + t]!;
+        out[k * T + t] = acc + this.#slope[k * T + t]!;
+      }
+    }
+  }
 }
 
 /** max_{y ∈ [0,1]} λ·y − f(y): its maximiser and its value at that maximiser. */
 interface Conjugate {
   argmax(lambda: number): number;
   value(lambda: number, y: number): number;
+  /** dy/dλ = 1/f''(y) at an interior maximiser y. */
+  slope(y: number): number;
 }
 
 function conjugateOf(spec: Instance["resources"][number]["cost"]): Conjugate {
@@ -224,11 +347,13 @@ function conjugateOf(spec: Instance["resources"][number]["cost"]): Conjugate {
     return {
       argmax: (lambda) => lambda <= 0 ? 0 : lambda >= cBar ? 1 : (lambda / cBar) ** exponent,
       value: (lambda, y) => y >= 1 ? lambda - spec.a : lambda * y * keep,
+      slope: (y) => 1 / f.curvature(y),
     };
   }
   return {
     argmax: (lambda) => lambda <= f.cLow ? 0 : lambda >= f.cBar ? 1 : f.inverseMarginal(lambda),
     value: (lambda, y) => lambda * y - f.value(y),
+    slope: (y) => 1 / f.curvature(y),
   };
 }
 
@@ -250,8 +375,8 @@ export function lagrangianBracket(
   options: LagrangianOptions = {},
 ): LagrangianBracket {
   validateInstance(instance);
-  const stages = requireInteger("stages", options.stages ?? 4, 1, 20);
-  const perStage = requireInteger("evaluationsPerStage", options.evaluationsPerStage ?? 150, 1);
+  const stages = requireInteger("stages", options.stages ?? 5, 1, 20);
+  const perStage = requireInteger("evaluationsPerStage", options.evaluationsPerStage ?? 30, 1);
   const passes = requireInteger("passes", options.passes ?? 2, 0, 100);
   const started = performance.now();
   const T = instance.slots;
@@ -268,40 +393,72 @@ export function lagrangianBracket(
       start[k * T + t] = f.marginal(seed ? Math.max(seed.utilisation[k]![t]!, 0.05) : 0.5);
     }
   });
-  let topValue = 0;
-  for (const v of menu.value) topValue = Math.max(topValue, v);
-  let mu = (options.temperature ?? 0.001) * (topValue || 1);
+  let mu = options.temperature ?? 0.03;
   let prices: Float64Array = start;
   const scratch = new Float64Array(K * T);
   dual.evaluate(prices, 0, scratch);
-  for (let stage = 0; stage < stages; stage++, mu /= 10) {
+  const factor = 10;
+  for (let stage = 0; stage < stages; stage++, mu /= factor) {
     const m = mu;
-    prices = minimizeLbfgs((x, g) => dual.evaluate(x, m, g), prices, {
-      maxEvaluations: perStage,
-    }).x;
+    prices = minimizeNewtonCg(
+      {
+        objective: (x, g) => dual.evaluate(x, m, g),
+        hessianTimes: (v, out) => dual.hessianTimes(v, out),
+        hessianDiagonal: (out) => dual.hessianDiagonal(out),
+      },
+      prices,
+      { maxEvaluations: perStage, cgIterations: 20 },
+    ).x;
   }
-  // Lower bound from the best prices' primal, repaired, completed and improved.
-  dual.evaluate(dual.bestPrices, 0, scratch);
-  const score = new Float64Array(instance.customers.length).fill(-Infinity);
-  const choice = new Int32Array(instance.customers.length).fill(-1);
-  for (let n = 0; n < score.length; n++) {
-    for (let j = menu.offsets[n]!; j < menu.offsets[n + 1]!; j++) {
-      if (dual.reduced[j]! > score[n]!) {
-        score[n] = dual.reduced[j]!;
-        choice[n] = menu.bundle[j]!;
-      }
-    }
-  }
-  const order = [...score.keys()].sort((i, j) => score[j]! - score[i]!);
+  // Lower bounds: two primal orders, each inserted greedily and improved by local search —
+  // (1) reduced utility at the best prices, (2) the smoothed (fractional) primal at the final
+  // prices, i.e. LP rounding: customers by admitted mass, each with her heaviest bundle.
   const menus = instance.customers.map((_, n) =>
     Array.from(menu.bundle.subarray(menu.offsets[n]!, menu.offsets[n + 1]!))
   );
-  const primal = new AllocationState(instance, undefined, menus);
-  for (const n of order) {
-    if (choice[n]! >= 0 && primal.gain(n, choice[n]!) > 0) primal.set(n, choice[n]!);
+  const N = instance.customers.length;
+  const candidates: Int32Array[] = [];
+  const insert = (score: Float64Array, choice: Int32Array) => {
+    const order = [...score.keys()].sort((i, j) => score[j]! - score[i]!);
+    const primal = new AllocationState(instance, undefined, menus);
+    for (const n of order) {
+      if (choice[n]! >= 0 && primal.gain(n, choice[n]!) > 0) primal.set(n, choice[n]!);
+    }
+    localSearch(primal, order, evaluateAllocation(instance, primal.allocation).welfare, passes);
+    candidates.push(primal.allocation);
+  };
+  dual.evaluate(prices, mu * factor, scratch);
+  {
+    const mass = new Float64Array(N);
+    const choice = new Int32Array(N).fill(-1);
+    for (let n = 0; n < N; n++) {
+      let heaviest = 0;
+      for (let j = menu.offsets[n]!; j < menu.offsets[n + 1]!; j++) {
+        const w = dual.weight(j);
+        mass[n] = mass[n]! + w;
+        if (w > heaviest) {
+          heaviest = w;
+          choice[n] = menu.bundle[j]!;
+        }
+      }
+    }
+    insert(mass, choice);
   }
-  localSearch(primal, order, evaluateAllocation(instance, primal.allocation).welfare, passes);
-  const winner = best(instance, [primal.allocation, ...incumbents.map((s) => s.allocation)])!;
+  dual.evaluate(dual.bestPrices, 0, scratch);
+  {
+    const score = new Float64Array(N).fill(-Infinity);
+    const choice = new Int32Array(N).fill(-1);
+    for (let n = 0; n < N; n++) {
+      for (let j = menu.offsets[n]!; j < menu.offsets[n + 1]!; j++) {
+        if (dual.reduced[j]! > score[n]!) {
+          score[n] = dual.reduced[j]!;
+          choice[n] = menu.bundle[j]!;
+        }
+      }
+    }
+    insert(score, choice);
+  }
+  const winner = best(instance, [...candidates, ...incumbents.map((s) => s.allocation)])!;
   // Relative 1e-12 allowance for floating-point summation in L(λ).
   const upper = dual.bestExact + 1e-12 * Math.abs(dual.bestExact);
   return {

@@ -15,6 +15,7 @@
  * @module
  */
 import gammainc from "@stdlib/math-base-special-gammainc";
+import { ParameterError } from "../../core/errors.ts";
 import { findRoot } from "../../core/numerics.ts";
 import { requireGreaterThan, requireInRange, requirePositive } from "../../core/validate.ts";
 
@@ -118,11 +119,13 @@ export function regimeOf(s: number, pbarOverCbar: number): Regime {
 /**
  * The critical dividing threshold u_cdt (Proposition 2): in HUC1 the root in [u_s, 1) of
  * φ(1; α_s^min, u) = p̄; in HUC2 the root in (0, u_s) of φ(1; α_s(u), u) = p̄.
+ *
+ * @throws {ParameterError} when p̄/c̄ ≤ 1 (the LUC regime, where u_cdt is undefined)
  */
 export function criticalThreshold(s: number, pbarOverCbar: number): number {
   const regime = regimeOf(s, pbarOverCbar);
   if (regime === "LUC") {
-    throw new RangeError("u_cdt is defined only in HUC (pbar > cbar)");
+    throw new ParameterError("pbarOverCbar", pbarOverCbar, "> 1 (u_cdt is defined only in HUC)");
   }
   const us = uS(s);
   if (regime === "HUC1") {

@@ -19,6 +19,7 @@
  * @module
  */
 import { findRoot, solveOde } from "../../core/numerics.ts";
+import { SolverError } from "../../core/errors.ts";
 import { requireInRange } from "../../core/validate.ts";
 import type { CostFunction } from "./cost.ts";
 
@@ -119,7 +120,11 @@ export function h2Threshold(cost: CostFunction, alpha: number, pbar: number): nu
   return findRoot((y) => back(y) - cost.cBar, floor, 1, { xTolerance: 1e-12 });
 }
 
-/** Smallest α in [lo, hi] with `feasible(α)` (monotone), by bisection to relative `tolerance`. */
+/**
+ * Smallest α in [lo, hi] with `feasible(α)` (monotone), by bisection to relative `tolerance`.
+ *
+ * @throws {SolverError} (status `infeasible`) when no α up to 1e4 is feasible
+ */
 export function smallestFeasibleAlpha(
   feasible: (alpha: number) => boolean,
   tolerance = 1e-5,
@@ -131,7 +136,9 @@ export function smallestFeasibleAlpha(
   while (!feasible(hi)) {
     lo = hi;
     hi *= 2;
-    if (hi > 1e4) throw new RangeError("no feasible alpha below 1e4");
+    if (hi > 1e4) {
+      throw new SolverError("infeasible", "smallest feasible alpha", "no feasible alpha below 1e4");
+    }
   }
   if (feasible(lo)) return lo;
   while (hi - lo > tolerance * hi) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ParameterError } from "../../../lib/core/errors.ts";
 import { lagrangianBracket } from "../../../lib/papers/ppm/lagrangian.ts";
-import { minimizeLbfgs } from "../../../lib/papers/ppm/lbfgs.ts";
+import { minimizeNewtonCg } from "../../../lib/papers/ppm/newton_cg.ts";
 import { evaluateAllocation, offlineOptimum } from "../../../lib/papers/ppm/offline.ts";
 import { simulate } from "../../../lib/papers/ppm/mechanism.ts";
 import { buildInstance, CBAR_CPU } from "../../../lib/papers/ppm/experiments.ts";
@@ -75,22 +75,43 @@ Deno.test("Lagrangian bracket: bad options give a ParameterError", () => {
   assert.throws(() => lagrangianBracket(instance, { passes: -1 }), ParameterError);
 });
 
-Deno.test("L-BFGS minimises a convex quadratic to its closed-form minimiser", () => {
-  // f(x) = Σ_i w_i (x_i − i)², minimiser x_i = i.
+Deno.test("Newton-CG minimises a coupled convex quadratic to its closed-form minimiser", () => {
+  // f(x) = Σ_i w_i (x_i − i)² + (Σ_i (x_i − i))²: f ≥ 0 and f = 0 only at x_i = i. The coupling
+  // term makes the Hessian dense, so the diagonal preconditioner alone cannot solve it.
   const n = 50;
-  const r = minimizeLbfgs(
-    (x, g) => {
-      let f = 0;
-      for (let i = 0; i < n; i++) {
-        const w = 1 + i;
-        f += w * (x[i]! - i) ** 2;
-        g[i] = 2 * w * (x[i]! - i);
-      }
-      return f;
+  const weight = (i: number) => 1 + i;
+  const r = minimizeNewtonCg(
+    {
+      objective: (x, g) => {
+        let coupled = 0;
+        for (let i = 0; i < n; i++) coupled += x[i]! - i;
+        let f = coupled ** 2;
+        for (let i = 0; i < n; i++) {
+          f += weight(i) * (x[i]! - i) ** 2;
+          g[i] = 2 * weight(i) * (x[i]! - i) + 2 * coupled;
+        }
+        return f;
+      },
+      hessianTimes: (v, out) => {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += v[i]!;
+        for (let i = 0; i < n; i++) out[i] = 2 * weight(i) * v[i]! + 2 * sum;
+      },
+      hessianDiagonal: (out) => {
+        for (let i = 0; i < n; i++) out[i] = 2 * weight(i) + 2;
+      },
     },
     new Float64Array(n),
-    { maxEvaluations: 500 },
+    { maxEvaluations: 200 },
   );
   r.x.forEach((v, i) => assert.ok(Math.abs(v - i) < 1e-6, `${i}: ${v}`));
-  assert.throws(() => minimizeLbfgs(() => 0, new Float64Array(1), { memory: 0 }), ParameterError);
+  const trivial = { objective: () => 0, hessianTimes: () => {}, hessianDiagonal: () => {} };
+  assert.throws(
+    () => minimizeNewtonCg(trivial, new Float64Array(1), { cgIterations: 0 }),
+    ParameterError,
+  );
+  assert.throws(
+    () => minimizeNewtonCg(trivial, new Float64Array(1), { gradientTolerance: Number.NaN }),
+    ParameterError,
+  );
 });

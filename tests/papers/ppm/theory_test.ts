@@ -142,3 +142,10 @@ Deno.test("property: α̲_2 is increasing in u and α̲_1 non-increasing (Theore
     { seed: 7, numRuns: 40 },
   );
 });
+
+Deno.test("criticalThreshold in LUC (p̄ ≤ c̄) is a ParameterError naming p̄/c̄", () => {
+  assert.throws(
+    () => T.criticalThreshold(2, 0.8),
+    (e: unknown) => e instanceof ParameterError && e.parameter === "pbarOverCbar",
+  );
+});
