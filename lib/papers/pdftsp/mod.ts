@@ -37,3 +37,5 @@ export { generateWorkload } from "./workload.ts";
 export * as gpuModel from "./gpu_model.ts";
 export { measuredLoraUtilisation } from "./trace_inputs.ts";
 export * as sensitivity from "./sensitivity.ts";
+export * as regimes from "./regimes.ts";
+export * as calibration from "./calibration.ts";
