@@ -127,6 +127,12 @@ export interface ClaimResult {
   readonly reading: string | null;
   readonly timing: boolean;
   readonly source: string | null;
+  /**
+   * Set when the measurement threw (a corrupted trace, a solver failure): the error's name and
+   * message. Such a claim is `unexplained`, so tests and `deno task claims` still fail on it, but
+   * the other claims of the ledger are still evaluated.
+   */
+  readonly error?: string;
 }
 
 /**
@@ -286,7 +292,8 @@ export function checkClaimTypes(spec: ClaimSpec): void {
 }
 
 /**
- * Measures one claim and derives its verdict.
+ * Measures one claim and derives its verdict. A measurement that throws (a corrupted trace, a
+ * failing solver) does not abort the ledger: the claim comes back `unexplained` with its `error`.
  *
  * @throws {ParameterError} when the paper value or the measurement is of a kind the rule does not
  * compare (e.g. a boolean paper value against a number), or is NaN/±Infinity
@@ -308,7 +315,23 @@ export async function evaluateClaim(spec: ClaimSpec): Promise<ClaimResult> {
     };
   }
   checkClaimTypes(spec);
-  const measured = await spec.measure();
+  let measured: ClaimValue;
+  try {
+    measured = await spec.measure();
+  } catch (error) {
+    return {
+      ...common,
+      reproducedValue: null,
+      rule: spec.rule.describe,
+      evidence: spec.evidence,
+      verdict: "unexplained",
+      explanation: `the measurement failed: ${describeError(error)}`,
+      reading: spec.reading ?? null,
+      timing: spec.timing ?? false,
+      source: spec.source ?? null,
+      error: describeError(error),
+    };
+  }
   const measuredKinds = spec.rule.sameKind
     ? [valueKind(spec.paperValue) as ValueKind]
     : spec.rule.measuredKinds;
@@ -327,6 +350,11 @@ export async function evaluateClaim(spec: ClaimSpec): Promise<ClaimResult> {
     timing: spec.timing ?? false,
     source: spec.source ?? null,
   };
+}
+
+/** `Name: message` of a thrown value. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Evaluates claims in order (sequentially, so heavy measurements do not compete for CPU). */

@@ -72,13 +72,14 @@ Deno.test("deno task claims reads a current notebook run instead of recomputing"
 async function claimsCli(
   args: string[],
   env: Record<string, string>,
+  expectSuccess = true,
 ): Promise<{ ledger: ClaimResult[]; stderr: string }> {
   const run = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", CLI, "--mode", "quick", "--seed", "1", ...args],
     env: { NO_COLOR: "1", ...env },
   }).output();
   const stderr = new TextDecoder().decode(run.stderr);
-  assert.ok(run.success, stderr);
+  assert.equal(run.success, expectSuccess, stderr);
   const ledger = JSON.parse(new TextDecoder().decode(run.stdout)) as ClaimResult[];
   assert.ok(Array.isArray(ledger));
   return { ledger, stderr };
@@ -103,4 +104,57 @@ Deno.test("deno task claims --help prints usage", async () => {
   }).output();
   assert.ok(run.success);
   assert.match(new TextDecoder().decode(run.stdout), /usage: deno task claims/);
+});
+
+const SHARED_TRACES = new URL("../../../shared/traces/", import.meta.url).pathname;
+const sharedTracesPresent = (() => {
+  try {
+    return Deno.statSync(join(SHARED_TRACES, "ieso-hoep-2016")).isDirectory;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test({
+  name: "a corrupted trace costs only the claims that read it, each naming the file and line",
+  ignore: !sharedTracesPresent,
+}, async () => {
+  // Every trace as it is, except the electricity prices, whose row 6 holds a hex number.
+  const source = SHARED_TRACES;
+  const dir = await Deno.makeTempDir();
+  try {
+    for await (const entry of Deno.readDir(source)) {
+      if (entry.isDirectory && entry.name !== "ieso-hoep-2016") {
+        await Deno.symlink(join(source, entry.name), join(dir, entry.name));
+      }
+    }
+    const prices = join(dir, "ieso-hoep-2016");
+    await Deno.mkdir(prices);
+    for (const name of ["PROVENANCE.md", "load2016.csv", "price2016.csv"]) {
+      await Deno.copyFile(join(source, "ieso-hoep-2016", name), join(prices, name));
+    }
+    const lines = (await Deno.readTextFile(join(prices, "price2016.csv"))).split("\n");
+    const cells = lines[5]!.split(",");
+    cells[2] = "0x1F";
+    lines[5] = cells.join(",");
+    await Deno.writeTextFile(join(prices, "price2016.csv"), lines.join("\n"));
+
+    const { ledger } = await claimsCli(
+      ["--paper", "aeria", "--recompute"],
+      { TRACE_DIR: dir },
+      false,
+    );
+    const failed = ledger.filter((claim) => claim.error !== undefined);
+    assert.ok(failed.some((claim) => claim.id === "aeria.electricity-median"));
+    for (const claim of failed) {
+      assert.equal(claim.verdict, "unexplained");
+      assert.match(claim.error!, /price2016\.csv:6: column HOEP/);
+    }
+    // The claims that do not read the price trace are still evaluated.
+    const evaluated = ledger.filter((claim) => claim.error === undefined);
+    assert.ok(evaluated.length >= 20, `${evaluated.length} of ${ledger.length} evaluated`);
+    assert.ok(evaluated.every((claim) => claim.verdict !== "unexplained"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

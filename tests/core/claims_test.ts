@@ -169,3 +169,34 @@ Deno.test("duplicate claim ids are rejected", async () => {
   };
   await assert.rejects(() => evaluateClaims([spec, spec]), /duplicate claim id demo.same/);
 });
+
+Deno.test("a measurement that throws makes only its own claim unexplained, with the error", async () => {
+  const [failed, next] = await evaluateClaims([
+    {
+      ...base,
+      id: "demo.broken",
+      paperValue: 1,
+      rule: within({ abs: 1e-9 }),
+      evidence: "independent",
+      explanation: "an explanation does not excuse a failed measurement",
+      measure: () => {
+        throw new ParameterError("trace", "bad.csv", "a valid file");
+      },
+    },
+    {
+      ...base,
+      id: "demo.fine",
+      paperValue: 1,
+      rule: within({ abs: 1e-9 }),
+      evidence: "independent",
+      measure: () => 1,
+    },
+  ]);
+  assert.equal(failed!.verdict, "unexplained");
+  assert.equal(failed!.reproducedValue, null);
+  assert.match(failed!.error!, /^ParameterError: parameter trace = "bad\.csv"/);
+  assert.match(failed!.explanation!, /the measurement failed: ParameterError/);
+  assert.equal(next!.verdict, "reproduced");
+  assert.equal(next!.error, undefined);
+  assert.equal(summarizeClaims([failed!, next!]).unexplained, 1);
+});
