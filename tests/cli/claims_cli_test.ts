@@ -158,3 +158,23 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("two claims runs with the other core busy are identical apart from timing claims", async () => {
+  const load = new Deno.Command(Deno.execPath(), {
+    args: ["eval", "while (true) {}"],
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  try {
+    const runs = [];
+    for (let run = 0; run < 2; run++) {
+      runs.push((await claimsCli(["--paper", "aeria", "--recompute"], {})).ledger);
+    }
+    const comparable = (ledger: ClaimResult[]) =>
+      ledger.map((claim) => claim.timing ? { id: claim.id, timing: true } : claim);
+    assert.deepEqual(comparable(runs[1]!), comparable(runs[0]!));
+  } finally {
+    load.kill();
+    await load.status;
+  }
+});
