@@ -27,17 +27,13 @@ Deno.test({
 });
 
 Deno.test({
-  name: "Google jobs load in a few seconds and are cached",
+  // The load time is measured in bench/traces_bench.ts, not asserted here.
+  name: "Google jobs load completely and a second (cached) load gives the same frame",
   ...present("google-2011"),
   fn() {
-    const start = performance.now();
     const jobs = traces.loadGoogleJobs();
-    const elapsed = performance.now() - start;
     assert.equal(jobs.height, 672_074);
-    assert.ok(elapsed < 5000, `took ${elapsed} ms`);
-    const again = performance.now();
-    traces.loadGoogleJobs();
-    assert.ok(performance.now() - again < elapsed / 5);
+    assert.ok(traces.loadGoogleJobs().frameEqual(jobs));
   },
 });
 
