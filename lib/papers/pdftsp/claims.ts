@@ -146,31 +146,29 @@ export function claims(params: RunParams): ClaimSpec[] {
     const at = load === "50" ? "at 50 nodes" : "at high load (Poisson 80)";
     const id = `${load}-${baseline}${regimeSuffix(regime)}`;
     const source = (what: string) => scaleNote(params, `${what}, ${regime} regime`);
-    return [{
+    const shared = {
       ...base,
       ...(baseline === "titan" ? TITAN_LIMIT : {}),
-      id: `pdftsp.gain-${id}`,
       where,
-      statement: `pdFTSP improves social welfare over ${baseline.toUpperCase()} ${at} ` +
-        `${regimeWords(regime)} (percent; the headroom claim beside it is the most any ` +
-        "algorithm could gain)",
       paperValue: PAPER_GAINS[load][baseline],
       rule: atLeast(),
       evidence: "independent",
+    } as const;
+    return [{
+      ...shared,
+      id: `pdftsp.gain-${id}`,
+      statement: `pdFTSP improves social welfare over ${baseline.toUpperCase()} ${at} ` +
+        `${regimeWords(regime)} (percent; the headroom claim beside it is the most any ` +
+        "algorithm could gain)",
       explanation: regime === "calibrated" ? CALIBRATED_EXPLANATION : PRICING_EXPLANATION,
       source: source("improvements() of compareAlgorithms()"),
       measure: async () => Math.round(improvements(await rows())[baseline] * 100) / 100,
     }, {
-      ...base,
-      ...(baseline === "titan" ? TITAN_LIMIT : {}),
+      ...shared,
       id: `pdftsp.headroom-${id}`,
-      where,
       statement: `The paper's gain over ${baseline.toUpperCase()} ${at} is within reach of some ` +
         `algorithm ${regimeWords(regime)}: largest possible gain, ` +
         "100·(welfareUpperBound / W_baseline - 1) (percent)",
-      paperValue: PAPER_GAINS[load][baseline],
-      rule: atLeast(),
-      evidence: "independent",
       explanation: regime === "calibrated" ? CALIBRATED_HEADROOM_EXPLANATION : HEADROOM_EXPLANATION,
       source: source("maxImprovements() of compareAlgorithms(), headroom.ts"),
       measure: async () => Math.round(maxImprovements(await rows())[baseline] * 100) / 100,
