@@ -143,6 +143,27 @@ class DualFunction {
     }
   }
 
+  /** Writes the per-resource prefix sums of `values` (resource-major, K×T) into the prefix buffer. */
+  #prefixSums(values: Float64Array): void {
+    const T = this.#T;
+    const P = this.#prefix;
+    for (let k = 0; k < this.#K; k++) {
+      let sum = 0;
+      P[k * (T + 1)] = 0;
+      for (let t = 0; t < T; t++) {
+        sum += values[k * T + t]!;
+        P[k * (T + 1) + t + 1] = sum;
+      }
+    }
+  }
+
+  /** Adds `amount` to resource k over the stay [a, e) in the demand difference array. */
+  #addOverStay(k: number, a: number, e: number, amount: number): void {
+    const row = k * (this.#T + 1);
+    this.#demand[row + a] = this.#demand[row + a]! + amount;
+    this.#demand[row + e] = this.#demand[row + e]! - amount;
+  }
+
   /** Evaluates at λ; writes ∇L_μ into `gradient`; returns L_μ (μ = 0: L and a subgradient). */
   evaluate(prices: Float64Array, mu: number, gradient: Float64Array): number {
     const T = this.#T;
@@ -153,14 +174,7 @@ class DualFunction {
     const { starts, ends, offsets, bundle, value } = this.#menu;
     const amounts = this.#instance.bundles;
     this.#mu = mu;
-    for (let k = 0; k < K; k++) {
-      let sum = 0;
-      P[k * (T + 1)] = 0;
-      for (let t = 0; t < T; t++) {
-        sum += prices[k * T + t]!;
-        P[k * (T + 1) + t + 1] = sum;
-      }
-    }
+    this.#prefixSums(prices);
     D.fill(0);
     let smooth = 0;
     let exact = 0;
@@ -191,8 +205,7 @@ class DualFunction {
           if (weight < 1e-300) continue;
           const r = amounts[bundle[j]!]!;
           for (let k = 0; k < K; k++) {
-            D[k * (T + 1) + a] = D[k * (T + 1) + a]! + weight * r[k]!;
-            D[k * (T + 1) + e] = D[k * (T + 1) + e]! - weight * r[k]!;
+            this.#addOverStay(k, a, e, weight * r[k]!);
           }
         }
       } else {
@@ -203,8 +216,7 @@ class DualFunction {
         if (chosen >= 0) {
           const r = amounts[bundle[chosen]!]!;
           for (let k = 0; k < K; k++) {
-            D[k * (T + 1) + a] = D[k * (T + 1) + a]! + r[k]!;
-            D[k * (T + 1) + e] = D[k * (T + 1) + e]! - r[k]!;
+            this.#addOverStay(k, a, e, r[k]!);
           }
         }
       }
@@ -245,14 +257,7 @@ class DualFunction {
     const amounts = this.#instance.bundles;
     const mean = new Float64Array(K);
     const cross = new Float64Array(K);
-    for (let k = 0; k < K; k++) {
-      let sum = 0;
-      P[k * (T + 1)] = 0;
-      for (let t = 0; t < T; t++) {
-        sum += v[k * T + t]!;
-        P[k * (T + 1) + t + 1] = sum;
-      }
-    }
+    this.#prefixSums(v);
     D.fill(0);
     for (let n = 0; n < starts.length; n++) {
       const a = starts[n]!;
@@ -275,8 +280,7 @@ class DualFunction {
       const temperature = this.#mu * this.#scale[n]!;
       for (let k = 0; k < K; k++) {
         const c = (cross[k]! - mean[k]! * both) / temperature;
-        D[k * (T + 1) + a] = D[k * (T + 1) + a]! + c;
-        D[k * (T + 1) + e] = D[k * (T + 1) + e]! - c;
+        this.#addOverStay(k, a, e, c);
       }
     }
     for (let k = 0; k < K; k++) {
@@ -315,8 +319,7 @@ class DualFunction {
           sq += w[j]! * r * r;
         }
         const c = (sq - m * m) / temperature;
-        D[k * (T + 1) + a] = D[k * (T + 1) + a]! + c;
-        D[k * (T + 1) + e] = D[k * (T + 1) + e]! - c;
+        this.#addOverStay(k, a, e, c);
       }
     }
     for (let k = 0; k < K; k++) {
