@@ -181,6 +181,9 @@ export interface GpuLoraProfile {
   readonly basis: "modelled";
 }
 
+/** Aggregate utilisation of many co-located adapters that bounds C_kp unless an option sets it. */
+export const DEFAULT_AGGREGATE_UTILISATION = 0.4;
+
 /** Options of {@link gpuLoraProfile}. */
 export interface GpuProfileOptions {
   readonly shape?: TransformerShape;
@@ -188,7 +191,7 @@ export interface GpuProfileOptions {
   readonly slotSeconds?: number;
   /** single-task utilisation of the fp16 peak (e.g. from {@link impliedUtilisation}) */
   readonly taskUtilisation: number;
-  /** aggregate utilisation bounding C_kp (default 0.4) */
+  /** aggregate utilisation bounding C_kp (default {@link DEFAULT_AGGREGATE_UTILISATION}) */
   readonly aggregateUtilisation?: number;
 }
 
@@ -213,7 +216,7 @@ export function gpuLoraProfile(hardwareId: string, options: GpuProfileOptions): 
   const taskUtilisation = requireInRange("taskUtilisation", options.taskUtilisation, 1e-6, 1);
   const aggregate = requireInRange(
     "aggregateUtilisation",
-    options.aggregateUtilisation ?? 0.4,
+    options.aggregateUtilisation ?? DEFAULT_AGGREGATE_UTILISATION,
     1e-6,
     1,
   );

@@ -24,6 +24,7 @@
 import { createRng } from "../../core/rng.ts";
 import { requireInteger, requireOneOf, requirePositive } from "../../core/validate.ts";
 import {
+  DEFAULT_AGGREGATE_UTILISATION,
   DEFAULT_LORA,
   GPT2_SMALL,
   type GpuLoraProfile,
@@ -105,10 +106,9 @@ export function paperGpuProfiles(
   const profile = (hardware: "a100-80gb" | "a40") => {
     const base = gpuLoraProfile(hardware, {
       taskUtilisation: Math.min(
-        AGGREGATE_UTILISATION,
+        DEFAULT_AGGREGATE_UTILISATION,
         measuredLoraUtilisation(hardware).utilisation * knobs.batchSize / DEFAULT_LORA.batchSize,
       ),
-      aggregateUtilisation: AGGREGATE_UTILISATION,
       setup: { ...DEFAULT_LORA, batchSize: knobs.batchSize },
     });
     return knobs.computeTasks === null
@@ -117,9 +117,6 @@ export function paperGpuProfiles(
   };
   return [profile("a100-80gb"), profile("a40")];
 }
-
-/** Aggregate utilisation of many co-located adapters bounding C_kp (gpu_model.ts's default). */
-const AGGREGATE_UTILISATION = 0.4;
 
 /**
  * Generates an instance.
