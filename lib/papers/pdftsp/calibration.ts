@@ -17,7 +17,7 @@ import { progress } from "../../core/progress.ts";
 import { generateWorkload } from "./workload.ts";
 import { runOnline } from "./run_online.ts";
 import { headroom } from "./headroom.ts";
-import { experimentScale, scaledConfig, type Setting } from "./experiments.ts";
+import { DEFAULT_SETTING, experimentScale, scaledConfig, type Setting } from "./experiments.ts";
 import { CALIBRATION_SHARE_MARGIN, CALIBRATION_TARGETS, type RegimeKnobs } from "./regimes.ts";
 
 /** Knob values to combine (every combination is run). */
@@ -54,7 +54,8 @@ const LOADS = { "50 nodes": 50, "Poisson 80": 80 } as const;
  *
  * @param params mode and seed (the calibration was done in quick mode, seed 1)
  * @param grid knob values (regimes.ts's CALIBRATION_SEARCH is the grid that chose the regime)
- * @param base the setting whose regime is replaced (default: 50 A100 nodes, loose deadlines)
+ * @param base the setting whose arrivals and regime are replaced (default: DEFAULT_SETTING, 50
+ *   A100 nodes, loose deadlines)
  * @returns one row per combination, best admissible score first
  * @throws {ParameterError} on an empty knob list or invalid knob values
  * @example
@@ -68,13 +69,7 @@ const LOADS = { "50 nodes": 50, "Poisson 80": 80 } as const;
 export async function calibrationSearch(
   params: RunParams,
   grid: CalibrationGrid,
-  base: Omit<Setting, "meanArrivals" | "regime"> = {
-    nodes: 50,
-    gpus: "a100",
-    vendors: 3,
-    arrivals: "poisson",
-    deadlines: "loose",
-  },
+  base: Omit<Setting, "meanArrivals" | "regime"> = DEFAULT_SETTING,
 ): Promise<CalibrationRow[]> {
   const points = requireNonEmpty("batchSize", grid.batchSize).flatMap((batchSize) =>
     requireNonEmpty("computeTasks", grid.computeTasks).flatMap((computeTasks) =>
