@@ -27,6 +27,7 @@ import {
   type VerificationNote,
 } from "./claims.ts";
 import { categoryColours } from "./palette.ts";
+import { csvDataUrl, recordMarks } from "./figure_data.ts";
 import { ParameterError } from "./errors.ts";
 
 /** MIME type carrying a notebook's claims as JSON; the report runner collects it. */
@@ -60,7 +61,9 @@ export function richHtml(html: string, extra: Record<string, unknown> = {}): Dis
  * - numbers inside legend labels are rounded to 4 significant digits;
  * - the left margin grows to fit the longest y tick label;
  * - the `title` (and `subtitle`) become the figure's caption instead of `<h2>`/`<h3>` headings, so
- *   figures do not crowd a page's outline.
+ *   figures do not crowd a page's outline;
+ * - the caption links the figure's data as CSV (`data (CSV, n rows)`): one row per row a mark
+ *   draws, with its channels' values before scaling ({@link recordMarks}).
  *
  * Continuous colour legends need a canvas and are not supported server-side (use
  * quantize/threshold/categorical scales instead).
@@ -77,18 +80,36 @@ export function richHtml(html: string, extra: Record<string, unknown> = {}): Dis
  */
 export function plot(options: Plot.PlotOptions): Displayable {
   const first = renderPlot(options);
-  const adjusted = conventions(options, first);
-  const element = adjusted === options ? first : renderPlot(adjusted);
-  return richHtml(captioned(element));
+  const adjusted = conventions(options, first.element);
+  const { element, csv } = adjusted === options ? first : renderPlot(adjusted);
+  return richHtml(captioned(element, dataLink(csv, options.title)));
 }
 
 type PlotElement = Element & {
   scale(name: string): { type: string; domain?: readonly unknown[] } | undefined;
 };
 
-function renderPlot(options: Plot.PlotOptions): PlotElement {
+/** Renders once, recording the rows every mark draws. */
+function renderPlot(options: Plot.PlotOptions): { element: PlotElement; csv: string } {
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
-  return Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as PlotElement;
+  const recorder = recordMarks(options.marks);
+  const element = Plot.plot(
+    { ...options, marks: recorder.marks, document } as Plot.PlotOptions,
+  ) as unknown as PlotElement;
+  return { element, csv: recorder.csv() };
+}
+
+/**
+ * The download link of a figure's data: a `data:` URL, so the page stays one self-contained file
+ * (in the report and in Jupyter alike).
+ */
+function dataLink(csv: string, title: unknown): string {
+  const rows = csv.split("\n").length - 2;
+  const name = (typeof title === "string" ? title : "figure").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "figure";
+  return `<a class="figure-data" download="${name}.csv" href="${
+    csvDataUrl(csv)
+  }">data (CSV, ${rows} rows)</a>`;
 }
 
 const ORDINAL_SCALES = ["x", "y", "fx", "fy", "color", "symbol"] as const;
@@ -204,21 +225,32 @@ export function roundNumbersIn(label: unknown): string {
   return String(label).replace(/-?\d+\.\d{5,}/g, (digits) => formatNumber(Number(digits), 4));
 }
 
-/** Moves Plot's `<h2>` title and `<h3>` subtitle into a `<figcaption>` at the top. */
-function captioned(element: Element): string {
+/**
+ * Moves Plot's `<h2>` title and `<h3>` subtitle into a `<figcaption>` at the top, followed by
+ * `link`; a bare `<svg>` is wrapped in a `<figure>` whose caption is the link alone.
+ */
+function captioned(element: Element, link: string): string {
   const title = [...element.children].find((child) => child.tagName === "H2") ?? null;
   const subtitle = [...element.children].find((child) => child.tagName === "H3") ?? null;
-  if (!title && !subtitle) return element.outerHTML;
-  const caption = element.ownerDocument.createElement("figcaption");
+  const document = element.ownerDocument;
+  const caption = document.createElement("figcaption");
   caption.setAttribute("class", "plot-title");
-  caption.innerHTML = [title, subtitle].filter((node): node is Element => node !== null)
-    .map((node, i) =>
-      i === 0 && title
-        ? `<strong>${node.innerHTML}</strong>`
-        : `<span class="plot-subtitle">${node.innerHTML}</span>`
-    )
-    .join(" ");
-  (title ?? subtitle)!.replaceWith(caption);
+  caption.innerHTML = [
+    ...[title, subtitle].filter((node): node is Element => node !== null)
+      .map((node, i) =>
+        i === 0 && title
+          ? `<strong>${node.innerHTML}</strong>`
+          : `<span class="plot-subtitle">${node.innerHTML}</span>`
+      ),
+    link,
+  ].join(" ");
+  if (element.tagName.toLowerCase() !== "figure") {
+    const figure = document.createElement("figure");
+    figure.append(caption, element);
+    return figure.outerHTML;
+  }
+  if (title ?? subtitle) (title ?? subtitle)!.replaceWith(caption);
+  else element.prepend(caption);
   if (title && subtitle) subtitle.remove();
   return element.outerHTML;
 }

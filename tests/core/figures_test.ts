@@ -100,7 +100,7 @@ Deno.test("legend labels round long decimals; titles become captions", () => {
   });
   assert.match(
     figure.html,
-    /<figcaption class="plot-title"><strong>A title<\/strong> <span class="plot-subtitle">and a subtitle<\/span><\/figcaption>/,
+    /<figcaption class="plot-title"><strong>A title<\/strong> <span class="plot-subtitle">and a subtitle<\/span> <a class="figure-data" download="a-title\.csv" href="data:text\/csv;[^"]*">data \(CSV, 1 rows\)<\/a><\/figcaption>/,
   );
   assert.doesNotMatch(figure.html, /<h[23]/);
   assert.match(figure.html, /u = 0\.5496/);
