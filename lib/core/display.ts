@@ -12,7 +12,7 @@
  * import * as Plot from "@observablehq/plot";
  * const fig = plot({ marks: [Plot.lineY([1, 3, 2])], title: "demo" });
  * const tab = table([{ x: 1, y: 2 }], { caption: "rows" });
- * console.log(fig.html.startsWith("<figure") || fig.html.startsWith("<svg")); // true
+ * console.log(fig.html.startsWith("<figure")); // true
  * ```
  *
  * @module

@@ -17,9 +17,12 @@ import { progress } from "../../lib/core/progress.ts";
 const display = (value: { [key: symbol]: () => Record<string, unknown> }) =>
   value[Symbol.for("Jupyter.display")]!();
 
-Deno.test("plot renders an SVG with one circle per data point", () => {
+Deno.test("plot renders an SVG with one circle per data point, in a figure with its data", () => {
   const figure = plot({ marks: [Plot.dot([[1, 2], [2, 3], [3, 1]])] });
-  assert.match(figure.html, /^<svg/);
+  assert.match(
+    figure.html,
+    /^<figure><figcaption class="plot-title"><a class="figure-data"[^>]*>data \(CSV, 3 rows\)<\/a><\/figcaption><svg/,
+  );
   assert.equal(figure.html.match(/<circle/g)?.length, 3);
   assert.equal(display(figure)["text/html"], figure.html);
 });

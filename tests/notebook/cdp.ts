@@ -31,7 +31,7 @@ interface Message {
 export interface InspectedPage {
   /** Console errors, uncaught exceptions and failed loads seen so far. */
   readonly errors: string[];
-  /** Evaluates an expression and returns its JSON value. */
+  /** Evaluates an expression (awaiting it when it is a promise) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
   /** PNG bytes of the whole page. */
   screenshot(): Promise<Uint8Array>;
@@ -128,7 +128,11 @@ export class Browser {
     return {
       errors,
       async evaluate<T>(expression: string): Promise<T> {
-        const result = await send("Runtime.evaluate", { expression, returnByValue: true });
+        const result = await send("Runtime.evaluate", {
+          expression,
+          returnByValue: true,
+          awaitPromise: true,
+        });
         return (result.result as { value: T }).value;
       },
       async screenshot(): Promise<Uint8Array> {

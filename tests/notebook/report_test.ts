@@ -12,7 +12,7 @@ import { REPO_ROOT, REPORTS_DIR } from "../../lib/notebook/paths.ts";
 import { mechanismColour } from "../../lib/core/palette.ts";
 import { ensureChromium } from "../../lib/notebook/setup.ts";
 import { Browser } from "./cdp.ts";
-import { auditFigure, figuresOf } from "../../lib/core/figure_audit.ts";
+import { auditFigure, dataMismatches, figuresOf } from "../../lib/core/figure_audit.ts";
 import type { ClaimResult } from "../../lib/core/claims.ts";
 import { PAPERS } from "../../lib/claims_registry.ts";
 import { CACHE_DIR_ENV } from "../../lib/notebook/run_cache.ts";
@@ -74,7 +74,7 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
   });
 
   await t.step(
-    "every figure draws data and a mechanism keeps its colour on every page",
+    "every figure draws data, links its data as CSV, and a mechanism keeps its colour on every page",
     async () => {
       const colours = new Map<string, Map<string, string>>();
       for (const entry of report.entries) {
@@ -82,6 +82,8 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
         for (const [index, figure] of figuresOf(html).entries()) {
           const audit = auditFigure(figure);
           assert.ok(audit.dataMarks > 0, `${entry.page}: figure ${index + 1} draws no data mark`);
+          // Its CSV download lists the rows its marks draw.
+          assert.deepEqual(dataMismatches(figure), [], `${entry.page} figure ${index + 1}`);
           for (const [label, colour] of audit.legend) {
             const where = colours.get(label) ?? new Map<string, string>();
             where.set(colour, `${entry.page} figure ${index + 1}`);
@@ -162,6 +164,14 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
             `(() => { const svgs = [...document.querySelectorAll("svg")].filter((s) => !s.parentElement.closest("svg"));
               return { total: svgs.length, visible: svgs.filter((s) => { const r = s.getBoundingClientRect(); return r.width > 0 && r.height > 0; }).length }; })()`,
           );
+          // Every plot's figure offers its data as a CSV download the browser can read.
+          const downloads = await inspected.evaluate<{ plots: number; csv: number }>(
+            `(async () => { const figures = [...document.querySelectorAll("figure")].filter((f) => f.querySelector(":scope > svg g[aria-label]"));
+              const csv = await Promise.all(figures.map(async (f) => { const a = f.querySelector(":scope > figcaption a.figure-data[download]");
+                return a && (await (await fetch(a.href)).text()).startsWith("layer,mark"); }));
+              return { plots: figures.length, csv: csv.filter(Boolean).length }; })()`,
+          );
+          assert.equal(downloads.csv, downloads.plots, `${page}: plots without a CSV download`);
           const inSource = (html.match(/<svg[\s>]/g) ?? []).length;
           const notebook = page !== "index.html" && page !== "ledger.html";
           assert.ok(figures.total >= 1 || !notebook, `${page} has no figure`);
