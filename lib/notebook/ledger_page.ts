@@ -2,7 +2,12 @@
  * The claims ledger as one page a reader scans in a minute: every claim of every paper with a
  * coloured verdict and evidence class, filters by paper, verdict and evidence (pure CSS, no
  * script), an anchor per claim (`ledger.html#ppm.cs-ratio`), claim ids inside explanations linked
- * to their rows, and the functions named in `source` linked to the code that defines them.
+ * to their rows, the functions named in `source` linked to the code that defines them, and each
+ * claim's `where` linked to the section of the paper's notebook that covers that part of the paper.
+ *
+ * `where` links to the notebook, not to the paper: the papers are not part of the site (they are
+ * not ours to republish, and their Markdown conversions mark sections, figures and theorems in no
+ * common form), while each notebook section reproduces and quotes the part of the paper it names.
  *
  * @example
  * ```ts
@@ -18,6 +23,7 @@ import { escapeHtml, formatNumber } from "../core/display.ts";
 import type { ClaimResult } from "../core/claims.ts";
 import type { RunParams } from "../core/params.ts";
 import { page, type SiteNav } from "./site.ts";
+import { coveringSection, type NotebookSection } from "./where_links.ts";
 
 /** A claim as the ledger page reads it. */
 export type LedgerClaim = ClaimResult;
@@ -26,6 +32,11 @@ export type LedgerClaim = ClaimResult;
 export interface LedgerLinks {
   /** Page of each paper's notebook, by paper key. */
   readonly notebooks?: Readonly<Record<string, string>>;
+  /**
+   * Sections of each paper's notebook page, by paper key ({@link notebookSections}): a claim's
+   * `where` links to the section covering it ({@link coveringSection}).
+   */
+  readonly sections?: Readonly<Record<string, readonly NotebookSection[]>>;
   /** Files (relative to the page) defining each exported name, see {@link codeIndex}. */
   readonly code?: ReadonlyMap<string, readonly string[]>;
   readonly nav?: SiteNav;
@@ -142,6 +153,14 @@ export function ledgerPage(
     const paper = notebook
       ? `<a href="${escapeHtml(notebook)}">${escapeHtml(claim.paper)}</a>`
       : escapeHtml(claim.paper);
+    const section = notebook
+      ? coveringSection(claim.where, links.sections?.[claim.paper] ?? [])
+      : null;
+    const where = section
+      ? `<a class="where" href="${escapeHtml(`${notebook}#${section.id}`)}" title="${
+        escapeHtml(`notebook section: ${section.text}`)
+      }">${escapeHtml(claim.where)}</a>`
+      : escapeHtml(claim.where);
     const evidence = claim.evidence ?? "n/a";
     const data = DIMENSIONS.map((d) => `data-${d}="${escapeHtml(valueOf(claim, d))}"`).join(" ");
     const reading = claim.reading
@@ -157,7 +176,7 @@ export function ledgerPage(
     return [
       `<tr id="${escapeHtml(claim.id)}" ${data}>`,
       `<td class="id"><a href="#${escapeHtml(claim.id)}">${escapeHtml(claim.id)}</a>`,
-      `<span class="meta">${paper} · ${escapeHtml(claim.where)}</span></td>`,
+      `<span class="meta">${paper} · ${where}</span></td>`,
       `<td><span class="badge verdict-${claim.verdict}">${claim.verdict}</span>`,
       `<span class="badge evidence-${cssId(evidence)}">${escapeHtml(evidence)}</span></td>`,
       `<td>${escapeHtml(claim.statement)}${explanation}${reading}${source}</td>`,

@@ -45,6 +45,7 @@ import { hidePaths, type IndexEntry, indexPage, notebookPage, type SiteNav } fro
 import { codeIndex, type LedgerClaim, ledgerPage } from "./ledger_page.ts";
 import { traceDir } from "../traces/paths.ts";
 import { katexAssetsDir, renderMath } from "./math.ts";
+import { type NotebookSection, notebookSections } from "./where_links.ts";
 
 /** Options of {@link buildReport}. */
 export interface ReportOptions {
@@ -418,6 +419,14 @@ async function writeLedger(
     // A notebook showing one paper's claims is that paper's page (the overview shows them all).
     if (papers.size === 1 && entry.page) notebooks[[...papers][0]!] = entry.page;
   }
+  const sections: Record<string, NotebookSection[]> = {};
+  for (const [paper, page] of Object.entries(notebooks)) {
+    const html = await Deno.readTextFile(join(outDir, page)).catch((error) => {
+      if (error instanceof Deno.errors.NotFound) return "";
+      throw error;
+    });
+    sections[paper] = notebookSections(html);
+  }
   // The overview shows every paper's claims again: keep each claim once, as first shown.
   const seen = new Set<string>();
   const unique = claims.filter((claim) => !seen.has(claim.id) && seen.add(claim.id));
@@ -428,7 +437,7 @@ async function writeLedger(
   const code = await codeIndex(join(REPO_ROOT, "lib"), outDir);
   await Deno.writeTextFile(
     join(outDir, "ledger.html"),
-    ledgerPage(unique, params, { notebooks, code, nav: { pages } }),
+    ledgerPage(unique, params, { notebooks, sections, code, nav: { pages } }),
   );
 }
 

@@ -112,6 +112,13 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
     for (const claim of ledger.claims) {
       assert.ok(ledgerHtml.includes(`<tr id="${claim.id}"`), claim.id);
     }
+    // Each linked `where` opens an existing section of the paper's notebook page.
+    const wheres = [...ledgerHtml.matchAll(/<a class="where" href="([^"#]+)#([^"]+)"/g)];
+    assert.ok(wheres.length >= ledger.claims.length / 2, `${wheres.length} where links`);
+    for (const [, target, id] of wheres) {
+      const html = await Deno.readTextFile(join(REPORTS_DIR, target!));
+      assert.ok(html.includes(` id="${id}"`), `${target}#${id}`);
+    }
     for (const entry of report.entries) {
       const html = await Deno.readTextFile(join(REPORTS_DIR, entry.page!));
       assert.match(html, new RegExp(`href="executed/${entry.name}\\.ipynb" download`));

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { ClaimResult } from "../../lib/core/claims.ts";
 import { codeIndex, type LedgerClaim, ledgerPage } from "../../lib/notebook/ledger_page.ts";
 import { hidePaths, notebookPage, settleProgress, wrapTables } from "../../lib/notebook/site.ts";
+import { notebookSections } from "../../lib/notebook/where_links.ts";
 
 const base: ClaimResult = {
   id: "ppm.cs-ratio",
@@ -73,6 +74,24 @@ Deno.test("ledger page: anchors, badges, filters, linked ids and code", async ()
     );
   }
   assert.match(html, /ppm \(2\)/);
+  // Without the notebook's sections, `where` stays text.
+  assert.match(html, /<a href="01\.html">ppm<\/a> · Sec\. 6<\/span>/);
+});
+
+Deno.test("ledger page: where links to the notebook section covering it", () => {
+  const sections = notebookSections(
+    '<div class="text_cell_render"><h2 id="section-6-ratios">Section 6: ratios</h2></div>',
+  );
+  const html = ledgerPage(claims, { mode: "quick", seed: 1 }, {
+    notebooks: { ppm: "01.html" },
+    sections: { ppm: sections, pdftsp: sections },
+  });
+  assert.match(
+    html,
+    /<a class="where" href="01\.html#section-6-ratios" title="notebook section: Section 6: ratios">Sec\. 6<\/a>/,
+  );
+  // pdftsp has no notebook page here: its where is not linked.
+  assert.equal(html.match(/class="where"/g)?.length, 2);
   assert.doesNotMatch(html, /<script/);
 });
 
