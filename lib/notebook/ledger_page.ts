@@ -114,7 +114,7 @@ const LEDGER_STYLE = `
 .filters label { white-space: nowrap; margin-right: 0.4rem; }
 .ledger td { font-size: 0.84rem; }
 .ledger tr:target td { outline: 2px solid var(--link); outline-offset: -2px; }
-.ledger td.id a { font-family: ui-monospace, monospace; font-size: 0.8rem; text-decoration: none; }
+.ledger td.id > a { font-family: ui-monospace, monospace; font-size: 0.8rem; text-decoration: none; }
 .badge { display: inline-block; border-radius: 3px; padding: 0 0.35rem; font-size: 0.78rem; font-weight: 600; white-space: nowrap; }
 .verdict-reproduced, .evidence-independent { color: var(--ok); background: var(--ok-bg); }
 .verdict-calibrated, .evidence-calibrated { color: var(--cal); background: var(--cal-bg); }
@@ -125,9 +125,9 @@ const LEDGER_STYLE = `
 .ledger .reading, .ledger .explanation, .ledger td .meta, .ledger td.values span { display: block; margin-top: 0.2rem; }
 .ledger .reading { color: var(--muted); }
 .ledger .explanation { border-left: 3px solid var(--disc-bg); padding-left: 0.4rem; }
-.ledger td.id { min-width: 11rem; max-width: 16rem; overflow-wrap: anywhere; }
-.ledger td.values { min-width: 8rem; white-space: nowrap; }
-.ledger td .badge { display: block; width: fit-content; margin-bottom: 0.2rem; }
+.ledger td.id { width: 14rem; min-width: 11rem; overflow-wrap: anywhere; }
+.ledger td.values { width: 1%; white-space: nowrap; }
+.ledger td .badges { display: flex; flex-wrap: wrap; gap: 0.25rem; margin-top: 0.3rem; }
 .ledger table { width: 100%; }
 `;
 
@@ -176,9 +176,9 @@ export function ledgerPage(
     return [
       `<tr id="${escapeHtml(claim.id)}" ${data}>`,
       `<td class="id"><a href="#${escapeHtml(claim.id)}">${escapeHtml(claim.id)}</a>`,
-      `<span class="meta">${paper} · ${where}</span></td>`,
-      `<td><span class="badge verdict-${claim.verdict}">${claim.verdict}</span>`,
-      `<span class="badge evidence-${cssId(evidence)}">${escapeHtml(evidence)}</span></td>`,
+      `<span class="meta">${paper} · ${where}</span>`,
+      `<span class="badges"><span class="badge verdict-${claim.verdict}">${claim.verdict}</span>`,
+      `<span class="badge evidence-${cssId(evidence)}">${escapeHtml(evidence)}</span></span></td>`,
       `<td>${escapeHtml(claim.statement)}${explanation}${reading}${source}</td>`,
       `<td class="values">paper <strong>${escapeHtml(formatValue(claim.paperValue))}</strong>`,
       `<span>ours <strong>${
@@ -194,7 +194,7 @@ export function ledgerPage(
 <div class="ledger">
 ${filters.html}
 <div class="table-scroll"><table>
-<thead><tr><th>claim</th><th>verdict · evidence</th><th>statement, explanation, source</th><th>values · rule</th></tr></thead>
+<thead><tr><th>claim · verdict · evidence</th><th>statement, explanation, source</th><th>values · rule</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

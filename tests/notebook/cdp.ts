@@ -33,8 +33,8 @@ export interface InspectedPage {
   readonly errors: string[];
   /** Evaluates an expression (awaiting it when it is a promise) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
-  /** PNG bytes of the whole page. */
-  screenshot(): Promise<Uint8Array>;
+  /** PNG bytes of the whole page, or of the `clip` rectangle of it (CSS pixels from the top). */
+  screenshot(clip?: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
   /** Sets the window size (CSS pixels) and waits for the relayout. */
   resize(width: number, height: number): Promise<void>;
   close(): void;
@@ -135,10 +135,11 @@ export class Browser {
         });
         return (result.result as { value: T }).value;
       },
-      async screenshot(): Promise<Uint8Array> {
+      async screenshot(clip): Promise<Uint8Array> {
         const result = await send("Page.captureScreenshot", {
           format: "png",
           captureBeyondViewport: true,
+          ...(clip ? { clip: { ...clip, scale: 1 } } : {}),
         });
         return Uint8Array.from(atob(result.data as string), (char) => char.charCodeAt(0));
       },
