@@ -59,7 +59,7 @@ export function richHtml(html: string, extra: Record<string, unknown> = {}): Dis
  * - categorical colour scales use one fixed colour per mechanism ({@link categoryColours});
  * - ordinal domains Plot would sort as strings ("100 nodes" before "50 nodes") sort numerically;
  * - numbers inside legend labels are rounded to 4 significant digits;
- * - the left margin grows to fit the longest y tick label;
+ * - the left margin grows to fit the longest y tick label (also when `marginLeft` is given smaller);
  * - the `title` (and `subtitle`) become the figure's caption instead of `<h2>`/`<h3>` headings, so
  *   figures do not crowd a page's outline;
  * - the caption links the figure's data as CSV (`data (CSV, n rows)`): one row per row a mark
@@ -172,12 +172,11 @@ function conventions(options: Plot.PlotOptions, rendered: PlotElement): Plot.Plo
       };
     }
   }
-  if (options.marginLeft === undefined) {
-    const labels = [...rendered.querySelectorAll("g[aria-label='y-axis tick label'] text")];
-    const longest = Math.max(0, ...labels.map((text) => (text.textContent ?? "").length));
-    const needed = Math.ceil(longest * 6.2 + 16);
-    if (needed > 40) next.marginLeft = needed;
-  }
+  const labels = [...rendered.querySelectorAll("g[aria-label='y-axis tick label'] text")];
+  const longest = Math.max(0, ...labels.map((text) => (text.textContent ?? "").length));
+  const needed = Math.ceil(longest * 6.2 + 16);
+  // A margin given too narrow for the labels grows too: clipped tick labels are never intended.
+  if (needed > Math.max(40, options.marginLeft ?? 0)) next.marginLeft = needed;
   const changed = Object.keys(next).some((key) =>
     next[key] !== (options as Record<string, unknown>)[key]
   );

@@ -115,6 +115,16 @@ Deno.test("the left margin fits long y tick labels", () => {
     figure.html.match(/aria-label="y-axis tick label"[\s\S]*?translate\((\d+)/)?.[1],
   );
   assert.ok(margin >= "1,000,000".length * 6, `margin ${margin}`);
+  // A margin given too narrow grows as well; a wide one is kept.
+  const named = (marginLeft: number) =>
+    Number(
+      plot({
+        marginLeft,
+        marks: [Plot.dot([{ x: 1, y: "jetson-orin-nano-super" }], { x: "x", y: "y" })],
+      }).html.match(/aria-label="y-axis tick label"[\s\S]*?translate\((\d+)/)?.[1],
+    );
+  assert.ok(named(120) >= "jetson-orin-nano-super".length * 6, `margin ${named(120)}`);
+  assert.equal(named(300), 300);
 });
 
 Deno.test("log axes label plain numbers; binned colour legends get room for their ticks", () => {

@@ -179,6 +179,12 @@ Deno.test("every notebook runs in quick mode and its report page renders cleanly
               return { plots: figures.length, csv: csv.filter(Boolean).length }; })()`,
           );
           assert.equal(downloads.csv, downloads.plots, `${page}: plots without a CSV download`);
+          const clipped = await inspected.evaluate<string[]>(
+            `[...document.querySelectorAll("g[aria-label='y-axis tick label'] text")]
+              .filter((t) => t.getBoundingClientRect().left < t.closest("svg").getBoundingClientRect().left - 1)
+              .map((t) => t.textContent)`,
+          );
+          assert.deepEqual(clipped, [], `${page}: y tick labels cut off at the left edge`);
           const inSource = (html.match(/<svg[\s>]/g) ?? []).length;
           const notebook = page !== "index.html" && page !== "ledger.html";
           assert.ok(figures.total >= 1 || !notebook, `${page} has no figure`);
