@@ -135,7 +135,8 @@ export function figureData(html: string): Record<string, string>[] | null {
 export function dataMismatches(html: string): string[] {
   const rows = figureData(html);
   if (rows === null) return ["the figure has no data (CSV) link"];
-  const layers = drawnLayers(html);
+  // A mark that draws nothing (every bar from 0 on a log axis) has no rows to list.
+  const layers = drawnLayers(html).filter((layer) => layer.shapes > 0);
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.layer!, (counts.get(row.layer!) ?? 0) + 1);
   const csvLayers = [...counts.entries()];
