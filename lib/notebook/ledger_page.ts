@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { escapeHtml, formatNumber } from "../core/display.ts";
 import type { ClaimResult } from "../core/claims.ts";
 import type { RunParams } from "../core/params.ts";
@@ -205,7 +205,9 @@ ${rows}
 
 /**
  * Names exported by the library's modules, each with the files defining it, as paths relative to
- * `fromDir` (the folder of the page that links to them).
+ * `fromDir` (the folder of the page that links to them). Empty when `fromDir` lies outside the
+ * repository (the folder above `libDir`): such a site is meant to be read elsewhere, where links
+ * into the repository would not resolve and would only show where it was built.
  *
  * @param libDir the library folder (`lib/`)
  * @param fromDir folder of the linking page
@@ -216,6 +218,7 @@ export async function codeIndex(
   fromDir: string,
 ): Promise<Map<string, string[]>> {
   const index = new Map<string, string[]>();
+  if (relative(dirname(libDir), fromDir).startsWith("..")) return index;
   const walk = async (dir: string): Promise<void> => {
     for await (const entry of Deno.readDir(dir)) {
       const path = join(dir, entry.name);

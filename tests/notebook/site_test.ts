@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import type { ClaimResult } from "../../lib/core/claims.ts";
 import { codeIndex, type LedgerClaim, ledgerPage } from "../../lib/notebook/ledger_page.ts";
 import { hidePaths, notebookPage, settleProgress, wrapTables } from "../../lib/notebook/site.ts";
@@ -39,10 +40,11 @@ const claims: LedgerClaim[] = [
 ];
 
 Deno.test("ledger page: anchors, badges, filters, linked ids and code", async () => {
-  const code = await codeIndex(new URL("../../lib", import.meta.url).pathname, "/nowhere");
-  assert.ok(
-    code.get("empiricalRatios")?.some((file) => file.endsWith("papers/ppm/experiments.ts")),
-  );
+  const lib = new URL("../../lib", import.meta.url).pathname;
+  const code = await codeIndex(lib, join(lib, "..", "reports"));
+  assert.deepEqual(code.get("empiricalRatios"), ["../lib/papers/ppm/experiments.ts"]);
+  // A site outside the repository gets no links into it (they would show the build machine).
+  assert.equal((await codeIndex(lib, "/nowhere")).size, 0);
   const html = ledgerPage(claims, { mode: "quick", seed: 1 }, {
     code,
     notebooks: { ppm: "01.html" },
