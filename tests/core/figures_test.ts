@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
 import { plot, roundNumbersIn } from "../../lib/core/display.ts";
-import { auditFigure, figuresOf } from "../../lib/core/figure_audit.ts";
+import { auditFigure, dataMismatches, figuresOf } from "../../lib/core/figure_audit.ts";
 import { MECHANISM_COLOURS } from "../../lib/core/palette.ts";
 import { runtimeBars, welfareBars } from "../../lib/papers/pdftsp/figures.ts";
 import type { WelfareRow } from "../../lib/papers/pdftsp/experiments.ts";
@@ -79,6 +79,7 @@ Deno.test("a mechanism keeps its colour in every figure", () => {
   for (const figure of [ppmSweep, load, welfare, runtime]) {
     const { legend, dataMarks } = auditFigure(figure.html);
     assert.ok(dataMarks > 0);
+    assert.deepEqual(dataMismatches(figure.html), []);
     for (const [label, colour] of legend) {
       seen.set(label.toLowerCase(), (seen.get(label.toLowerCase()) ?? new Set()).add(colour));
     }
