@@ -590,20 +590,29 @@ export function traceLayerComparison(): LayerCheckRow[] {
 }
 
 /**
- * Fig. 3 numbers at the grid σ values: one row per model and σ.
+ * Fig. 3 numbers at the grid σ values: one row per model and σ, under one exit-model variant.
  *
+ * @param exitModel exit-model variant (default `"default"`)
+ * @param sigmas σ values (default the Fig. 3 grid)
  * @returns rows with the four exit probabilities
  * @example
  * ```ts
  * import { exitTable } from "./experiments.ts";
  * exitTable().length; // 20 (4 models × 5 σ)
+ * exitTable("steep", [0.1, 0.5]).length; // 8
  * ```
  */
-export function exitTable(): Record<string, number | string>[] {
+export function exitTable(
+  exitModel: ExitModelName = "default",
+  sigmas: readonly number[] = FIG3_SIGMA_GRID,
+): Record<string, number | string>[] {
   return MODEL_IDS.flatMap((model) =>
-    FIG3_SIGMA_GRID.map((sigma) => {
-      const nu = exitProbabilities(getModel(model).exitShape, sigma);
+    sigmas.map((sigma) => {
+      const shape = getModel(model, exitModel).exitShape;
+      const nu = exitProbabilities(shape, sigma);
       return {
+        exitModel,
+        phi: shape.phi,
         model,
         sigma,
         shallow: nu[0]!,
