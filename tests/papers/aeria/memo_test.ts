@@ -1,7 +1,8 @@
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { ParameterError } from "../../../lib/core/errors.ts";
 import { clearMemo, memoised, memoStats, optionsKey } from "../../../lib/papers/aeria/memo.ts";
-import { traceDrivenRuns } from "../../../lib/papers/aeria/experiments.ts";
+import { scaleSweep, traceDrivenRuns } from "../../../lib/papers/aeria/experiments.ts";
+import { claims } from "../../../lib/papers/aeria/claims.ts";
 import { capacitySweepCrn, compareRegimes } from "../../../lib/papers/aeria/regime.ts";
 
 Deno.test("options keys ignore key order, functions and undefined fields", () => {
@@ -47,4 +48,17 @@ Deno.test("a computation that throws is not stored", () => {
     }), ParameterError);
   assertEquals(memoised("bad", { x: 1 }, () => 7), 7);
   assertEquals(memoStats().entries, 1);
+});
+
+Deno.test("the ledger's claims reuse an experiment the notebook already ran", async () => {
+  clearMemo();
+  // The notebook's call in quick mode (it never names an exit model).
+  const sweep = scaleSweep({ slots: 24, seed: 1 });
+  assert(sweep.length > 0);
+  const spec = claims({ mode: "quick", seed: 1 }).find((c) =>
+    c.id === "aeria.revenue-grows-with-users"
+  )!;
+  assert("measure" in spec);
+  await spec.measure();
+  assertEquals(memoStats(), { hits: 1, misses: 1, entries: 1 });
 });
