@@ -202,14 +202,15 @@ export function compareMarkets(
 }
 
 /**
- * The sensitivity variants of the regime table: each regime with the other budget model, and
- * each with a stricter σ range ([0.05, 0.2] instead of [0.1, 0.5]).
+ * The sensitivity variants of the regime table: each regime with the other budget model, with a
+ * stricter σ range ([0.05, 0.2] instead of [0.1, 0.5]), and under the flat and the steep exit
+ * model (`exit_model.ts`).
  *
  * @returns named market configurations
  * @example
  * ```ts
  * import { sensitivityMarkets } from "./regime.ts";
- * Object.keys(sensitivityMarkets()).length; // 6
+ * Object.keys(sensitivityMarkets()).length; // 10
  * ```
  */
 export function sensitivityMarkets(): Record<string, MarketConfig> {
@@ -222,6 +223,10 @@ export function sensitivityMarkets(): Record<string, MarketConfig> {
     "paper-regime": PAPER_REGIME_MARKET,
     "paper-regime, flat budgets": flatBudgets,
     "paper-regime, strict σ": { ...PAPER_REGIME_MARKET, sigmaRange: strict },
+    "default, flat exit model": { ...DEFAULT_MARKET, exitModel: "flat" },
+    "default, steep exit model": { ...DEFAULT_MARKET, exitModel: "steep" },
+    "paper-regime, flat exit model": { ...PAPER_REGIME_MARKET, exitModel: "flat" },
+    "paper-regime, steep exit model": { ...PAPER_REGIME_MARKET, exitModel: "steep" },
   };
 }
 
