@@ -230,29 +230,46 @@ export function sigmaCompliance(model: MultiExitModel, sigma: number, exit: numb
  * ```
  */
 export function amr2Demands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
-  const byLevel = bids.map((b) =>
-    [0, 1, 2, 3].map((exit) =>
-      minimumEdgeDemand(b.model, singleExitPlan(b.model, exit), b.link, b.latency, edgeGflops)
-    )
-  );
-  const level = bids.map(() => 3);
-  const current = (i: number): Demand =>
-    level[i]! < 0 ? { status: "infeasible", reason: "capacity" } : byLevel[i]![level[i]!]!;
-  const load = (i: number) => {
+  const n = bids.length;
+  // Demands per exit level, computed only when a user reaches that level (most users in a market
+  // where capacity does not bind never leave the full network).
+  const byLevel: (Demand | undefined)[][] = bids.map(() => []);
+  const demandAt = (i: number, exit: number): Demand => {
+    const b = bids[i]!;
+    return byLevel[i]![exit] ??= minimumEdgeDemand(
+      b.model,
+      singleExitPlan(b.model, exit),
+      b.link,
+      b.latency,
+      edgeGflops,
+    );
+  };
+  const level = new Int32Array(n).fill(3);
+  const dropped: Demand = { status: "infeasible", reason: "capacity" };
+  const current = (i: number): Demand => level[i]! < 0 ? dropped : demandAt(i, level[i]!);
+  // Moves user i shallower until its demand is feasible (or it is dropped).
+  const settle = (i: number) => {
+    while (level[i]! >= 0 && current(i).status === "infeasible") level[i]!--;
+  };
+  const loads = new Float64Array(n);
+  const loadOf = (i: number) => {
     const d = current(i);
     return d.status === "edge" ? d.gflops : 0;
   };
-  // Users infeasible at full depth go shallower until feasible (or dropped).
-  bids.forEach((_, i) => {
-    while (level[i]! >= 0 && current(i).status === "infeasible") level[i]!--;
-  });
-  let total = bids.reduce((s, _, i) => s + load(i), 0);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    settle(i);
+    loads[i] = loadOf(i);
+    total += loads[i]!;
+  }
   while (total > edgeGflops) {
     let worst = 0;
-    for (let i = 1; i < bids.length; i++) if (load(i) > load(worst)) worst = i;
-    total -= load(worst);
-    do level[worst]!--; while (level[worst]! >= 0 && current(worst).status === "infeasible");
-    total += load(worst);
+    for (let i = 1; i < n; i++) if (loads[i]! > loads[worst]!) worst = i;
+    total -= loads[worst]!;
+    level[worst]!--;
+    settle(worst);
+    loads[worst] = loadOf(worst);
+    total += loads[worst]!;
   }
   return bids.map((_, i) => current(i));
 }

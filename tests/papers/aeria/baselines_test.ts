@@ -1,5 +1,9 @@
 import { assert, assertEquals } from "./_assert.ts";
-import { iaoDemands, sigmaCompliance } from "../../../lib/papers/aeria/baselines.ts";
+import { amr2Demands, iaoDemands, sigmaCompliance } from "../../../lib/papers/aeria/baselines.ts";
+import { minimumEdgeDemand } from "../../../lib/papers/aeria/demand.ts";
+import { singleExitPlan } from "../../../lib/papers/aeria/latency.ts";
+import { buildScenario, DEFAULT_MARKET } from "../../../lib/papers/aeria/market.ts";
+import { resolveBids } from "../../../lib/papers/aeria/slot.ts";
 import { difficultyCdf } from "../../../lib/papers/aeria/exit_model.ts";
 import { edgentSigmaReport, PAPER_REGIME_MARKET } from "../../../lib/papers/aeria/regime.ts";
 import { roso } from "../../../lib/papers/aeria/auction.ts";
@@ -64,4 +68,26 @@ Deno.test("edgentSigmaReport: shares are in [0, 1] and early exits are what lowe
     assert(v >= 0 && v <= 1);
   }
   assert(report!.shortfallShare <= report!.earlyExitShare + 1e-12);
+});
+
+Deno.test("AMR²: demands fit the capacity, and with ample capacity each user keeps its deepest feasible exit", () => {
+  for (const [config, seed] of [[DEFAULT_MARKET, 3], [PAPER_REGIME_MARKET, 4]] as const) {
+    for (const fe of [200, 1000, 3930, 1e9]) {
+      for (const input of buildScenario({ ...config, slots: 4, edgeGflops: fe }, seed).slots) {
+        const bids = resolveBids(input.bids);
+        const demands = amr2Demands(bids, fe);
+        const load = demands.reduce((t, d) => t + (d.status === "edge" ? d.gflops : 0), 0);
+        assert(load <= fe, `AMR² load ${load} within ${fe}`);
+        if (fe < 1e9) continue;
+        // Brute force: nothing is pruned, so each user sits at its deepest exit with a feasible
+        // demand (or is infeasible at every exit).
+        bids.forEach((b, i) => {
+          const deepest = [3, 2, 1, 0].map((k) =>
+            minimumEdgeDemand(b.model, singleExitPlan(b.model, k), b.link, b.latency, fe)
+          ).find((d) => d.status !== "infeasible");
+          assertEquals(demands[i], deepest ?? { status: "infeasible", reason: "capacity" });
+        });
+      }
+    }
+  }
 });
