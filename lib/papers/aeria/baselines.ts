@@ -46,7 +46,7 @@ import { requireInRange } from "../../core/validate.ts";
 import { type Demand, minimumEdgeDemand } from "./demand.ts";
 import { type DeviceLink, singleExitPlan } from "./latency.ts";
 import type { MultiExitModel } from "./multi_exit.ts";
-import { exitProbabilities } from "./exit_model.ts";
+import { difficultyCdf } from "./exit_model.ts";
 
 /** A validated bid with its model and link resolved. */
 export interface ResolvedBid {
@@ -207,11 +207,11 @@ export function edgentChoices(
  * ```
  */
 export function sigmaCompliance(model: MultiExitModel, sigma: number, exit: number): number {
-  const nu = exitProbabilities(model.exitShape, sigma);
+  requireInRange("sigma", sigma, 0, 1);
   if (exit >= 3) return 1;
-  let share = 0;
-  for (let k = 0; k <= exit; k++) share += nu[k]!;
-  return share;
+  // Σ_{j≤k} ν_j telescopes to F(σ/φ^k).
+  const shape = model.exitShape;
+  return difficultyCdf(shape, sigma / Math.pow(shape.phi, exit));
 }
 
 /**

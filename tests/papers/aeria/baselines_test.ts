@@ -4,7 +4,11 @@ import { minimumEdgeDemand } from "../../../lib/papers/aeria/demand.ts";
 import { singleExitPlan } from "../../../lib/papers/aeria/latency.ts";
 import { buildScenario, DEFAULT_MARKET } from "../../../lib/papers/aeria/market.ts";
 import { resolveBids } from "../../../lib/papers/aeria/slot.ts";
-import { difficultyCdf } from "../../../lib/papers/aeria/exit_model.ts";
+import {
+  difficultyCdf,
+  EXIT_MODEL_NAMES,
+  exitProbabilities,
+} from "../../../lib/papers/aeria/exit_model.ts";
 import { edgentSigmaReport, PAPER_REGIME_MARKET } from "../../../lib/papers/aeria/regime.ts";
 import { roso } from "../../../lib/papers/aeria/auction.ts";
 import { getModel, MODEL_IDS } from "../../../lib/papers/aeria/multi_exit.ts";
@@ -88,6 +92,19 @@ Deno.test("AMR²: demands fit the capacity, and with ample capacity each user ke
           assertEquals(demands[i], deepest ?? { status: "infeasible", reason: "capacity" });
         });
       }
+    }
+  }
+});
+
+Deno.test("sigmaCompliance equals the summed exit probabilities up to the chosen exit, every variant", () => {
+  const rng = createRng(8).stream("compliance");
+  for (let k = 0; k < 200; k++) {
+    const model = getModel(rng.choice(MODEL_IDS), rng.choice(EXIT_MODEL_NAMES));
+    const sigma = rng.uniformIn(0, 1);
+    const nu = exitProbabilities(model.exitShape, sigma);
+    for (let exit = 0; exit < 3; exit++) {
+      const summed = nu.slice(0, exit + 1).reduce((a, b) => a + b, 0);
+      assert(Math.abs(sigmaCompliance(model, sigma, exit) - summed) < 1e-12);
     }
   }
 });
