@@ -21,16 +21,17 @@
  * al., 2019), but no per-exit number of either could be read here (the stored BranchyNet PDF does
  * not extract, the pages available give abstracts only), and even read they would not fit: AERIA
  * needs each exit's share as a FUNCTION of σ on ME-AlexNet/VGG-16/ResNet-34 with three exits at
- * quarter-compute points, while BranchyNet reports one entropy threshold per network on LeNet,
- * AlexNet and ResNet-110 with one or two side branches. We therefore cite no per-exit number and
- * instead bound the effect: {@link EXIT_MODELS} holds the default (φ = 0.8), a flatter model
- * (φ = 0.95: later exits barely more confident, the early exits' mass sits at the shallow exit) and
- * a steeper one (φ = 0.72: each exit much more confident than the last). Each refits ME-BART to
- * the 18%/48% anchors; the CNNs keep their assumed (a, b), so their early-exit totals move with φ
- * too. φ = 0.6 was asked for but cannot be fitted: the deep exit's entropy D·φ² is at most φ², so
- * for φ ≤ 1/√2 every sample leaves early at σ = 0.5 and no (a, b) gives 48%; 0.72 is the steepest
- * round value where the fit exists. Claims whose verdict changes between these variants are marked
- * "exit-model-driven" in the ledger.
+ * quarter-compute points, while BranchyNet (by its abstract) studies LeNet, AlexNet and ResNet on
+ * MNIST and CIFAR-10 with side branches that exit at a chosen entropy threshold, i.e. operating
+ * points, not curves over σ for our networks and exit positions. We therefore cite no per-exit
+ * number and instead bound the effect: {@link EXIT_MODELS} holds the default (φ = 0.8), a flatter
+ * model (φ = 0.95: later exits barely more confident, the early exits' mass sits at the shallow
+ * exit) and a steeper one (φ = 0.72: each exit much more confident than the last). Each refits
+ * ME-BART to the 18%/48% anchors; the CNNs keep their assumed (a, b), so their early-exit totals
+ * move with φ too. φ = 0.6 was asked for but cannot be fitted: the deep exit's entropy D·φ² is at
+ * most φ², so for φ ≤ 1/√2 every sample leaves early at σ = 0.5 and no (a, b) gives 48%; 0.72 is
+ * the steepest round value where the fit exists. Claims whose verdict changes between these
+ * variants are marked "exit-model-driven" in the ledger.
  *
  * @example
  * ```ts
