@@ -11,6 +11,7 @@
  *   median < 50 ms (it dominates the notebook's truthful-revenue section).
  */
 import {
+  ALL_MECHANISMS,
   bidIndependentAuction,
   buildScenario,
   DEFAULT_MARKET,
@@ -33,7 +34,8 @@ Deno.bench("AERIA slot, 112 bids, paper regime (capacity binds)", { group: "slot
   runSlot(binding112[next++ % binding112.length]!, "aeria");
 });
 
-for (const mechanism of MECHANISMS.filter((m) => m !== "aeria")) {
+// The paper's four baselines and our σ-honouring Edgent reading.
+for (const mechanism of ALL_MECHANISMS.filter((m) => m !== "aeria")) {
   Deno.bench(`${mechanism} slot, 112 bids`, { group: "slot" }, () => {
     runSlot(slots112[next++ % slots112.length]!, mechanism);
   });

@@ -103,6 +103,9 @@ export function minimumEdgeDemand(
       mu = 1 - exited;
       if (e < plan.positions.length && plan.positions[e] === s) exited += plan.probabilities[e++]!;
     }
+    // F^dev is non-decreasing and transfers take no negative time: once the device part alone
+    // misses the requirement, so does every later partition point.
+    if (fdev[s]! / link.deviceGflops >= latencySeconds) break;
     const muS = s === 0 ? 1 : mu;
     const transfer = muS <= 0
       ? 0

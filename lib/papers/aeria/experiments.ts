@@ -18,7 +18,8 @@ import { traceDir, tracesAvailable } from "../../traces/paths.ts";
 import { loadDnnLayerProfiles } from "../../traces/measurements.ts";
 import { alexnet, allOps, type Architecture, resnet34, vgg16 } from "./architectures.ts";
 import { incentiveAudit, removalAudit, theorem2MonteCarlo } from "./properties.ts";
-import { exitProbabilities, FIG3_SIGMA_GRID } from "./exit_model.ts";
+import { type ExitModelName, exitProbabilities, FIG3_SIGMA_GRID } from "./exit_model.ts";
+import { memoised } from "./memo.ts";
 import { DEFAULT_MARKET, type MarketConfig, runMarket } from "./market.ts";
 import { getModel, MODEL_IDS, type ModelId } from "./multi_exit.ts";
 import { type Mechanism, MECHANISM_LABELS, MECHANISMS, runSlot } from "./slot.ts";
@@ -163,6 +164,8 @@ export interface SweepOptions {
   readonly seed: number;
   readonly users?: readonly number[];
   readonly capacities?: readonly number[];
+  /** Exit-model variant (default `"default"`). */
+  readonly exitModel?: ExitModelName;
 }
 
 /** Users per slot swept in Fig. 4 (the paper's values are not printed; ours span 39-112). */
@@ -172,8 +175,9 @@ export const SWEEP_CAPACITIES: readonly number[] = [500, 1000, 2000, 3930, 6000]
 
 /**
  * Fig. 4 left/middle: revenue, profit rate and competitiveness vs users per slot and vs capacity.
+ * Memoised by its options (`memo.ts`).
  *
- * @param options sizes and seed
+ * @param options sizes, seed and exit model
  * @returns one row per (axis, x, mechanism)
  * @throws {ParameterError} for a non-positive slot count
  * @example
@@ -184,6 +188,10 @@ export const SWEEP_CAPACITIES: readonly number[] = [500, 1000, 2000, 3930, 6000]
  */
 export function scaleSweep(options: SweepOptions): SweepRow[] {
   requireInteger("slots", options.slots, 1);
+  return memoised("scaleSweep", options, () => computeScaleSweep(options));
+}
+
+function computeScaleSweep(options: SweepOptions): SweepRow[] {
   const rows: SweepRow[] = [];
   const point = (axis: SweepRow["axis"], x: number, config: MarketConfig) => {
     // Common random numbers: every sweep point sees the same seed, so the bids differ between
@@ -211,7 +219,7 @@ export function scaleSweep(options: SweepOptions): SweepRow[] {
       });
     }
   };
-  const base = { ...DEFAULT_MARKET, slots: options.slots };
+  const base = { ...DEFAULT_MARKET, slots: options.slots, exitModel: options.exitModel };
   for (const n of options.users ?? SWEEP_USERS) point("users", n, { ...base, bidsPerSlot: n });
   for (const fe of options.capacities ?? SWEEP_CAPACITIES) {
     point("capacity", fe, { ...base, edgeGflops: fe });
@@ -325,7 +333,9 @@ export interface TraceRunOptions {
   readonly runs: number;
   readonly seed: number;
   readonly slots?: number;
-  /** Called after each run (progress bars). */
+  /** Exit-model variant (default `"default"`). */
+  readonly exitModel?: ExitModelName;
+  /** Called after each run (progress bars; not called when the result comes from the memo). */
   readonly onRun?: () => void;
 }
 
@@ -344,12 +354,17 @@ export interface TraceRunOptions {
  */
 export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
   requireInteger("runs", options.runs, 1);
+  return memoised("traceDrivenRuns", options, () => computeTraceRuns(options));
+}
+
+function computeTraceRuns(options: TraceRunOptions): TraceRuns {
   const slots = options.slots ?? 360;
   const config: MarketConfig = {
     ...DEFAULT_MARKET,
     slots,
     electricity: "trace",
     wireless: "trace",
+    exitModel: options.exitModel,
   };
   type Acc = { revenue: number[]; profit: number[]; fulfilled: number[]; util: number[] };
   const acc = new Map<Mechanism, Acc[]>(
@@ -575,20 +590,29 @@ export function traceLayerComparison(): LayerCheckRow[] {
 }
 
 /**
- * Fig. 3 numbers at the grid σ values: one row per model and σ.
+ * Fig. 3 numbers at the grid σ values: one row per model and σ, under one exit-model variant.
  *
+ * @param exitModel exit-model variant (default `"default"`)
+ * @param sigmas σ values (default the Fig. 3 grid)
  * @returns rows with the four exit probabilities
  * @example
  * ```ts
  * import { exitTable } from "./experiments.ts";
  * exitTable().length; // 20 (4 models × 5 σ)
+ * exitTable("steep", [0.1, 0.5]).length; // 8
  * ```
  */
-export function exitTable(): Record<string, number | string>[] {
+export function exitTable(
+  exitModel: ExitModelName = "default",
+  sigmas: readonly number[] = FIG3_SIGMA_GRID,
+): Record<string, number | string>[] {
   return MODEL_IDS.flatMap((model) =>
-    FIG3_SIGMA_GRID.map((sigma) => {
-      const nu = exitProbabilities(getModel(model).exitShape, sigma);
+    sigmas.map((sigma) => {
+      const shape = getModel(model, exitModel).exitShape;
+      const nu = exitProbabilities(shape, sigma);
       return {
+        exitModel,
+        phi: shape.phi,
         model,
         sigma,
         shallow: nu[0]!,

@@ -28,7 +28,7 @@ import { energyCostUsdPerHour, getHardware } from "../../hardware/mod.ts";
 import { createRng, type Rng } from "../../core/rng.ts";
 import { requireInteger, requirePositive } from "../../core/validate.ts";
 import { getModel, MODEL_IDS } from "./multi_exit.ts";
-import { SIGMA_USER_RANGE } from "./exit_model.ts";
+import { type ExitModelName, SIGMA_USER_RANGE } from "./exit_model.ts";
 import { type Mechanism, runSlot, type SlotOutcome } from "./slot.ts";
 import type { BidInput, SlotInput } from "./slot_input.ts";
 import {
@@ -63,6 +63,8 @@ export interface MarketConfig {
   readonly latencyFactor: readonly [number, number];
   /** Range of the users' confidence criterion σ (default {@link SIGMA_USER_RANGE}). */
   readonly sigmaRange?: readonly [number, number];
+  /** Exit-model variant of every slot (default `"default"`; see `exit_model.ts`). */
+  readonly exitModel?: ExitModelName;
 }
 
 /** Paper-like defaults (Sec. VI-A) with our stated assumptions. */
@@ -195,6 +197,7 @@ export function buildScenario(config: MarketConfig, seed: number): MarketScenari
       rentalPrice: rentalPrice(price),
       gamma: config.gamma,
       seed: seed * 100_003 + t,
+      ...(config.exitModel ? { exitModel: config.exitModel } : {}),
     });
   }
   return { config, slots, electricity, wireless };

@@ -29,3 +29,5 @@ export * from "./ic_expected.ts";
 export * from "./experiments.ts";
 export * from "./regime.ts";
 export * from "./figures.ts";
+export * from "./memo.ts";
+export * from "./exit_sensitivity.ts";

@@ -20,7 +20,14 @@
  */
 import { ParameterError } from "../../core/errors.ts";
 import { alexnet, type Architecture, bart, resnet34, vgg16 } from "./architectures.ts";
-import { EXIT_SHAPES, type ExitShape } from "./exit_model.ts";
+import {
+  EXIT_MODEL_NAMES,
+  EXIT_MODELS,
+  EXIT_SHAPES,
+  type ExitModelName,
+  type ExitShape,
+  type ExitWorkload,
+} from "./exit_model.ts";
 
 /** The four workloads. */
 export const MODEL_IDS = [
@@ -184,20 +191,50 @@ const MODELS: Record<ModelId, MultiExitModel> = {
   "bart-multi30k": buildMultiExit("bart-multi30k", bart(), EXIT_SHAPES.bart),
 };
 
+/** The exit-shape key of each workload. */
+const WORKLOAD_SHAPE: Readonly<Record<ModelId, ExitWorkload>> = {
+  "alexnet-cifar10": "alexnet",
+  "vgg16-cifar100": "vgg16",
+  "resnet34-imagenet": "resnet34",
+  "bart-multi30k": "bart",
+};
+
+/** The models under each exit-model variant: same layers and exits, other exit probabilities. */
+const VARIANT_MODELS: Readonly<Record<ExitModelName, Readonly<Record<ModelId, MultiExitModel>>>> =
+  Object.fromEntries(
+    EXIT_MODEL_NAMES.map((variant) => [
+      variant,
+      Object.fromEntries(
+        MODEL_IDS.map((id) => [
+          id,
+          variant === "default"
+            ? MODELS[id]
+            : { ...MODELS[id], exitShape: EXIT_MODELS[variant][WORKLOAD_SHAPE[id]] },
+        ]),
+      ),
+    ]),
+  ) as Record<ExitModelName, Record<ModelId, MultiExitModel>>;
+
 /**
  * The compiled multi-exit model of a workload.
  *
  * @param id one of {@link MODEL_IDS}
+ * @param exitModel exit-model variant (default `"default"`, see `exit_model.ts`)
  * @returns the model
- * @throws {ParameterError} for an unknown id
+ * @throws {ParameterError} for an unknown id or variant
  * @example
  * ```ts
  * import { getModel } from "./multi_exit.ts";
  * getModel("bart-multi30k").units; // 24
+ * getModel("bart-multi30k", "flat").exitShape.phi; // 0.95
  * ```
  */
-export function getModel(id: string): MultiExitModel {
-  const model = MODELS[id as ModelId];
+export function getModel(id: string, exitModel: ExitModelName = "default"): MultiExitModel {
+  const models = VARIANT_MODELS[exitModel];
+  if (models === undefined) {
+    throw new ParameterError("exitModel", exitModel, `one of ${EXIT_MODEL_NAMES.join(", ")}`);
+  }
+  const model = models[id as ModelId];
   if (model === undefined) throw new ParameterError("model", id, `one of ${MODEL_IDS.join(", ")}`);
   return model;
 }

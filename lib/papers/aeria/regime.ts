@@ -27,11 +27,19 @@
  *
  * @module
  */
-import { requireInteger } from "../../core/validate.ts";
+import { requireInteger, requireOneOf } from "../../core/validate.ts";
+import type { ExitModelName } from "./exit_model.ts";
+import { memoised } from "./memo.ts";
 import { meanInterval95 } from "./ic_variants.ts";
 import { DEFAULT_MARKET, type MarketConfig, type MarketRun, runMarket } from "./market.ts";
-import { type Mechanism, MECHANISM_LABELS, MECHANISMS, resolveBids } from "./slot.ts";
-import { edgentChoices, sigmaCompliance } from "./baselines.ts";
+import {
+  ALL_MECHANISMS,
+  type Mechanism,
+  MECHANISM_LABELS,
+  MECHANISMS,
+  resolveBids,
+} from "./slot.ts";
+import { EDGENT_SIGMA_TARGET, edgentChoices, sigmaCompliance } from "./baselines.ts";
 
 /** The calibrated market (see the module notes for the target and the inputs moved). */
 export const PAPER_REGIME_MARKET: MarketConfig = {
@@ -86,6 +94,18 @@ export interface RegimeOptions {
   readonly seed: number;
   /** Regimes to run (default both). */
   readonly regimes?: readonly RegimeName[];
+  /** Exit-model variant of every market (default: the market's own, else `"default"`). */
+  readonly exitModel?: ExitModelName;
+  /** Baselines compared with AERIA (default the paper's four, {@link PAPER_BASELINES}). */
+  readonly baselines?: readonly Mechanism[];
+}
+
+/** The paper's four baselines. */
+export const PAPER_BASELINES: readonly Mechanism[] = MECHANISMS.filter((m) => m !== "aeria");
+
+/** A market under the exit-model variant of `options`, when one is given. */
+function withExitModel(market: MarketConfig, options: { exitModel?: ExitModelName }): MarketConfig {
+  return options.exitModel ? { ...market, exitModel: options.exitModel } : market;
 }
 
 const mean = (values: readonly number[]) => values.reduce((s, v) => s + v, 0) / values.length;
@@ -98,9 +118,9 @@ function perSlot(run: MarketRun, m: Mechanism, f: (o: Outcome) => number): numbe
 
 /**
  * AERIA's revenue advantage over each baseline, per regime, with 95% intervals over paired runs
- * (run r uses seed + r in both regimes and for all mechanisms).
+ * (run r uses seed + r in both regimes and for all mechanisms). Memoised by its options.
  *
- * @param options runs (≥ 2), slots per run, seed, regimes
+ * @param options runs (≥ 2), slots per run, seed, regimes, exit model, baselines
  * @returns one row per (regime, baseline)
  * @throws {ParameterError} for fewer than two runs or a non-positive slot count
  * @example
@@ -110,15 +130,17 @@ function perSlot(run: MarketRun, m: Mechanism, f: (o: Outcome) => number): numbe
  * ```
  */
 export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
-  const names = options.regimes ?? (Object.keys(REGIMES) as RegimeName[]);
-  return compareMarkets(Object.fromEntries(names.map((name) => [name, REGIMES[name]])), options);
+  const { regimes, ...rest } = options;
+  const names = regimes ?? (Object.keys(REGIMES) as RegimeName[]);
+  return compareMarkets(Object.fromEntries(names.map((name) => [name, REGIMES[name]])), rest);
 }
 
 /**
- * {@link compareRegimes} for any named market configurations (sensitivity tables).
+ * {@link compareRegimes} for any named market configurations (sensitivity tables). Memoised by
+ * the markets and options (`memo.ts`).
  *
  * @param markets configurations by name
- * @param options runs (≥ 2), slots per run, seed
+ * @param options runs (≥ 2), slots per run, seed, exit model, baselines
  * @returns one row per (market, baseline)
  * @throws {ParameterError} for fewer than two runs or a non-positive slot count
  * @example
@@ -134,53 +156,61 @@ export function compareMarkets(
 ): RegimeComparisonRow[] {
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
-  const baselines = MECHANISMS.filter((m) => m !== "aeria");
-  return Object.entries(markets).flatMap(([regime, market]) => {
-    const config = { ...market, slots: options.slots };
-    const runs = Array.from(
-      { length: options.runs },
-      (_, r) => runMarket(config, MECHANISMS, options.seed + r),
-    );
-    const revenue = (run: MarketRun, m: Mechanism) => mean(perSlot(run, m, (o) => o.revenue));
-    const over = (m: Mechanism, f: (o: Outcome) => number) =>
-      mean(runs.flatMap((run) => perSlot(run, m, f)));
-    return baselines.map((baseline) => {
-      let wins = 0;
-      let pairs = 0;
-      for (const run of runs) {
-        for (const s of run.slots) {
-          pairs++;
-          if (s.results.aeria.revenue >= s.results[baseline].revenue) wins++;
-        }
-      }
-      return {
-        regime,
-        baseline,
-        label: MECHANISM_LABELS[baseline],
-        advantage: runs.some((run) => revenue(run, baseline) === 0) ? null : meanInterval95(
-          runs.map((run) => revenue(run, "aeria") / revenue(run, baseline) - 1),
-        ),
-        slotWinShare: wins / pairs,
-        aeriaRevenue: over("aeria", (o) => o.revenue),
-        baselineRevenue: over(baseline, (o) => o.revenue),
-        aeriaUtilisation: over("aeria", (o) => o.utilisation),
-        baselineUtilisation: over(baseline, (o) => o.utilisation),
-        aeriaFulfilled: over("aeria", (o) => o.winners.length),
-        baselineFulfilled: over(baseline, (o) => o.winners.length),
-      };
-    });
-  });
+  const baselines = options.baselines ?? PAPER_BASELINES;
+  baselines.forEach((m, i) => requireOneOf(`baselines[${i}]`, m, ALL_MECHANISMS));
+  return memoised(
+    "compareMarkets",
+    { markets, options },
+    () =>
+      Object.entries(markets).flatMap(([regime, market]) => {
+        const config = { ...withExitModel(market, options), slots: options.slots };
+        const mechanisms = ["aeria" as const, ...baselines.filter((m) => m !== "aeria")];
+        const runs = Array.from(
+          { length: options.runs },
+          (_, r) => runMarket(config, mechanisms, options.seed + r),
+        );
+        const revenue = (run: MarketRun, m: Mechanism) => mean(perSlot(run, m, (o) => o.revenue));
+        const over = (m: Mechanism, f: (o: Outcome) => number) =>
+          mean(runs.flatMap((run) => perSlot(run, m, f)));
+        return baselines.map((baseline) => {
+          let wins = 0;
+          let pairs = 0;
+          for (const run of runs) {
+            for (const s of run.slots) {
+              pairs++;
+              if (s.results.aeria.revenue >= s.results[baseline].revenue) wins++;
+            }
+          }
+          return {
+            regime,
+            baseline,
+            label: MECHANISM_LABELS[baseline],
+            advantage: runs.some((run) => revenue(run, baseline) === 0) ? null : meanInterval95(
+              runs.map((run) => revenue(run, "aeria") / revenue(run, baseline) - 1),
+            ),
+            slotWinShare: wins / pairs,
+            aeriaRevenue: over("aeria", (o) => o.revenue),
+            baselineRevenue: over(baseline, (o) => o.revenue),
+            aeriaUtilisation: over("aeria", (o) => o.utilisation),
+            baselineUtilisation: over(baseline, (o) => o.utilisation),
+            aeriaFulfilled: over("aeria", (o) => o.winners.length),
+            baselineFulfilled: over(baseline, (o) => o.winners.length),
+          };
+        });
+      }),
+  );
 }
 
 /**
- * The sensitivity variants of the regime table: each regime with the other budget model, and
- * each with a stricter σ range ([0.05, 0.2] instead of [0.1, 0.5]).
+ * The sensitivity variants of the regime table: each regime with the other budget model, with a
+ * stricter σ range ([0.05, 0.2] instead of [0.1, 0.5]), and under the flat and the steep exit
+ * model (`exit_model.ts`).
  *
  * @returns named market configurations
  * @example
  * ```ts
  * import { sensitivityMarkets } from "./regime.ts";
- * Object.keys(sensitivityMarkets()).length; // 6
+ * Object.keys(sensitivityMarkets()).length; // 10
  * ```
  */
 export function sensitivityMarkets(): Record<string, MarketConfig> {
@@ -193,6 +223,10 @@ export function sensitivityMarkets(): Record<string, MarketConfig> {
     "paper-regime": PAPER_REGIME_MARKET,
     "paper-regime, flat budgets": flatBudgets,
     "paper-regime, strict σ": { ...PAPER_REGIME_MARKET, sigmaRange: strict },
+    "default, flat exit model": { ...DEFAULT_MARKET, exitModel: "flat" },
+    "default, steep exit model": { ...DEFAULT_MARKET, exitModel: "steep" },
+    "paper-regime, flat exit model": { ...PAPER_REGIME_MARKET, exitModel: "flat" },
+    "paper-regime, steep exit model": { ...PAPER_REGIME_MARKET, exitModel: "steep" },
   };
 }
 
@@ -216,9 +250,9 @@ export interface CapacityPoint {
 
 /**
  * Fig. 4 capacity sweep with common random numbers: at every capacity the same runs (seed + r) see
- * the same bids, so differences between points come from f_e alone.
+ * the same bids, so differences between points come from f_e alone. Memoised by its options.
  *
- * @param options runs (≥ 2), slots, seed, regimes
+ * @param options runs (≥ 2), slots, seed, regimes, exit model
  * @param capacities f_e values
  * @returns one row per (regime, capacity, mechanism)
  * @throws {ParameterError} for fewer than two runs or a non-positive slot count
@@ -234,9 +268,24 @@ export function capacitySweepCrn(
 ): CapacityPoint[] {
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
+  return memoised(
+    "capacitySweepCrn",
+    { options, capacities },
+    () => computeCapacitySweep(options, capacities),
+  );
+}
+
+function computeCapacitySweep(
+  options: RegimeOptions,
+  capacities: readonly number[],
+): CapacityPoint[] {
   return (options.regimes ?? (Object.keys(REGIMES) as RegimeName[])).flatMap((regime) =>
     capacities.flatMap((edgeGflops) => {
-      const config = { ...REGIMES[regime], slots: options.slots, edgeGflops };
+      const config = {
+        ...withExitModel(REGIMES[regime], options),
+        slots: options.slots,
+        edgeGflops,
+      };
       const runs = Array.from(
         { length: options.runs },
         (_, r) => runMarket(config, MECHANISMS, options.seed + r),
@@ -282,10 +331,11 @@ export interface ElectricityPoint {
 /**
  * AERIA at several constant electricity prices with common random numbers (the same bids at every
  * price): the price enters only through the rental price p^r and hence the reserve price.
+ * Memoised by its arguments.
  *
  * @param market market configuration (its electricity setting is replaced)
  * @param prices $ per kWh
- * @param options runs (≥ 2), slots, seed
+ * @param options runs (≥ 2), slots, seed, exit model
  * @returns one point per price
  * @throws {ParameterError} for fewer than two runs or a non-positive slot count
  * @example
@@ -302,23 +352,34 @@ export function electricityEffect(
 ): ElectricityPoint[] {
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
-  return prices.map((usdPerKwh) => {
-    const config = { ...market, slots: options.slots, electricity: usdPerKwh };
-    const runs = Array.from(
-      { length: options.runs },
-      (_, r) => runMarket(config, ["aeria"], options.seed + r),
-    );
-    return {
-      usdPerKwh,
-      revenue: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.revenue))),
-      profitRate: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.profitRate))),
-    };
-  });
+  return memoised(
+    "electricityEffect",
+    { market, prices, options },
+    () =>
+      prices.map((usdPerKwh) => {
+        const config = {
+          ...withExitModel(market, options),
+          slots: options.slots,
+          electricity: usdPerKwh,
+        };
+        const runs = Array.from(
+          { length: options.runs },
+          (_, r) => runMarket(config, ["aeria"], options.seed + r),
+        );
+        return {
+          usdPerKwh,
+          revenue: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.revenue))),
+          profitRate: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.profitRate))),
+        };
+      }),
+  );
 }
 
 /** What Edgent's single exits deliver against the users' σ, in one market. */
 export interface EdgentSigmaReport {
   readonly regime: string;
+  /** Which Edgent reading: σ not honoured (`"edgent"`) or honoured (`"edgent-sigma"`). */
+  readonly mechanism: EdgentReading;
   /** Edgent winners over all runs and slots. */
   readonly winners: number;
   /** Share of Edgent winners that run to an early exit (not the final one). */
@@ -329,13 +390,18 @@ export interface EdgentSigmaReport {
   readonly shortfallShare: number;
 }
 
+/** The two Edgent readings. */
+export type EdgentReading = "edgent" | "edgent-sigma";
+
 /**
- * How far our Edgent reading (one exit per user, chosen for latency and capacity, not σ) falls
- * short of the users' confidence criterion σ, per market. AERIA's multi-exit plan meets σ for every
- * sample by construction (samples that miss it at an early exit continue).
+ * How far an Edgent reading (one exit per user, chosen for latency and capacity; σ not honoured,
+ * or honoured for {@link EDGENT_SIGMA_TARGET} of the samples) falls short of the users' confidence
+ * criterion σ, per market. AERIA's multi-exit plan meets σ for every sample by construction
+ * (samples that miss it at an early exit continue). Memoised by its arguments.
  *
  * @param markets configurations by name
- * @param options runs (≥ 2), slots, seed
+ * @param options runs (≥ 2), slots, seed, exit model
+ * @param mechanism which Edgent reading (default `"edgent"`)
  * @returns one report per market
  * @throws {ParameterError} for fewer than two runs or a non-positive slot count
  * @example
@@ -347,36 +413,46 @@ export interface EdgentSigmaReport {
 export function edgentSigmaReport(
   markets: Readonly<Record<string, MarketConfig>>,
   options: Omit<RegimeOptions, "regimes">,
+  mechanism: EdgentReading = "edgent",
 ): EdgentSigmaReport[] {
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
-  return Object.entries(markets).map(([regime, market]) => {
-    let winners = 0;
-    let early = 0;
-    let compliance = 0;
-    let short = 0;
-    for (let r = 0; r < options.runs; r++) {
-      const run = runMarket({ ...market, slots: options.slots }, ["edgent"], options.seed + r);
-      run.scenario.slots.forEach((input, t) => {
-        const bids = resolveBids(input.bids);
-        const choices = edgentChoices(bids, input.edgeGflops);
-        for (const i of run.slots[t]!.results.edgent.winners) {
-          const exit = choices[i]!.exit!;
-          const c = sigmaCompliance(bids[i]!.model, bids[i]!.sigma, exit);
-          winners++;
-          if (exit < 3) early++;
-          compliance += c;
-          if (c < 1) short++;
+  requireOneOf("mechanism", mechanism, ["edgent", "edgent-sigma"] as const);
+  const target = mechanism === "edgent-sigma" ? EDGENT_SIGMA_TARGET : undefined;
+  return memoised(
+    "edgentSigmaReport",
+    { markets, options, mechanism },
+    () =>
+      Object.entries(markets).map(([regime, market]): EdgentSigmaReport => {
+        let winners = 0;
+        let early = 0;
+        let compliance = 0;
+        let short = 0;
+        for (let r = 0; r < options.runs; r++) {
+          const config = { ...withExitModel(market, options), slots: options.slots };
+          const run = runMarket(config, [mechanism], options.seed + r);
+          run.scenario.slots.forEach((input, t) => {
+            const bids = resolveBids(input.bids, input.exitModel);
+            const choices = edgentChoices(bids, input.edgeGflops, target);
+            for (const i of run.slots[t]!.results[mechanism].winners) {
+              const exit = choices[i]!.exit!;
+              const c = sigmaCompliance(bids[i]!.model, bids[i]!.sigma, exit);
+              winners++;
+              if (exit < 3) early++;
+              compliance += c;
+              if (c < 1) short++;
+            }
+          });
         }
-      });
-    }
-    const per = (x: number) => winners === 0 ? 0 : x / winners;
-    return {
-      regime,
-      winners,
-      earlyExitShare: per(early),
-      meanCompliance: winners === 0 ? 1 : compliance / winners,
-      shortfallShare: per(short),
-    };
-  });
+        const per = (x: number) => winners === 0 ? 0 : x / winners;
+        return {
+          regime,
+          mechanism,
+          winners,
+          earlyExitShare: per(early),
+          meanCompliance: winners === 0 ? 1 : compliance / winners,
+          shortfallShare: per(short),
+        };
+      }),
+  );
 }

@@ -19,17 +19,26 @@
  */
 import { createRng } from "../../core/rng.ts";
 import { requireOneOf } from "../../core/validate.ts";
-import { amr2Demands, edgentDemands, iaoDemands, type ResolvedBid } from "./baselines.ts";
+import {
+  amr2Demands,
+  EDGENT_SIGMA_TARGET,
+  edgentDemands,
+  iaoDemands,
+  type ResolvedBid,
+} from "./baselines.ts";
+import type { ExitModelName } from "./exit_model.ts";
 import { type AuctionResult, cocoAuction, type ConsensusInfo, fixedTargetAuction } from "./coco.ts";
 import { type Demand, minimumEdgeDemand } from "./demand.ts";
 import { multiExitPlan } from "./latency.ts";
 import { getModel } from "./multi_exit.ts";
 import { type BidInput, type SlotInput, validateSlotInput } from "./slot_input.ts";
 
-/** AERIA and the four baselines. */
+/** AERIA and the paper's four baselines: the set every experiment runs by default. */
 export const MECHANISMS = ["aeria", "iao", "edgent", "amr2", "fixed-profit-rate"] as const;
+/** Every mechanism {@link runSlot} knows: the five and our σ-honouring Edgent reading. */
+export const ALL_MECHANISMS = [...MECHANISMS, "edgent-sigma"] as const;
 /** One mechanism. */
-export type Mechanism = typeof MECHANISMS[number];
+export type Mechanism = typeof ALL_MECHANISMS[number];
 
 /** Display names as in the paper's legends. */
 export const MECHANISM_LABELS: Record<Mechanism, string> = {
@@ -38,6 +47,7 @@ export const MECHANISM_LABELS: Record<Mechanism, string> = {
   edgent: "Edgent",
   amr2: "AMR²",
   "fixed-profit-rate": "Fixed Profit Rate = 1.0",
+  "edgent-sigma": "Edgent (σ honoured)",
 };
 
 /** Target profit rate of the fixed-profit-rate baseline (paper Sec. VI-B). */
@@ -89,7 +99,7 @@ export interface RunSlotOptions {
  * Runs one slot.
  *
  * @param input the slot (validated unless `options.trusted`)
- * @param mechanism `"aeria"` (default) or a baseline
+ * @param mechanism `"aeria"` (default), a baseline, or `"edgent-sigma"`
  * @param options ε source, validation switch
  * @returns winners, price, allocations, partitions, revenue and (for COCO-priced mechanisms) δ, y
  *   and the target revenue
@@ -105,9 +115,9 @@ export function runSlot(
   mechanism: Mechanism = "aeria",
   options: RunSlotOptions = {},
 ): SlotOutcome {
-  requireOneOf("mechanism", mechanism, MECHANISMS);
+  requireOneOf("mechanism", mechanism, ALL_MECHANISMS);
   if (!options.trusted) validateSlotInput(input);
-  const bids = resolveBids(input.bids);
+  const bids = resolveBids(input.bids, input.exitModel);
   const fe = input.edgeGflops;
   const demands = demandAnalysis(mechanism, bids, fe);
   const edge: number[] = [];
@@ -151,6 +161,7 @@ export function runSlot(
  * Resolves each bid's model and link (inputs assumed validated).
  *
  * @param bids slot bids
+ * @param exitModel exit-model variant of the models (default `"default"`)
  * @returns bids with their model and device link
  * @example
  * ```ts
@@ -159,9 +170,12 @@ export function runSlot(
  *   deviceGflops: 1, dataRateMbps: 25 }])[0]!.model.id; // "alexnet-cifar10"
  * ```
  */
-export function resolveBids(bids: readonly BidInput[]): ResolvedBid[] {
+export function resolveBids(
+  bids: readonly BidInput[],
+  exitModel: ExitModelName = "default",
+): ResolvedBid[] {
   return bids.map((b) => ({
-    model: getModel(b.model),
+    model: getModel(b.model, exitModel),
     link: {
       deviceGflops: b.deviceGflops,
       rateMbps: b.dataRateMbps,
@@ -179,6 +193,8 @@ function demandAnalysis(mechanism: Mechanism, bids: ResolvedBid[], fe: number): 
       return iaoDemands(bids, fe);
     case "edgent":
       return edgentDemands(bids, fe);
+    case "edgent-sigma":
+      return edgentDemands(bids, fe, EDGENT_SIGMA_TARGET);
     case "amr2":
       return amr2Demands(bids, fe);
     default:

@@ -6,7 +6,7 @@
  * {
  *   "bids": [{ "budget": 0.002, "latency": 0.5, "sigma": 0.3, "model": "resnet34-imagenet",
  *              "deviceGflops": 2.1, "dataRateMbps": 25, "propagationSeconds": 3e-6 }],
- *   "edgeGflops": 3930, "rentalPrice": 0.0475, "gamma": 0.1, "seed": 7
+ *   "edgeGflops": 3930, "rentalPrice": 0.0475, "gamma": 0.1, "seed": 7, "exitModel": "default"
  * }
  * ```
  *
@@ -27,6 +27,7 @@ import {
   requirePositive,
 } from "../../core/validate.ts";
 import { MODEL_IDS, type ModelId } from "./multi_exit.ts";
+import { EXIT_MODEL_NAMES, type ExitModelName } from "./exit_model.ts";
 
 /** One user's edge-inference bid R_i = {β_i, t_i, σ_i, w_i} plus its device and link. */
 export interface BidInput {
@@ -57,6 +58,8 @@ export interface SlotInput {
   readonly gamma: number;
   /** Seed of CENTRE's randomness (default 1). */
   readonly seed?: number;
+  /** Exit-model variant giving ν(σ) (default `"default"`; see `exit_model.ts`, all MODELLED). */
+  readonly exitModel?: ExitModelName;
 }
 
 /** Upper limit on γ accepted (a profit rate of 1000 is far outside any market studied). */
@@ -86,6 +89,7 @@ export function validateSlotInput(input: SlotInput): SlotInput {
   requirePositive("rentalPrice", input.rentalPrice);
   requireInRange("gamma", input.gamma, 0, MAX_GAMMA);
   if (input.seed !== undefined) requireInteger("seed", input.seed);
+  if (input.exitModel !== undefined) requireOneOf("exitModel", input.exitModel, EXIT_MODEL_NAMES);
   input.bids.forEach((bid, i) => validateBid(bid, `bids[${i}]`));
   return input;
 }

@@ -1,6 +1,14 @@
 import { assert, assertEquals } from "./_assert.ts";
-import { iaoDemands, sigmaCompliance } from "../../../lib/papers/aeria/baselines.ts";
-import { difficultyCdf } from "../../../lib/papers/aeria/exit_model.ts";
+import { amr2Demands, iaoDemands, sigmaCompliance } from "../../../lib/papers/aeria/baselines.ts";
+import { minimumEdgeDemand } from "../../../lib/papers/aeria/demand.ts";
+import { singleExitPlan } from "../../../lib/papers/aeria/latency.ts";
+import { buildScenario, DEFAULT_MARKET } from "../../../lib/papers/aeria/market.ts";
+import { resolveBids } from "../../../lib/papers/aeria/slot.ts";
+import {
+  difficultyCdf,
+  EXIT_MODEL_NAMES,
+  exitProbabilities,
+} from "../../../lib/papers/aeria/exit_model.ts";
 import { edgentSigmaReport, PAPER_REGIME_MARKET } from "../../../lib/papers/aeria/regime.ts";
 import { roso } from "../../../lib/papers/aeria/auction.ts";
 import { getModel, MODEL_IDS } from "../../../lib/papers/aeria/multi_exit.ts";
@@ -64,4 +72,39 @@ Deno.test("edgentSigmaReport: shares are in [0, 1] and early exits are what lowe
     assert(v >= 0 && v <= 1);
   }
   assert(report!.shortfallShare <= report!.earlyExitShare + 1e-12);
+});
+
+Deno.test("AMR²: demands fit the capacity, and with ample capacity each user keeps its deepest feasible exit", () => {
+  for (const [config, seed] of [[DEFAULT_MARKET, 3], [PAPER_REGIME_MARKET, 4]] as const) {
+    for (const fe of [200, 1000, 3930, 1e9]) {
+      for (const input of buildScenario({ ...config, slots: 4, edgeGflops: fe }, seed).slots) {
+        const bids = resolveBids(input.bids);
+        const demands = amr2Demands(bids, fe);
+        const load = demands.reduce((t, d) => t + (d.status === "edge" ? d.gflops : 0), 0);
+        assert(load <= fe, `AMR² load ${load} within ${fe}`);
+        if (fe < 1e9) continue;
+        // Brute force: nothing is pruned, so each user sits at its deepest exit with a feasible
+        // demand (or is infeasible at every exit).
+        bids.forEach((b, i) => {
+          const deepest = [3, 2, 1, 0].map((k) =>
+            minimumEdgeDemand(b.model, singleExitPlan(b.model, k), b.link, b.latency, fe)
+          ).find((d) => d.status !== "infeasible");
+          assertEquals(demands[i], deepest ?? { status: "infeasible", reason: "capacity" });
+        });
+      }
+    }
+  }
+});
+
+Deno.test("sigmaCompliance equals the summed exit probabilities up to the chosen exit, every variant", () => {
+  const rng = createRng(8).stream("compliance");
+  for (let k = 0; k < 200; k++) {
+    const model = getModel(rng.choice(MODEL_IDS), rng.choice(EXIT_MODEL_NAMES));
+    const sigma = rng.uniformIn(0, 1);
+    const nu = exitProbabilities(model.exitShape, sigma);
+    for (let exit = 0; exit < 3; exit++) {
+      const summed = nu.slice(0, exit + 1).reduce((a, b) => a + b, 0);
+      assert(Math.abs(sigmaCompliance(model, sigma, exit) - summed) < 1e-12);
+    }
+  }
 });

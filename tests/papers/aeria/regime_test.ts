@@ -8,7 +8,7 @@ import {
 } from "../../../lib/papers/aeria/regime.ts";
 import { SWEEP_CAPACITIES } from "../../../lib/papers/aeria/experiments.ts";
 import { runMarket } from "../../../lib/papers/aeria/market.ts";
-import { MECHANISMS } from "../../../lib/papers/aeria/slot.ts";
+import { ALL_MECHANISMS, type Mechanism, MECHANISMS } from "../../../lib/papers/aeria/slot.ts";
 import { ParameterError } from "../../../lib/core/errors.ts";
 
 Deno.test("calibration target: in the paper regime revenue grows with f_e and capacity binds at 3,930", () => {
@@ -30,12 +30,23 @@ Deno.test("calibration target: in the paper regime revenue grows with f_e and ca
 });
 
 Deno.test("compareRegimes: advantage is the mean per-run revenue ratio of paired runs", () => {
-  const rows = compareRegimes({ runs: 2, slots: 3, seed: 4, regimes: ["paper-regime"] });
-  assertEquals(rows.length, MECHANISMS.length - 1);
-  const runs = [4, 5].map((seed) =>
-    runMarket({ ...PAPER_REGIME_MARKET, slots: 3 }, MECHANISMS, seed)
+  assertEquals(
+    compareRegimes({ runs: 2, slots: 3, seed: 4, regimes: ["paper-regime"] }).length,
+    MECHANISMS.length - 1,
   );
-  const revenue = (r: number, m: (typeof MECHANISMS)[number]) =>
+  // With the σ-honouring Edgent reading as a fifth baseline.
+  const rows = compareRegimes({
+    runs: 2,
+    slots: 3,
+    seed: 4,
+    regimes: ["paper-regime"],
+    baselines: ALL_MECHANISMS.filter((m) => m !== "aeria"),
+  });
+  assertEquals(rows.map((r) => r.baseline).at(-1), "edgent-sigma");
+  const runs = [4, 5].map((seed) =>
+    runMarket({ ...PAPER_REGIME_MARKET, slots: 3 }, ALL_MECHANISMS, seed)
+  );
+  const revenue = (r: number, m: Mechanism) =>
     runs[r]!.slots.reduce((s, slot) => s + slot.results[m].revenue, 0) / 3;
   for (const row of rows) {
     const ratios = [0, 1].map((r) => revenue(r, "aeria") / revenue(r, row.baseline) - 1);

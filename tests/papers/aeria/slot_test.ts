@@ -1,6 +1,6 @@
 import { assert, assertClose, assertEquals, assertThrows } from "./_assert.ts";
 import { buildScenario, DEFAULT_MARKET, runMarket } from "../../../lib/papers/aeria/market.ts";
-import { MECHANISMS, runSlot } from "../../../lib/papers/aeria/slot.ts";
+import { ALL_MECHANISMS, runSlot } from "../../../lib/papers/aeria/slot.ts";
 import type { SlotInput } from "../../../lib/papers/aeria/slot_input.ts";
 import {
   electricityPrices,
@@ -12,7 +12,7 @@ const scenario = buildScenario({ ...DEFAULT_MARKET, slots: 12 }, 5);
 
 Deno.test("every mechanism: uniform price, budget balance, capacity, consistent allocations", () => {
   for (const input of scenario.slots) {
-    for (const mechanism of MECHANISMS) {
+    for (const mechanism of ALL_MECHANISMS) {
       const o = runSlot(input, mechanism);
       let sold = 0;
       for (let i = 0; i < input.bids.length; i++) {
@@ -87,7 +87,7 @@ Deno.test("unmeetable requirements and dead links are 'not served', never NaN", 
   assertEquals(impossible.revenue, 0);
   assertEquals(impossible.counts.infeasible, 2);
   assert(impossible.noSaleReason !== null);
-  for (const mechanism of MECHANISMS) {
+  for (const mechanism of ALL_MECHANISMS) {
     const o = runSlot({ ...base, bids: [] }, mechanism);
     assertEquals(o.revenue, 0);
     assert(Number.isFinite(o.profitRate));
