@@ -94,12 +94,15 @@ export function defaultJobs(): number {
  * @throws {ParameterError} when `jobs` is not an integer ≥ 1
  * @throws {UnitError} when a unit throws or its worker dies (the other workers are stopped)
  */
-export function runPool(tasks: readonly PoolTask[], options: PoolOptions = {}): Promise<unknown[]> {
+export async function runPool(
+  tasks: readonly PoolTask[],
+  options: PoolOptions = {},
+): Promise<unknown[]> {
   const jobs = requireInteger("jobs", options.jobs ?? defaultJobs(), 1);
   const url = options.worker ?? new URL("./worker.ts", import.meta.url);
   const results: unknown[] = new Array(tasks.length);
-  if (tasks.length === 0) return Promise.resolve(results);
-  return new Promise((resolve, reject) => {
+  if (tasks.length === 0) return results;
+  return await new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const running = new Map<Worker, number>();
     let next = 0;

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { shardProgressLine } from "./progress_line.ts";
- * shardProgressLine("ppm shard 3/64", 10, 40, 50); // "ppm shard 3/64: 10/40 units (25%) · 50 s elapsed · about 150 s left"
+ * shardProgressLine("ppm shard 3/64", 10, 40, 50); // "ppm shard 3/64: 10/40 units (25%) · 50 s elapsed · about 2.5 min left"
  * ```
  *
  * @module
