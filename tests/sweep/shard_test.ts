@@ -122,6 +122,6 @@ Deno.test("shard progress lines estimate the time left from the rate so far", ()
     "ppm shard 3/64: 10/40 units (25%) · 50 s elapsed · about 2.5 min left",
   );
   assert.match(shardProgressLine("s", 0, 40, 0), /time left unknown$/);
-  assert.match(shardProgressLine("s", 3, 4, 3 * 3600), /3\.0 h elapsed · about 1\.0 h left$/);
+  assert.match(shardProgressLine("s", 3, 5, 3 * 3600), /3\.0 h elapsed · about 2\.0 h left$/);
   assert.match(shardProgressLine("s", 4, 4, 90), /4\/4 units \(100%\) · 90 s elapsed · done$/);
 });
