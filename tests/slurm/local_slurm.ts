@@ -98,11 +98,9 @@ export async function startLocalSlurm(
   const key = await run("mungekey", ["--create", `--keyfile=${dir}/munge.key`]);
   if (key.code !== 0) throw new Error(`mungekey failed: ${key.out}`);
   const daemons: Deno.ChildProcess[] = [];
+  // The daemons write their own log files into `dir` (read back when the node does not start).
   const spawn = (command: string, args: string[]) => {
-    const log = Deno.openSync(`${dir}/${command}.out`, { write: true, create: true });
-    daemons.push(
-      new Deno.Command(command, { args, env, stdout: log.writable, stderr: "inherit" }).spawn(),
-    );
+    daemons.push(new Deno.Command(command, { args, env, stdout: "null", stderr: "null" }).spawn());
   };
   const stop = async () => {
     for (const daemon of daemons.reverse()) {
@@ -132,7 +130,7 @@ export async function startLocalSlurm(
     }, 60);
     if (!idle) {
       const logs = await Promise.all(
-        ["slurmctld.log", "slurmd.log", "slurmctld.out", "slurmd.out"].map((name) =>
+        ["munged.log", "slurmctld.log", "slurmd.log"].map((name) =>
           Deno.readTextFile(`${dir}/${name}`).then((t) => `${name}:\n${t.slice(-1500)}`, () => "")
         ),
       );
