@@ -29,6 +29,8 @@ export interface PaperModeTime {
   readonly date: string;
   /** What was measured and how the number was obtained. */
   readonly note: string;
+  /** The estimate covers only part of the notebook, so the full run takes longer. */
+  readonly lowerBound?: boolean;
 }
 
 /**
@@ -51,9 +53,12 @@ export function readPaperModeTimes(
   return parsed.notebooks;
 }
 
-/** `≈ 2.5 h (estimate, 2026-12-03)`, `41.0 min (measured, …)` or `not measured`. */
+/**
+ * `≈ 2.5 h (estimate, 2026-12-03)`, `≥ 3.2 h (estimate, …)` for a lower bound, `41.0 min
+ * (measured, …)` or `not measured`.
+ */
 export function describePaperModeTime(time: PaperModeTime | undefined): string {
   if (!time || time.seconds === null) return "not measured";
-  const approx = time.basis === "estimate" ? "≈ " : "";
+  const approx = time.lowerBound ? "≥ " : time.basis === "estimate" ? "≈ " : "";
   return `${approx}${formatSeconds(time.seconds)} (${time.basis}, ${time.date})`;
 }

@@ -58,3 +58,14 @@ Deno.test("a malformed times file is a DataFileError naming the file", () => {
   );
   Deno.removeSync(path);
 });
+
+Deno.test("a partial estimate is shown as a lower bound", () => {
+  const partial = {
+    seconds: 11500,
+    basis: "estimate",
+    date: "2026-12-03",
+    note: "x",
+    lowerBound: true,
+  } as const;
+  assert.equal(describePaperModeTime(partial), "≥ 3.2 h (estimate, 2026-12-03)");
+});
