@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ParameterError } from "../../lib/core/errors.ts";
 import { defaultJobs, runPool, UnitError } from "../../lib/sweep/pool.ts";
-import { ppmUnits } from "../../lib/sweep/units_ppm.ts";
+import { assemblePpmSweeps, type PpmUnitResult, ppmUnits } from "../../lib/sweep/units_ppm.ts";
 
 const params = { mode: "quick", seed: 1 } as const;
 // One instance per point: the 17 units of the claims' sweeps at their quick-mode sizes.
@@ -13,6 +13,9 @@ Deno.test("the pool returns the same results, in unit order, with 1 and 2 worker
   const two = await runPool(tasks, { jobs: 2, onProgress: (done) => seen.push(done) });
   assert.equal(one.length, tasks.length);
   assert.equal(JSON.stringify(two), JSON.stringify(one));
+  const merged = (results: unknown[]) =>
+    JSON.stringify(assemblePpmSweeps(params, results as PpmUnitResult[], 1));
+  assert.equal(merged(two), merged(one), "the merged sweeps are bit-identical");
   assert.deepEqual(seen, Array.from({ length: tasks.length }, (_, i) => i + 1));
   // Results are in unit order: unit i's mechanism keys are those of its sweep.
   const keys = (i: number) => (one[i] as { ratios: { key: string }[] }).ratios.map((r) => r.key);
