@@ -21,6 +21,7 @@
  */
 import { ParameterError } from "../core/errors.ts";
 import type { RunMode, RunParams } from "../core/params.ts";
+import { requireOneOf } from "../core/validate.ts";
 import {
   buildInstance,
   empiricalRatios,
@@ -182,6 +183,7 @@ export function ppmUnits(params: RunParams, instances?: number): PpmUnitConfig[]
 }
 
 function pointOf(config: PpmUnitConfig): PlanPoint {
+  requireOneOf("mode", config.mode, ["quick", "paper"] as const);
   const plan = ppmPlans(config, config.instances)[config.sweep];
   if (!plan) throw new ParameterError("sweep", config.sweep, `one of ${PPM_SWEEPS.join(", ")}`);
   const point = plan.points[config.point];
@@ -199,7 +201,7 @@ function pointOf(config: PpmUnitConfig): PlanPoint {
  *
  * @param config the unit (one of {@link ppmUnits})
  * @returns the brackets, without timings
- * @throws {ParameterError} on an unknown sweep, point or a bad instance index
+ * @throws {ParameterError} on an unknown mode, sweep or point, or a bad instance index
  */
 export async function runPpmUnit(config: PpmUnitConfig): Promise<PpmUnitResult> {
   const point = pointOf(config);

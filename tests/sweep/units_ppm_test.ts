@@ -92,7 +92,7 @@ Deno.test("a unit result has no wall time, and assembling checks the result coun
     () => assemblePpmSweeps({ mode: "quick", seed: 1 }, [result], 1),
     (error: unknown) => error instanceof ParameterError && error.parameter === "results",
   );
-  for (const bad of [{ point: 3 }, { instance: -1 }, { sweep: "fig9" }]) {
+  for (const bad of [{ point: 3 }, { instance: -1 }, { sweep: "fig9" }, { mode: "fast" }]) {
     await assert.rejects(() => runPpmUnit({ ...unit, ...bad } as never), ParameterError);
   }
 });
