@@ -24,6 +24,7 @@ import type { RunParams } from "../core/params.ts";
 import { type Heading, outline } from "./headings.ts";
 import { linkUrls } from "./html_text.ts";
 import { renderMathInText } from "./math.ts";
+import { describePaperModeTime, readPaperModeTimes } from "./paper_mode_times.ts";
 
 /** One row of the index page. */
 export interface IndexEntry {
@@ -285,12 +286,16 @@ function claimsCell(claims: ClaimsSummary | null): string {
   }`;
 }
 
-/** The index page listing every notebook with its status, run time and claims summary. */
+/**
+ * The index page listing every notebook with its status, run time, paper-mode time on this
+ * machine (data/paper_mode_times.json) and claims summary.
+ */
 export function indexPage(
   entries: readonly IndexEntry[],
   params: RunParams,
   nav?: SiteNav,
 ): string {
+  const paperTimes = readPaperModeTimes();
   const rows = entries.map((entry) => {
     const link = entry.page
       ? `<a href="${escapeHtml(entry.page)}">${escapeHtml(entry.title)}</a>`
@@ -308,8 +313,8 @@ export function indexPage(
     return `<tr><td>${link}${code}<br><code>${
       escapeHtml(entry.name)
     }.ipynb</code></td><td>${status}</td><td>${entry.seconds.toFixed(1)} s</td><td>${
-      claimsCell(entry.claims)
-    }</td></tr>`;
+      escapeHtml(describePaperModeTime(paperTimes[entry.name]))
+    }</td><td>${claimsCell(entry.claims)}</td></tr>`;
   }).join("\n");
   const total = entries.reduce((sum, entry) => sum + entry.seconds, 0);
   const cachedCount = entries.filter((entry) => entry.cachedFrom).length;
@@ -319,7 +324,7 @@ export function indexPage(
     total.toFixed(1)
   } s · <a href="ledger.html">claims ledger</a> (<a href="ledger.json" download>ledger.json</a>)</p>
 <div class="table-scroll"><table class="report-index">
-<thead><tr><th>Notebook</th><th>Status</th><th>Run time</th><th>Claims</th></tr></thead>
+<thead><tr><th>Notebook</th><th>Status</th><th>Run time</th><th>Paper mode here</th><th>Claims</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

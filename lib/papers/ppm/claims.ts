@@ -21,49 +21,82 @@ import {
   FIG7_DELTAS,
   figure6Panels,
   figure7Panels,
-  type PanelSweep,
   runDeltaSweep,
 } from "./section6_sweeps.ts";
 import type { SweepRow } from "./figures.ts";
 import { anchorRegime, type AnchorResult } from "./anchor_regime.ts";
-import { pricingFunctions, runPosted } from "./mechanism.ts";
+import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
 
 const PAPER = "ppm";
 
-/** Claim declarations of this paper. */
-export function claims(params: RunParams): ClaimSpec[] {
+/** Rows of one precomputed Section 6 sweep. */
+export interface SweepRows {
+  readonly rows: readonly SweepRow[];
+}
+
+/**
+ * The Section 6 sweeps the claims read, computed elsewhere (e.g. merged shards of
+ * `deno task sweep`): Cases UE/EE against p̄ and the Fig. 6/7 δ sweeps, for the same mode and seed.
+ */
+export interface ClaimSweeps {
+  readonly ue: SweepRows;
+  readonly ee: SweepRows;
+  readonly fig6: SweepRows;
+  readonly fig7: SweepRows;
+}
+
+/** p̄/c̄ points of the Case UE/EE sweeps the claims read. */
+export const CLAIM_PBAR_MULTIPLES: readonly number[] = [1, 3, 6, 9];
+
+/** Mechanisms of the Fig. 6 sweep the claims read, designed for p̄·(1 + δ). */
+export function claimFig6Mechanisms(delta: number): Record<string, MechanismSpec> {
+  return {
+    "PPM-OP": { kind: "optimal", pbarError: delta },
+    "PPM-TP": { kind: "twice-index", pbarError: delta },
+  };
+}
+
+/** Mechanisms of the Fig. 7 sweep the claims read, designed for p̄·(1 + δ). */
+export function claimFig7Mechanisms(delta: number): Record<string, MechanismSpec> {
+  return { "PPM-OP": { kind: "optimal", pbarError: delta } };
+}
+
+/**
+ * Claim declarations of this paper.
+ *
+ * @param params run mode and seed
+ * @param sweeps precomputed Section 6 sweeps (computed here when omitted)
+ */
+export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
   const sizes = sweepSizes(params.mode);
   const scale = params.mode === "paper"
     ? "paper sizes (N = 4000, T = 3600, 1000 instances)"
     : `quick mode: N = ${sizes.jobs} jobs, T = ${sizes.slots} slots, ${sizes.instances} instances per point`;
-  let ue: ReturnType<typeof sweep> | null = null;
-  let ee: ReturnType<typeof sweep> | null = null;
-  const sweep = (kind: "UE" | "EE") => caseSweep(kind, [1, 3, 6, 9], sizes, params.seed);
-  const ueRows = () => (ue ??= sweep("UE"));
-  const eeRows = () => (ee ??= sweep("EE"));
+  let ue: Promise<SweepRows> | null = null;
+  let ee: Promise<SweepRows> | null = null;
+  const sweep = (kind: "UE" | "EE") => caseSweep(kind, CLAIM_PBAR_MULTIPLES, sizes, params.seed);
+  const ueRows = () => (ue ??= sweeps ? Promise.resolve(sweeps.ue) : sweep("UE"));
+  const eeRows = () => (ee ??= sweeps ? Promise.resolve(sweeps.ee) : sweep("EE"));
   const deltaSizes = deltaSweepSizes(params.mode);
   const deltaScale = params.mode === "paper"
     ? scale
     : `quick mode: N = ${deltaSizes.jobs} jobs, T = ${deltaSizes.slots} slots, ${deltaSizes.instances} instances per point, one offline bracket per instance shared by all δ (paired)`;
-  let fig6: Promise<PanelSweep> | null = null;
-  let fig7: Promise<PanelSweep> | null = null;
+  let fig6: Promise<SweepRows> | null = null;
+  let fig7: Promise<SweepRows> | null = null;
   const fig6Rows = async () =>
-    (await (fig6 ??= runDeltaSweep(
+    (await (fig6 ??= sweeps ? Promise.resolve(sweeps.fig6) : runDeltaSweep(
       "claims Fig. 6",
       figure6Panels(deltaSizes, params.seed),
       FIG6_DELTAS,
-      (delta) => ({
-        "PPM-OP": { kind: "optimal", pbarError: delta },
-        "PPM-TP": { kind: "twice-index", pbarError: delta },
-      }),
+      claimFig6Mechanisms,
       deltaSizes.instances,
     ))).rows;
   const fig7Rows = async () =>
-    (await (fig7 ??= runDeltaSweep(
+    (await (fig7 ??= sweeps ? Promise.resolve(sweeps.fig7) : runDeltaSweep(
       "claims Fig. 7",
       figure7Panels(deltaSizes, params.seed),
       FIG7_DELTAS,
-      (delta) => ({ "PPM-OP": { kind: "optimal", pbarError: delta } }),
+      claimFig7Mechanisms,
       deltaSizes.instances,
     ))).rows;
   const switchDelta = cSRatio(3) / 3 - 1;

@@ -147,6 +147,39 @@ export function figure7Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
 }
 
 /**
+ * Every mechanism of every δ under one key each (`PPM-OP @ δ = 0.4`), so one instance runs them
+ * all against one offline bracket; `keyOf` maps a key back to its δ and mechanism.
+ *
+ * @param deltas estimation errors δ
+ * @param mechanisms mechanisms designed for p̄·(1 + δ)
+ * @returns the keyed mechanisms in δ order and the key map
+ * @example
+ * ```ts
+ * import { deltaMechanisms } from "./section6_sweeps.ts";
+ * const { merged } = deltaMechanisms([0, 1], (d) => ({ "PPM-OP": { kind: "optimal", pbarError: d } }));
+ * Object.keys(merged); // ["PPM-OP @ δ = 0", "PPM-OP @ δ = 1"]
+ * ```
+ */
+export function deltaMechanisms(
+  deltas: readonly number[],
+  mechanisms: (delta: number) => Record<string, MechanismSpec>,
+): {
+  merged: Record<string, MechanismSpec>;
+  keyOf: Map<string, { delta: number; mechanism: string }>;
+} {
+  const merged: Record<string, MechanismSpec> = {};
+  const keyOf = new Map<string, { delta: number; mechanism: string }>();
+  for (const delta of deltas) {
+    for (const [mechanism, spec] of Object.entries(mechanisms(delta))) {
+      const key = `${mechanism} @ δ = ${delta}`;
+      merged[key] = spec;
+      keyOf.set(key, { delta, mechanism });
+    }
+  }
+  return { merged, keyOf };
+}
+
+/**
  * ER against δ for several panels: per panel and instance one instance, every mechanism of
  * `mechanisms(δ)` for every δ, and one shared offline bracket ({@link empiricalRatios}).
  *
@@ -174,15 +207,7 @@ export async function runDeltaSweep(
   requireNonEmpty("panels", panels);
   requireNonEmpty("deltas", deltas);
   requireInteger("instances", instances, 1);
-  const merged: Record<string, MechanismSpec> = {};
-  const keyOf = new Map<string, { delta: number; mechanism: string }>();
-  for (const delta of deltas) {
-    for (const [mechanism, spec] of Object.entries(mechanisms(delta))) {
-      const key = `${mechanism} @ δ = ${delta}`;
-      merged[key] = spec;
-      keyOf.set(key, { delta, mechanism });
-    }
-  }
+  const { merged, keyOf } = deltaMechanisms(deltas, mechanisms);
   const bar = progress(label, panels.length * instances);
   const started = performance.now();
   let offlineSeconds = 0;
@@ -205,6 +230,31 @@ export async function runDeltaSweep(
   }
   bar.done();
   return { rows, seconds: (performance.now() - started) / 1000, offlineSeconds, source };
+}
+
+/**
+ * Instance `instance` of a {@link caseSweep} point: Case `kind` at p̄ = `multiple`·c̄.
+ *
+ * @example
+ * ```ts
+ * import { caseInstanceParams } from "./section6_sweeps.ts";
+ * caseInstanceParams("UE", 3, { instances: 2, jobs: 300, slots: 270 }, 1, 0).seed; // 1000
+ * ```
+ */
+export function caseInstanceParams(
+  kind: "UE" | "EE",
+  multiple: number,
+  sizes: SweepSizes,
+  seed: number,
+  instance: number,
+): InstanceParams {
+  return {
+    case: kind,
+    pbar: multiple * CBAR_CPU,
+    jobs: sizes.jobs,
+    slots: sizes.slots,
+    seed: seed * 1000 + instance,
+  };
 }
 
 /**
@@ -231,13 +281,7 @@ export async function caseSweep(
   const sweep = await runSweep(
     `Case ${kind} (ER vs p̄)`,
     multiples,
-    (multiple, i) => ({
-      case: kind,
-      pbar: multiple * CBAR_CPU,
-      jobs: sizes.jobs,
-      slots: sizes.slots,
-      seed: seed * 1000 + i,
-    }),
+    (multiple, i) => caseInstanceParams(kind, multiple, sizes, seed, i),
     () => section6Mechanisms(),
     sizes.instances,
   );

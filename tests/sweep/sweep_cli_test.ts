@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { assertMatchesUnsharded, sweepCli } from "./sharded_run.ts";
+import { ppmUnits } from "../../lib/sweep/units_ppm.ts";
+import { shardIndices } from "../../lib/sweep/shard.ts";
+
+const units = ppmUnits({ mode: "quick", seed: 1 }).length;
+
+// The CI version of the Slurm test (tests/slurm/slurm.ts, `deno task test:slurm`): the claims'
+// quick-mode sweeps in 2 shards run as 2 concurrent processes, merged, against the unsharded run.
+Deno.test("two shards of the PPM sweeps merge into the unsharded ledger", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const common = [
+      "--paper",
+      "ppm",
+      "--out",
+      dir,
+      "--mode",
+      "quick",
+      "--seed",
+      "1",
+      "--jobs",
+      "1",
+    ];
+    const shards = await Promise.all(
+      [0, 1].map((index) => sweepCli(["sweep", ...common, "--shard", `${index}/2`])),
+    );
+    for (const [index, { code, stderr }] of shards.entries()) {
+      assert.equal(code, 0, stderr);
+      const mine = shardIndices(units, { index, count: 2 }).length;
+      const line = (text: string) => new RegExp(`ppm shard ${index}/2: ${text}`);
+      assert.match(stderr, line(`0/${mine} units \\(0%\\) · 0 s elapsed · time left unknown`));
+      assert.match(stderr, line(`${mine}/${mine} units \\(100%\\) · \\d+ s elapsed · done`));
+    }
+    const merge = await sweepCli(["merge", dir]);
+    assert.equal(merge.code, 0, merge.stderr);
+    const ledger = assertMatchesUnsharded(dir);
+    const sweeps = JSON.parse(Deno.readTextFileSync(`${dir}/ppm-sweeps.json`));
+    assert.deepEqual(Object.keys(sweeps.sweeps), ["ue", "ee", "fig6", "fig7"]);
+    assert.ok(!JSON.stringify(sweeps).includes("seconds"), "no wall time in the merged sweeps");
+    assert.ok(ledger.some((claim) => claim.id === "ppm.er-op-ue-range"));
+
+    // A missing shard is named, and nothing is written.
+    await Deno.remove(`${dir}/ppm-shard-1-of-2.json`);
+    await Deno.remove(`${dir}/ppm-ledger.json`);
+    const incomplete = await sweepCli(["merge", dir]);
+    assert.equal(incomplete.code, 1);
+    assert.match(incomplete.stderr, /missing 1 of 2 shards: 1 \(ppm-shard-1-of-2\.json\)/);
+    assert.throws(() => Deno.statSync(`${dir}/ppm-ledger.json`), Deno.errors.NotFound);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the sweep CLI names bad options and exits 2", async () => {
+  const cases: [string[], RegExp][] = [
+    [["sweep", "--paper", "ppm", "--out", "x", "--jobs", "0"], /--jobs = 0 is invalid/],
+    [["sweep", "--paper", "ppm", "--out", "x", "--jobs", "two"], /--jobs = NaN is invalid/],
+    [["sweep", "--paper", "ppm", "--out", "x", "--shard", "4/4"], /--shard = "4\/4" is invalid/],
+    [
+      ["sweep", "--paper", "aeria", "--out", "x"],
+      /--paper = "aeria" is invalid: expected one of ppm/,
+    ],
+    [["sweep", "--paper", "ppm"], /--out/],
+    [["merge"], /DIR/],
+    [["frobnicate"], /usage: deno task sweep/],
+  ];
+  for (const [args, message] of cases) {
+    const { code, stderr } = await sweepCli(args);
+    assert.equal(code, 2, `${args.join(" ")}: ${stderr}`);
+    assert.match(stderr, message);
+  }
+  const help = await sweepCli(["sweep", "--help"]);
+  assert.equal(help.code, 0);
+});

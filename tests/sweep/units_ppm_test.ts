@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { ParameterError } from "../../lib/core/errors.ts";
+import { sweepSizes } from "../../lib/papers/ppm/figures.ts";
+import {
+  caseSweep,
+  deltaSweepSizes,
+  FIG6_DELTAS,
+  FIG7_DELTAS,
+  figure6Panels,
+  figure7Panels,
+  runDeltaSweep,
+} from "../../lib/papers/ppm/section6_sweeps.ts";
+import {
+  CLAIM_PBAR_MULTIPLES,
+  claimFig6Mechanisms,
+  claimFig7Mechanisms,
+} from "../../lib/papers/ppm/claims.ts";
+import {
+  assemblePpmSweeps,
+  type PpmUnitResult,
+  ppmUnits,
+  runPpmUnit,
+} from "../../lib/sweep/units_ppm.ts";
+
+Deno.test("the unit list covers every point and instance of the claims' sweeps", () => {
+  for (const mode of ["quick", "paper"] as const) {
+    const params = { mode, seed: 1 };
+    const cases = sweepSizes(mode).instances * CLAIM_PBAR_MULTIPLES.length;
+    const delta = deltaSweepSizes(mode).instances;
+    const expected = 2 * cases +
+      delta * (figure6Panels(deltaSweepSizes(mode), 1).length +
+          figure7Panels(deltaSweepSizes(mode), 1).length);
+    const units = ppmUnits(params);
+    assert.equal(units.length, expected, mode);
+    const ids = new Set(units.map((u) => `${u.sweep}/${u.point}/${u.instance}`));
+    assert.equal(ids.size, units.length, "no unit twice");
+  }
+  // The plan of the issue: 2 × 4 × 1000 + 6 × 1000 + 3 × 1000 at the library's paper sizes.
+  assert.equal(ppmUnits({ mode: "paper", seed: 1 }).length, 17_000);
+  assert.throws(() => ppmUnits({ mode: "quick", seed: 1 }, 0), ParameterError);
+});
+
+Deno.test("units merged in instance order give the library's own sweeps bit for bit", async () => {
+  const params = { mode: "quick", seed: 3 } as const;
+  const instances = 2;
+  const units = ppmUnits(params, instances).filter((u) => u.sweep !== "fig6" || u.point < 2);
+  // Fig. 6 is cut to two panels to keep this quick: run only those, fill the rest from them.
+  const all = ppmUnits(params, instances);
+  const results = new Map<string, PpmUnitResult>();
+  for (const unit of [...units].reverse()) { // order of execution does not matter
+    results.set(JSON.stringify(unit), await runPpmUnit(unit));
+  }
+  const filled = all.map((unit) =>
+    results.get(JSON.stringify(unit.sweep === "fig6" ? { ...unit, point: unit.point % 2 } : unit))!
+  );
+  const merged = assemblePpmSweeps(params, filled, instances);
+
+  const sizes = { ...sweepSizes("quick"), instances };
+  const ue = await caseSweep("UE", CLAIM_PBAR_MULTIPLES, sizes, params.seed);
+  const ee = await caseSweep("EE", CLAIM_PBAR_MULTIPLES, sizes, params.seed);
+  const deltaSizes = { ...deltaSweepSizes("quick"), instances };
+  const fig6 = await runDeltaSweep(
+    "test Fig. 6",
+    figure6Panels(deltaSizes, params.seed).slice(0, 2),
+    FIG6_DELTAS,
+    claimFig6Mechanisms,
+    instances,
+  );
+  const fig7 = await runDeltaSweep(
+    "test Fig. 7",
+    figure7Panels(deltaSizes, params.seed),
+    FIG7_DELTAS,
+    claimFig7Mechanisms,
+    instances,
+  );
+  assert.equal(JSON.stringify(merged.ue.rows), JSON.stringify(ue.rows));
+  assert.equal(JSON.stringify(merged.ee.rows), JSON.stringify(ee.rows));
+  const firstPanels = merged.fig6.rows.slice(0, fig6.rows.length);
+  assert.equal(JSON.stringify(firstPanels), JSON.stringify(fig6.rows));
+  assert.equal(JSON.stringify(merged.fig7.rows), JSON.stringify(fig7.rows));
+  assert.equal(merged.ue.source, ue.source);
+  // Each row averages `instances` units.
+  assert.ok(merged.fig7.rows.every((row) => row.instances === instances));
+});
+
+Deno.test("a unit result has no wall time, and assembling checks the result count", async () => {
+  const unit = ppmUnits({ mode: "quick", seed: 1 }, 1).at(-1)!;
+  const result = await runPpmUnit(unit);
+  assert.deepEqual(Object.keys(result).sort(), ["ratios", "source"]);
+  assert.deepEqual(await runPpmUnit(unit), result, "a unit is a pure function of its config");
+  assert.throws(
+    () => assemblePpmSweeps({ mode: "quick", seed: 1 }, [result], 1),
+    (error: unknown) => error instanceof ParameterError && error.parameter === "results",
+  );
+  for (const bad of [{ point: 3 }, { instance: -1 }, { sweep: "fig9" }, { mode: "fast" }]) {
+    await assert.rejects(() => runPpmUnit({ ...unit, ...bad } as never), ParameterError);
+  }
+});
