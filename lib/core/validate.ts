@@ -148,3 +148,79 @@ export function requireMethods<T>(
   }
   return value;
 }
+
+/**
+ * Requires an object (not null, not an array) whose listed fields are all defined, so a caller
+ * passing the wrong thing gets a typed error instead of a TypeError on the first field read.
+ *
+ * @param parameter name used in the error
+ * @param value the object
+ * @param what description for the error (e.g. `"a market from parseMarket"`)
+ * @param fields fields that must not be `undefined`
+ * @returns the object
+ * @throws {ParameterError} when `value` is not such an object
+ * @example
+ * ```ts
+ * import { requireObject } from "./validate.ts";
+ * requireObject("params", { gamma: 1, theta: 2 }, "training parameters { gamma, theta }", [
+ *   "gamma",
+ *   "theta",
+ * ]);
+ * ```
+ */
+export function requireObject<T>(
+  parameter: string,
+  value: T,
+  what: string,
+  fields: readonly string[] = [],
+): T {
+  const object = value as Record<string, unknown> | null;
+  if (
+    object === null || typeof object !== "object" || Array.isArray(object) ||
+    !fields.every((field) => object[field] !== undefined)
+  ) {
+    throw new ParameterError(parameter, value, what);
+  }
+  return value;
+}
+
+/**
+ * Requires an array (empty allowed; use {@link requireNonEmpty} otherwise).
+ *
+ * @param parameter name used in the error
+ * @param values the array
+ * @param what description for the error
+ * @returns the array
+ * @throws {ParameterError} when `values` is not an array
+ * @example
+ * ```ts
+ * import { requireArray } from "./validate.ts";
+ * requireArray("rows", [], "an array of rows");
+ * ```
+ */
+export function requireArray<T>(
+  parameter: string,
+  values: readonly T[],
+  what = "an array",
+): readonly T[] {
+  if (!Array.isArray(values)) throw new ParameterError(parameter, values, what);
+  return values;
+}
+
+/**
+ * Requires a string.
+ *
+ * @param parameter name used in the error
+ * @param value the string
+ * @returns the string
+ * @throws {ParameterError} when `value` is not a string
+ * @example
+ * ```ts
+ * import { requireString } from "./validate.ts";
+ * requireString("name", "jobs");
+ * ```
+ */
+export function requireString(parameter: string, value: string): string {
+  if (typeof value !== "string") throw new ParameterError(parameter, value, "a string");
+  return value;
+}

@@ -117,6 +117,14 @@ export function classifyError(error: unknown): Outcome {
   return INTERNAL.has(error.constructor.name) ? "internal" : "typed";
 }
 
+/** The error's class, message and the first toolkit frame of its stack, for the driver's list. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const frame = (error.stack ?? "").split("\n").find((line) => line.includes("/lib/"));
+  const where = frame ? ` at ${frame.replace(/.*\/lib\//, "lib/").replace(/\)$/, "")}` : "";
+  return `${error.constructor.name}: ${error.message.slice(0, 160)}${where}`;
+}
+
 /** Whether a returned value (searched to a small depth) holds NaN or an infinity. */
 export function holdsNonFinite(value: unknown, depth = 0): boolean {
   if (typeof value === "number") return !Number.isFinite(value);
@@ -129,8 +137,12 @@ export function holdsNonFinite(value: unknown, depth = 0): boolean {
   return items.some((item) => holdsNonFinite(item, depth + 1));
 }
 
-/** Outcome of a call that returned. */
-export function classifyValue(value: unknown, call: FuzzCall): Outcome {
-  if (holdsNonFinite(value)) return "non-finite";
+/**
+ * Outcome of a call that returned. A NaN the function hands back unchanged (a validator or
+ * wrapper returning the very object it was given) is the caller's, so it is not `non-finite`.
+ */
+export function classifyValue(value: unknown, call: FuzzCall, args: readonly unknown[]): Outcome {
+  const passedThrough = args.some((arg) => arg === value && typeof arg === "object");
+  if (!passedThrough && holdsNonFinite(value)) return "non-finite";
   return call.args.some((index) => POOL[index]!.clearlyBad) ? "silent" : "ok";
 }
