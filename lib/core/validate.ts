@@ -224,3 +224,30 @@ export function requireString(parameter: string, value: string): string {
   if (typeof value !== "string") throw new ParameterError(parameter, value, "a string");
   return value;
 }
+
+/**
+ * Requires an array of objects, each with the listed fields defined (rows of a table, results of
+ * a check), naming the first bad entry by its index.
+ *
+ * @param parameter name used in the error
+ * @param values the array
+ * @param what description of one entry (e.g. `"a compareStageOne row"`)
+ * @param fields fields each entry must have
+ * @returns the array
+ * @throws {ParameterError} when `values` is not an array or an entry is not such an object
+ * @example
+ * ```ts
+ * import { requireObjectArray } from "./validate.ts";
+ * requireObjectArray("rows", [{ x: 1 }], "a row { x }", ["x"]);
+ * ```
+ */
+export function requireObjectArray<T>(
+  parameter: string,
+  values: readonly T[],
+  what: string,
+  fields: readonly string[] = [],
+): readonly T[] {
+  requireArray(parameter, values, `an array of ${what}`);
+  values.forEach((value, i) => requireObject(`${parameter}[${i}]`, value, what, fields));
+  return values;
+}
