@@ -251,3 +251,29 @@ export function requireObjectArray<T>(
   values.forEach((value, i) => requireObject(`${parameter}[${i}]`, value, what, fields));
   return values;
 }
+
+/**
+ * Requires an array of integers in `[min, max]` (seeds, sizes), naming the first bad entry.
+ *
+ * @param parameter name used in the error
+ * @param values the array
+ * @param min smallest allowed entry
+ * @param max largest allowed entry
+ * @returns the array
+ * @throws {ParameterError} when `values` is not an array or an entry is not such an integer
+ * @example
+ * ```ts
+ * import { requireIntegers } from "./validate.ts";
+ * requireIntegers("seeds", [1, 2, 3]);
+ * ```
+ */
+export function requireIntegers(
+  parameter: string,
+  values: readonly number[],
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): readonly number[] {
+  requireArray(parameter, values, `an array of integers in [${min}, ${max}]`);
+  values.forEach((value, i) => requireInteger(`${parameter}[${i}]`, value, min, max));
+  return values;
+}
