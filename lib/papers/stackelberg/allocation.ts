@@ -10,9 +10,14 @@
  */
 import { SolverError } from "../../core/errors.ts";
 import { LpModel } from "../../core/lp.ts";
-import { requireNonNegative } from "../../core/validate.ts";
+import { requireFinite, requireNonNegative, requireObject } from "../../core/validate.ts";
 import { ParameterError } from "../../core/errors.ts";
 import { type ProviderSpec, validateProvider } from "./model.ts";
+
+/** Fields a provider (or a parsed market, which has them too) must have. */
+const PROVIDER_FIELDS = ["highGpus", "lowGpus", "costs"];
+/** The four per-pool columns of an {@link Allocation}. */
+const ALLOCATION_FIELDS = ["trainingHigh", "trainingLow", "inferenceHigh", "inferenceLow"];
 
 /**
  * Relative tolerance of the capacity check Σg^T + Σg^I <= G: prices on a capacity boundary
@@ -58,6 +63,9 @@ export function costOfDemand(
   training: number,
   inference: number,
 ): number | null {
+  requireObject("provider", provider, "a provider { highGpus, lowGpus, costs }", PROVIDER_FIELDS);
+  requireFinite("training", training);
+  requireFinite("inference", inference);
   const { highGpus, lowGpus, costs: c } = provider;
   if (training + inference > (highGpus + lowGpus) * (1 + CAPACITY_TOLERANCE)) return null;
   return c.trainingHigh * training + c.inferenceLow * inference +
@@ -192,6 +200,13 @@ export async function allocateLp(
  * ```
  */
 export function allocationCost(provider: ProviderSpec, allocation: Allocation): number {
+  requireObject("provider", provider, "a provider { highGpus, lowGpus, costs }", PROVIDER_FIELDS);
+  requireObject(
+    "allocation",
+    allocation,
+    "an allocation from allocateClosedForm",
+    ALLOCATION_FIELDS,
+  );
   const c = provider.costs;
   const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
   return c.trainingHigh * sum(allocation.trainingHigh) +

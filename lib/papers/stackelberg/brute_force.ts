@@ -6,10 +6,11 @@
  * @module
  */
 import { ParameterError } from "../../core/errors.ts";
-import { requireInteger, requirePositive } from "../../core/validate.ts";
+import { requireInteger, requireObject, requirePositive } from "../../core/validate.ts";
 import { totalInferenceDemand, totalTrainingDemand } from "./demand.ts";
 import type { Market } from "./model.ts";
 import { profitOfDemand } from "./profit.ts";
+import { requireMarket } from "./validate.ts";
 
 /** Options of {@link bruteForceStageOne}. */
 export interface BruteForceOptions {
@@ -61,6 +62,8 @@ export interface ProfitSurface {
  * ```
  */
 export function bruteForceStageOne(market: Market, options: BruteForceOptions = {}): ProfitSurface {
+  requireMarket(market);
+  requireObject("options", options, "brute-force options (an object)");
   const surface = gridSearch(
     market,
     options,

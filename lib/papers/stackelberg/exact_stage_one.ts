@@ -31,6 +31,7 @@ import { ParameterError } from "../../core/errors.ts";
 import { totalInferenceDemand, totalTrainingDemand } from "./demand.ts";
 import type { Market } from "./model.ts";
 import { profitOfDemand } from "./profit.ts";
+import { requireMarket } from "./validate.ts";
 
 /** The optimum found by {@link exactStageOne}. */
 export interface ExactStageOneOptimum {
@@ -68,6 +69,7 @@ export type ExactStageOneResult =
  * ```
  */
 export function exactStageOne(market: Market): ExactStageOneResult {
+  requireMarket(market);
   const inferenceLimit = market.inferencePriceLimit;
   if (inferenceLimit === null) {
     throw new ParameterError(

@@ -8,6 +8,8 @@
 import { costOfDemand } from "./allocation.ts";
 import { type AggregateDemand, totalInferenceDemand, totalTrainingDemand } from "./demand.ts";
 import type { Market } from "./model.ts";
+import { requireMarket } from "./validate.ts";
+import { requireObject } from "../../core/validate.ts";
 
 /** Profit at a price pair, or a typed infeasibility (demand above G^H + G^L). */
 export type ProfitResult =
@@ -43,6 +45,7 @@ export function profitAt(
   trainingPrice: number,
   inferencePrice: number,
 ): ProfitResult {
+  requireMarket(market);
   const demand = {
     training: totalTrainingDemand(market, trainingPrice),
     inference: totalInferenceDemand(market, inferencePrice),
@@ -74,6 +77,11 @@ export function profitOfDemand(
   inferencePrice: number,
   demand: AggregateDemand,
 ): ProfitResult {
+  requireMarket(market);
+  requireObject("demand", demand, "aggregate demands { training, inference }", [
+    "training",
+    "inference",
+  ]);
   const cost = costOfDemand(market, demand.training, demand.inference);
   if (cost === null) {
     return {
