@@ -277,3 +277,22 @@ export function requireIntegers(
   values.forEach((value, i) => requireInteger(`${parameter}[${i}]`, value, min, max));
   return values;
 }
+
+/**
+ * Requires a function (a callback such as the `f` of a root finder).
+ *
+ * @param parameter name used in the error
+ * @param value the function
+ * @param what description for the error (default `"a function"`)
+ * @returns the function
+ * @throws {ParameterError} when `value` is not a function
+ * @example
+ * ```ts
+ * import { requireFunction } from "./validate.ts";
+ * requireFunction("f", (x: number) => x * x);
+ * ```
+ */
+export function requireFunction<T>(parameter: string, value: T, what = "a function"): T {
+  if (typeof value !== "function") throw new ParameterError(parameter, value, what);
+  return value;
+}

@@ -63,6 +63,38 @@ export const NOT_FUZZED: ReadonlySet<string> = new Set([
   "aeria.runtimeScan",
 ]);
 
+/**
+ * Functions for which the pool's "clearly bad" values are valid input, so returning normally is
+ * `ok`, not `silent`: classifiers and formatters of arbitrary values, functions of free text (for
+ * them "bogus" is a string like any other), and the validators (which return a valid value
+ * whatever the name they are given for the error).
+ */
+export const ACCEPTS_ANY: ReadonlySet<string> = new Set([
+  "core.valueKind", // classifies any value (null for what is not a claim value)
+  "core.roundNumbersIn", // formats any label
+  "core.formatNumber", // prints NaN and ±Infinity as text, by design
+  "core.escapeHtml", // any string
+  "core.note", // any string
+  "core.deriveSeed", // any integer seed and any stream name
+  "core.plot", // Observable Plot ignores option keys it does not know
+  "core.requireArray",
+  "core.requireFinite",
+  "core.requireFiniteArray",
+  "core.requireGreaterThan",
+  "core.requireInRange",
+  "core.requireInteger",
+  "core.requireIntegers",
+  "core.requireMethods",
+  "core.requireNonEmpty",
+  "core.requireNonNegative",
+  "core.requireObject",
+  "core.requireObjectArray",
+  "core.requireOneOf",
+  "core.requirePositive",
+  "core.requireString",
+  "core.requireFunction",
+]);
+
 /** Small seeded generator (mulberry32), so a fuzz run is the same on every machine. */
 export function generator(seed: number): () => number {
   let state = seed >>> 0;
@@ -144,5 +176,6 @@ export function holdsNonFinite(value: unknown, depth = 0): boolean {
 export function classifyValue(value: unknown, call: FuzzCall, args: readonly unknown[]): Outcome {
   const passedThrough = args.some((arg) => arg === value && typeof arg === "object");
   if (!passedThrough && holdsNonFinite(value)) return "non-finite";
+  if (ACCEPTS_ANY.has(`${call.namespace}.${call.name}`)) return "ok";
   return call.args.some((index) => POOL[index]!.clearlyBad) ? "silent" : "ok";
 }
