@@ -77,6 +77,8 @@ export const ACCEPTS_ANY: ReadonlySet<string> = new Set([
   "core.note", // any string
   "core.deriveSeed", // any integer seed and any stream name
   "core.plot", // Observable Plot ignores option keys it does not know
+  "hardware.noPrice", // the reason is free text
+  "traces.requireTraceDir", // any non-empty path string ("bogus" is a relative path)
   "core.requireArray",
   "core.requireFinite",
   "core.requireFiniteArray",
