@@ -28,6 +28,22 @@ export interface RunParams {
 const RUN_MODES: readonly RunMode[] = ["quick", "paper"];
 
 /**
+ * Requires a run mode, quick or paper.
+ *
+ * @param mode the mode
+ * @returns the mode
+ * @throws {ParameterError} for anything else
+ * @example
+ * ```ts
+ * import { requireRunMode } from "./params.ts";
+ * requireRunMode("quick");
+ * ```
+ */
+export function requireRunMode(mode: RunMode): RunMode {
+  return requireOneOf("mode", mode, RUN_MODES);
+}
+
+/**
  * Requires run parameters `{ mode, seed }` as {@link runParams} returns them (for entry points
  * that take them from a caller).
  *
