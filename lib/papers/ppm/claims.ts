@@ -6,7 +6,7 @@
  * @module
  */
 import { atLeast, atMost, type ClaimSpec, equals, inRange, within } from "../../core/claims.ts";
-import type { RunParams } from "../../core/params.ts";
+import { requireRunParams, type RunParams } from "../../core/params.ts";
 import { powerCost } from "./cost.ts";
 import { alphaMin, alphaS, alphaStarOf, criticalThreshold, cSRatio, uS } from "./power_theory.ts";
 import { h2EndPrice, numericLowerBound1 } from "./shooting.ts";
@@ -32,6 +32,7 @@ const PAPER = "ppm";
 
 /** Claim declarations of this paper. */
 export function claims(params: RunParams): ClaimSpec[] {
+  requireRunParams("params", params);
   const sizes = sweepSizes(params.mode);
   const scale = params.mode === "paper"
     ? "paper sizes (N = 4000, T = 3600, 1000 instances)"

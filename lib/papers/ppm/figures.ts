@@ -13,7 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import { type Displayable, plot } from "../../core/display.ts";
 import { progress } from "../../core/progress.ts";
-import type { RunMode } from "../../core/params.ts";
+import { requireRunMode, type RunMode } from "../../core/params.ts";
 import { alphaStarOf, criticalThreshold, lowerBound1, lowerBound2 } from "./power_theory.ts";
 import { optimalPricingFunction } from "./power_pricing.ts";
 import {
@@ -25,6 +25,7 @@ import {
   SECTION6,
 } from "./experiments.ts";
 import type { MechanismSpec } from "./mechanism.ts";
+import { requireFiniteArray, requireObject, requireObjectArray } from "../../core/validate.ts";
 
 /** α̲_1(u), α̲_2(u) and α̲(u) = max of both on a grid (Fig. 2), for p̄/c̄ = ratio. */
 export function lowerBoundCurves(
@@ -107,6 +108,7 @@ export function alphaStarCurves(
 
 /** Plot of {@link alphaStarCurves}. */
 export function alphaStarFigure(exponents?: readonly number[]): Displayable {
+  if (exponents !== undefined) requireFiniteArray("exponents", exponents);
   return plot({
     title: "Optimal competitive ratio α_* against p̄/c̄ (Corollary 2)",
     x: { type: "log", label: "p̄/c̄" },
@@ -131,6 +133,7 @@ export interface SweepRow {
 
 /** Sizes of a sweep in quick and paper mode. */
 export function sweepSizes(mode: RunMode): { instances: number; jobs: number; slots: number } {
+  requireRunMode(mode);
   return mode === "paper"
     ? { instances: 1000, jobs: SECTION6.jobs, slots: SECTION6.slots }
     : { instances: 2, jobs: 300, slots: 270 };
@@ -225,6 +228,10 @@ export function ratioFigure(
   xLabel: string,
   subtitle?: string,
 ): Displayable {
+  requireObjectArray("rows", rows, "sweep rows { x, mechanism, erLow, erHigh }", [
+    "x",
+    "mechanism",
+  ]);
   const facet = facets(rows);
   const rowLabels = appearance(rows.map((r) => r.row));
   return plot({
@@ -280,6 +287,7 @@ export function utilisationRows(
   series: Record<string, Float64Array>,
   column?: string,
 ): UtilisationRow[] {
+  requireObject("series", series, "an object of utilisation series (Float64Array per name)");
   return Object.entries(series).flatMap(([name, y]) =>
     Array.from(y, (level, t) => ({ minutes: t * SECTION6.slotSeconds / 60, level, name, column }))
       .filter((_, t) => t % 5 === 0)
@@ -304,6 +312,10 @@ export function utilisationFigure(
   title: string,
   subtitle?: string,
 ): Displayable {
+  requireObjectArray("rows", rows, "utilisation rows { minutes, level, name }", [
+    "minutes",
+    "name",
+  ]);
   const facet = facets(rows);
   return plot({
     title,
