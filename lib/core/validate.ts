@@ -233,12 +233,14 @@ export function requireString(parameter: string, value: string): string {
  * @param values the array
  * @param what description of one entry (e.g. `"a compareStageOne row"`)
  * @param fields fields each entry must have
+ * @param minLength fewest entries allowed (default 0; 1 for a figure, which cannot draw nothing)
  * @returns the array
- * @throws {ParameterError} when `values` is not an array or an entry is not such an object
+ * @throws {ParameterError} when `values` is not an array, is too short, or an entry is not such
+ * an object
  * @example
  * ```ts
  * import { requireObjectArray } from "./validate.ts";
- * requireObjectArray("rows", [{ x: 1 }], "a row { x }", ["x"]);
+ * requireObjectArray("rows", [{ x: 1 }], "a row { x }", ["x"], 1);
  * ```
  */
 export function requireObjectArray<T>(
@@ -246,8 +248,12 @@ export function requireObjectArray<T>(
   values: readonly T[],
   what: string,
   fields: readonly string[] = [],
+  minLength = 0,
 ): readonly T[] {
   requireArray(parameter, values, `an array of ${what}`);
+  if (values.length < minLength) {
+    throw new ParameterError(parameter, values, `an array of at least ${minLength} ${what}`);
+  }
   values.forEach((value, i) => requireObject(`${parameter}[${i}]`, value, what, fields));
   return values;
 }
