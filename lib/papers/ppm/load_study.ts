@@ -223,7 +223,7 @@ export function loadStudyFigure(
   requireObjectArray("rows", rows, "load-study rows { scale, mechanism, erHigh, peakCpu }", [
     "scale",
     "mechanism",
-  ]);
+  ], 1);
   requireOneOf("metric", metric, ["er", "peak"]);
   requireString("title", title);
   const y = metric === "er" ? "erHigh" : "peakCpu";
