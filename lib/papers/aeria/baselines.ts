@@ -42,6 +42,8 @@ import { type Demand, minimumEdgeDemand } from "./demand.ts";
 import { type DeviceLink, singleExitPlan } from "./latency.ts";
 import type { MultiExitModel } from "./multi_exit.ts";
 import { exitProbabilities } from "./exit_model.ts";
+import { requireModel, requireResolvedBids } from "./validate.ts";
+import { requireInRange, requireInteger, requirePositive } from "../../core/validate.ts";
 
 /** A validated bid with its model and link resolved. */
 export interface ResolvedBid {
@@ -71,6 +73,8 @@ export const IAO_HEADROOM = 1e-9;
  * ```
  */
 export function iaoDemands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   const base = bids.map((b) =>
     minimumEdgeDemand(b.model, singleExitPlan(b.model, 3), b.link, b.latency, edgeGflops)
   );
@@ -111,6 +115,8 @@ export function iaoDemands(bids: readonly ResolvedBid[], edgeGflops: number): De
  * ```
  */
 export function edgentDemands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   return edgentChoices(bids, edgeGflops).map((c) => c.demand);
 }
 
@@ -137,6 +143,8 @@ export interface EdgentChoice {
  * ```
  */
 export function edgentChoices(bids: readonly ResolvedBid[], edgeGflops: number): EdgentChoice[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   const share = edgeGflops / Math.max(1, bids.length);
   return bids.map((b) => {
     let fallback: EdgentChoice = {
@@ -180,6 +188,9 @@ export function edgentChoices(bids: readonly ResolvedBid[], edgeGflops: number):
  * ```
  */
 export function sigmaCompliance(model: MultiExitModel, sigma: number, exit: number): number {
+  requireModel(model);
+  requireInRange("sigma", sigma, 0, 1);
+  requireInteger("exit", exit, 0, 3);
   const nu = exitProbabilities(model.exitShape, sigma);
   if (exit >= 3) return 1;
   let share = 0;
@@ -203,6 +214,8 @@ export function sigmaCompliance(model: MultiExitModel, sigma: number, exit: numb
  * ```
  */
 export function amr2Demands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   const byLevel = bids.map((b) =>
     [0, 1, 2, 3].map((exit) =>
       minimumEdgeDemand(b.model, singleExitPlan(b.model, exit), b.link, b.latency, edgeGflops)

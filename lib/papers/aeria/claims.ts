@@ -18,7 +18,7 @@ import {
   equals,
   within,
 } from "../../core/claims.ts";
-import type { RunParams } from "../../core/params.ts";
+import { requireRunParams, type RunParams } from "../../core/params.ts";
 import { createRng } from "../../core/rng.ts";
 import { figureValue, getHardware } from "../../hardware/mod.ts";
 import {
@@ -88,6 +88,7 @@ function memo<T>(compute: () => T): () => T {
  * ```
  */
 export function claims(params: RunParams): ClaimSpec[] {
+  requireRunParams("params", params);
   const quick = params.mode === "quick";
   const runs = quick ? 2 : 120;
   const sweepSlots = quick ? 24 : 360;

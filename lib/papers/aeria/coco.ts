@@ -26,6 +26,7 @@ import { real, roso, type RosoPrefix, type RosoResult } from "./auction.ts";
 import { ParameterError } from "../../core/errors.ts";
 import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate.ts";
 import { centre, consensusBase, revenueBound } from "./consensus.ts";
+import { requireRosoResult } from "./validate.ts";
 
 /** What CENTRE computed. */
 export interface ConsensusInfo {
@@ -125,6 +126,7 @@ export interface ConsensusParameters {
  * ```
  */
 export function consensusParameters(r: RosoResult): ConsensusParameters | null {
+  requireRosoResult(r);
   const chosen = consensusPrefix(r);
   if (chosen === null) return null;
   const { prefix, fallback } = chosen;
@@ -258,5 +260,8 @@ export function fixedTargetAuction(
  * ```
  */
 export function reservePrice(rentalPrice: number, gamma: number, edgeGflops: number): number {
+  requireNonNegative("rentalPrice", rentalPrice);
+  requireFinite("gamma", gamma);
+  requirePositive("edgeGflops", edgeGflops);
   return (1 + gamma) * rentalPrice / edgeGflops;
 }

@@ -13,7 +13,8 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireInteger } from "../../core/validate.ts";
+import { ParameterError } from "../../core/errors.ts";
+import { requireInteger, requireObject, requireObjectArray } from "../../core/validate.ts";
 import { traceDir, tracesAvailable } from "../../traces/paths.ts";
 import { loadDnnLayerProfiles } from "../../traces/measurements.ts";
 import { alexnet, allOps, type Architecture, resnet34, vgg16 } from "./architectures.ts";
@@ -23,6 +24,7 @@ import { DEFAULT_MARKET, type MarketConfig, runMarket } from "./market.ts";
 import { getModel, MODEL_IDS, type ModelId } from "./multi_exit.ts";
 import { type Mechanism, MECHANISM_LABELS, MECHANISMS, runSlot } from "./slot.ts";
 import { buildScenario } from "./market.ts";
+import { requireTraceRuns } from "./validate.ts";
 
 /** One layer unit of a workload. */
 export interface LayerProfileRow {
@@ -183,6 +185,7 @@ export const SWEEP_CAPACITIES: readonly number[] = [500, 1000, 2000, 3930, 6000]
  * ```
  */
 export function scaleSweep(options: SweepOptions): SweepRow[] {
+  requireObject("options", options, "sweep options { slots, seed, ... }");
   requireInteger("slots", options.slots, 1);
   const rows: SweepRow[] = [];
   const point = (axis: SweepRow["axis"], x: number, config: MarketConfig) => {
@@ -459,6 +462,13 @@ export function revenueAdvantage(summary: readonly TraceSummaryRow[]): {
   overAllBaselines: number;
   perBaseline: Record<string, number>;
 } {
+  requireObjectArray("summary", summary, "trace summary rows { mechanism, revenue }", [
+    "mechanism",
+    "revenue",
+  ]);
+  if (!summary.some((r) => r.mechanism === "aeria")) {
+    throw new ParameterError("summary", summary, "a summary with an aeria row");
+  }
   const aeria = summary.find((r) => r.mechanism === "aeria")!.revenue;
   const baselines = summary.filter((r) => r.mechanism !== "aeria");
   const over = (rows: readonly TraceSummaryRow[]) =>
@@ -482,6 +492,7 @@ export function revenueAdvantage(summary: readonly TraceSummaryRow[]): {
  * ```
  */
 export function slotWinShares(runs: TraceRuns): Record<string, number> {
+  requireTraceRuns(runs);
   const aeria = runs.slots.filter((r) => r.mechanism === "aeria");
   return Object.fromEntries(
     MECHANISMS.filter((m) => m !== "aeria").map((m) => {

@@ -21,6 +21,8 @@
 import { ParameterError } from "../../core/errors.ts";
 import { alexnet, type Architecture, bart, resnet34, vgg16 } from "./architectures.ts";
 import { EXIT_SHAPES, type ExitShape } from "./exit_model.ts";
+import { requireShape } from "./validate.ts";
+import { requireFiniteArray, requireObject, requireOneOf } from "../../core/validate.ts";
 
 /** The four workloads. */
 export const MODEL_IDS = [
@@ -82,6 +84,7 @@ const LABELS = ["shallow", "middle", "deep"] as const;
  * ```
  */
 export function quarterExitPositions(unitFlops: readonly number[]): [number, number, number] {
+  requireFiniteArray("unitFlops", unitFlops, 0);
   const g = unitFlops.length;
   if (g < 4) throw new ParameterError("units", g, "at least 4 layer units for three early exits");
   const cumulative: number[] = [];
@@ -130,6 +133,9 @@ export function buildMultiExit(
   arch: Architecture,
   exitShape: ExitShape,
 ): MultiExitModel {
+  requireOneOf("id", id, MODEL_IDS);
+  requireObject("arch", arch, "an architecture (alexnet, vgg16, ...)", ["units", "head"]);
+  requireShape(exitShape);
   const g = arch.units.length;
   const rho = new Float64Array(g + 1);
   const outputBytes = new Float64Array(g + 1);

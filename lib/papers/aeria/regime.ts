@@ -27,7 +27,7 @@
  *
  * @module
  */
-import { requireInteger } from "../../core/validate.ts";
+import { requireFiniteArray, requireInteger, requireObject } from "../../core/validate.ts";
 import { meanInterval95 } from "./ic_variants.ts";
 import { DEFAULT_MARKET, type MarketConfig, type MarketRun, runMarket } from "./market.ts";
 import { type Mechanism, MECHANISM_LABELS, MECHANISMS, resolveBids } from "./slot.ts";
@@ -132,6 +132,8 @@ export function compareMarkets(
   markets: Readonly<Record<string, MarketConfig>>,
   options: Omit<RegimeOptions, "regimes">,
 ): RegimeComparisonRow[] {
+  requireObject("markets", markets, "an object of named market configurations");
+  requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   const baselines = MECHANISMS.filter((m) => m !== "aeria");
@@ -232,6 +234,8 @@ export function capacitySweepCrn(
   options: RegimeOptions,
   capacities: readonly number[],
 ): CapacityPoint[] {
+  requireObject("options", options, "regime options { runs, seed, ... }");
+  requireFiniteArray("capacities", capacities);
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   return (options.regimes ?? (Object.keys(REGIMES) as RegimeName[])).flatMap((regime) =>

@@ -18,7 +18,7 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireOneOf } from "../../core/validate.ts";
+import { requireObjectArray, requireOneOf } from "../../core/validate.ts";
 import { amr2Demands, edgentDemands, iaoDemands, type ResolvedBid } from "./baselines.ts";
 import { type AuctionResult, cocoAuction, type ConsensusInfo, fixedTargetAuction } from "./coco.ts";
 import { type Demand, minimumEdgeDemand } from "./demand.ts";
@@ -160,6 +160,7 @@ export function runSlot(
  * ```
  */
 export function resolveBids(bids: readonly BidInput[]): ResolvedBid[] {
+  requireObjectArray("bids", bids, "bids { budget, latency, sigma, model, ... }", ["model"]);
   return bids.map((b) => ({
     model: getModel(b.model),
     link: {
