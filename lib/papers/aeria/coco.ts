@@ -92,6 +92,7 @@ function noSale(
  * ```
  */
 export function consensusPrefix(r: RosoResult): { prefix: RosoPrefix; fallback: boolean } | null {
+  requireRosoResult(r);
   if (!(r.upperBound > 0)) return null;
   if (r.prefixLength >= 2) {
     const prefix = { revenue: r.upperBound, phi: r.phi, length: r.prefixLength, zeta: r.zeta };

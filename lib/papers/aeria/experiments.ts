@@ -346,6 +346,7 @@ export interface TraceRunOptions {
  * ```
  */
 export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
+  requireObject("options", options, "trace-run options { runs, seed, slots? }");
   requireInteger("runs", options.runs, 1);
   const slots = options.slots ?? 360;
   const config: MarketConfig = {

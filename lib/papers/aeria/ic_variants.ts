@@ -31,9 +31,10 @@
  */
 import { mean, sampleVariance } from "simple-statistics";
 import {
+  requireArray,
   requireFinite,
-  requireFiniteArray,
   requireFunction,
+  requireInRange,
   requireInteger,
   requireNonEmpty,
   requireObject,
@@ -545,7 +546,8 @@ export function icComparison(instances: number, seeds: readonly number[]): IcCom
  * ```
  */
 export function meanInterval95(values: readonly number[]): { mean: number; halfWidth: number } {
-  requireFiniteArray("values", values, 0);
+  requireArray("values", values, "an array of finite numbers");
+  values.forEach((value, i) => requireInRange(`values[${i}]`, value, -1e150, 1e150)); // squares stay finite
   requireInteger("sample count", values.length, 2);
   const n = values.length;
   const halfWidth = studentT975(n - 1) * Math.sqrt(sampleVariance([...values]) / n);

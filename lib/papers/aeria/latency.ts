@@ -68,6 +68,7 @@ export interface DeviceLink {
  * ```
  */
 export function multiExitPlan(model: MultiExitModel, sigma: number): ExitPlan {
+  requireModel(model);
   return {
     lastUnit: model.units,
     positions: model.exitPositions,
@@ -94,6 +95,7 @@ const ONE = Float64Array.of(1);
  * ```
  */
 export function singleExitPlan(model: MultiExitModel, exitIndex: number): ExitPlan {
+  requireModel(model);
   requireInteger("exitIndex", exitIndex, 0, 3);
   const position = model.exitPositions[exitIndex]!;
   return {
@@ -208,6 +210,8 @@ export function deviceCompute(model: MultiExitModel, plan: ExitPlan, s: number):
  * ```
  */
 export function edgeCompute(model: MultiExitModel, plan: ExitPlan, s: number): number {
+  requireModel(model);
+  requirePlan(plan);
   requireInteger("partition", s, 0, plan.lastUnit);
   const profile = deviceComputeProfile(model, plan);
   return profile[plan.lastUnit]! - profile[s]!;

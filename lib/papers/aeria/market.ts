@@ -162,6 +162,7 @@ export interface MarketScenario {
  * ```
  */
 export function buildScenario(config: MarketConfig, seed: number): MarketScenario {
+  requireObject("config", config, "a market configuration { users, slots, edgeGflops, ... }");
   requireInteger("users", config.users, 1);
   requireInteger("slots", config.slots, 1);
   requirePositive("edgeGflops", config.edgeGflops);

@@ -110,6 +110,7 @@ function perSlot(run: MarketRun, m: Mechanism, f: (o: Outcome) => number): numbe
  * ```
  */
 export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
+  requireObject("options", options, "regime options { runs, seed, regimes?, ... }");
   const names = options.regimes ?? (Object.keys(REGIMES) as RegimeName[]);
   return compareMarkets(Object.fromEntries(names.map((name) => [name, REGIMES[name]])), options);
 }
@@ -304,6 +305,9 @@ export function electricityEffect(
   prices: readonly number[],
   options: Omit<RegimeOptions, "regimes">,
 ): ElectricityPoint[] {
+  requireObject("market", market, "a market configuration { users, ... }");
+  requireFiniteArray("prices", prices);
+  requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   return prices.map((usdPerKwh) => {
@@ -352,6 +356,8 @@ export function edgentSigmaReport(
   markets: Readonly<Record<string, MarketConfig>>,
   options: Omit<RegimeOptions, "regimes">,
 ): EdgentSigmaReport[] {
+  requireObject("markets", markets, "an object of named market configurations");
+  requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   return Object.entries(markets).map(([regime, market]) => {
