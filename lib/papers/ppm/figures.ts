@@ -25,7 +25,14 @@ import {
   SECTION6,
 } from "./experiments.ts";
 import type { MechanismSpec } from "./mechanism.ts";
-import { requireFiniteArray, requireObject, requireObjectArray } from "../../core/validate.ts";
+import {
+  requireFiniteArray,
+  requireFunction,
+  requireInteger,
+  requireObject,
+  requireObjectArray,
+  requireString,
+} from "../../core/validate.ts";
 
 /** α̲_1(u), α̲_2(u) and α̲(u) = max of both on a grid (Fig. 2), for p̄/c̄ = ratio. */
 export function lowerBoundCurves(
@@ -150,6 +157,11 @@ export async function runSweep(
   mechanisms: (x: number) => Record<string, MechanismSpec>,
   instances: number,
 ): Promise<{ rows: SweepRow[]; seconds: number; offlineSeconds: number; source: string }> {
+  requireString("label", label);
+  requireFiniteArray("xs", xs);
+  requireFunction("params", params);
+  requireFunction("mechanisms", mechanisms);
+  requireInteger("instances", instances, 1, 100_000);
   const bar = progress(label, xs.length * instances);
   const started = performance.now();
   let offlineSeconds = 0;
@@ -228,6 +240,8 @@ export function ratioFigure(
   xLabel: string,
   subtitle?: string,
 ): Displayable {
+  requireString("title", title);
+  requireString("xLabel", xLabel);
   requireObjectArray("rows", rows, "sweep rows { x, mechanism, erLow, erHigh }", [
     "x",
     "mechanism",
@@ -287,6 +301,7 @@ export function utilisationRows(
   series: Record<string, Float64Array>,
   column?: string,
 ): UtilisationRow[] {
+  if (column !== undefined) requireString("column", column);
   requireObject("series", series, "an object of utilisation series (Float64Array per name)");
   return Object.entries(series).flatMap(([name, y]) =>
     Array.from(y, (level, t) => ({ minutes: t * SECTION6.slotSeconds / 60, level, name, column }))
@@ -312,6 +327,7 @@ export function utilisationFigure(
   title: string,
   subtitle?: string,
 ): Displayable {
+  requireString("title", title);
   requireObjectArray("rows", rows, "utilisation rows { minutes, level, name }", [
     "minutes",
     "name",

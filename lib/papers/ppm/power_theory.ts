@@ -90,6 +90,7 @@ export function alphaS(s: number, u: number): number {
 
 /** α̲_1(u) (Eq. 17). */
 export function lowerBound1(s: number, u: number): number {
+  requireInRange("u", u, 0, 1);
   return u < uS(s) ? alphaS(s, u) : alphaMin(s);
 }
 
@@ -121,6 +122,7 @@ export function lowerBound2(s: number, u: number, pbarOverCbar: number): number 
 /** C_s (Eq. 22) in units of c̄: φ_ivp(1; u_s) with α = α_s^min. */
 export function cSRatio(s: number): number {
   requireGreaterThan("s", s, 1, "s > 1");
+  requireInRange("s", s, 1, 140); // s^s overflows above about 143
   const am = alphaMin(s);
   return (Math.exp(-s) - gammaIntegral(s, s, am) / s ** s) * Math.exp(am);
 }
