@@ -61,6 +61,9 @@ export const NOT_FUZZED: ReadonlySet<string> = new Set([
   "stackelberg.stageOneTiming",
   "stackelberg.stageOneTimingTable",
   "aeria.runtimeScan",
+  // reads every raw trace (several seconds, more under load); its directory argument is checked
+  // by traces.requireTraceDir, which is fuzzed
+  "traces.deriveTraceStats",
 ]);
 
 /**
@@ -73,8 +76,10 @@ export const ACCEPTS_ANY: ReadonlySet<string> = new Set([
   "core.valueKind", // classifies any value (null for what is not a claim value)
   "core.roundNumbersIn", // formats any label
   "core.formatNumber", // prints NaN and ±Infinity as text, by design
+  "core.logFloor", // skips non-finite and non-positive values, by design
   "core.escapeHtml", // any string
   "core.note", // any string
+  "core.richHtml", // any HTML string
   "core.deriveSeed", // any integer seed and any stream name
   "core.plot", // Observable Plot ignores option keys it does not know
   "hardware.noPrice", // the reason is free text
