@@ -117,7 +117,7 @@ if (import.meta.main) {
   console.log(JSON.stringify({ calls: calls.length, ...countOutcomes(results) }));
   const bad = new Map<string, Outcome[]>();
   for (const { call, outcome, detail } of results) {
-    if (outcome === "typed" || outcome === "ok" || outcome === "other-error") continue;
+    if (outcome === "typed" || outcome === "ok") continue;
     const key = `${call.namespace}.${call.name}`;
     bad.set(key, [...(bad.get(key) ?? []), outcome]);
     if (why) {
