@@ -66,6 +66,15 @@ export function costOfDemand(
   requireObject("provider", provider, "a provider { highGpus, lowGpus, costs }", PROVIDER_FIELDS);
   requireFinite("training", training);
   requireFinite("inference", inference);
+  return demandCost(provider, training, inference);
+}
+
+/** {@link costOfDemand} without the argument checks, for loops over an already checked market. */
+export function demandCost(
+  provider: ProviderSpec,
+  training: number,
+  inference: number,
+): number | null {
   const { highGpus, lowGpus, costs: c } = provider;
   if (training + inference > (highGpus + lowGpus) * (1 + CAPACITY_TOLERANCE)) return null;
   return c.trainingHigh * training + c.inferenceLow * inference +

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { costOfDemand } from "./allocation.ts";
+import { demandCost } from "./allocation.ts";
 import { type AggregateDemand, totalInferenceDemand, totalTrainingDemand } from "./demand.ts";
 import type { Market } from "./model.ts";
 import { requireMarket } from "./validate.ts";
@@ -82,7 +82,20 @@ export function profitOfDemand(
     "training",
     "inference",
   ]);
-  const cost = costOfDemand(market, demand.training, demand.inference);
+  return profitOfCheckedDemand(market, trainingPrice, inferencePrice, demand);
+}
+
+/**
+ * {@link profitOfDemand} without the argument checks, for grid searches over a market checked once
+ * at their entry.
+ */
+export function profitOfCheckedDemand(
+  market: Market,
+  trainingPrice: number,
+  inferencePrice: number,
+  demand: AggregateDemand,
+): ProfitResult {
+  const cost = demandCost(market, demand.training, demand.inference);
   if (cost === null) {
     return {
       feasible: false,
