@@ -10,7 +10,7 @@
  * @module
  */
 import type { Market } from "./model.ts";
-import { requireFinite } from "../../core/validate.ts";
+import { requireNonNegative, requirePositive } from "../../core/validate.ts";
 import { requireMarket } from "./validate.ts";
 
 /** A training price interval [lo, hi] with a constant active set and cost case. */
@@ -111,9 +111,9 @@ export function additionalTrainingPoint(
   thetaSum: number,
   highGpus: number,
 ): number {
-  requireFinite("gammaSum", gammaSum);
-  requireFinite("thetaSum", thetaSum);
-  requireFinite("highGpus", highGpus);
+  requireNonNegative("gammaSum", gammaSum);
+  requireNonNegative("thetaSum", thetaSum);
+  requirePositive("highGpus", highGpus);
   return gammaSum / (highGpus + thetaSum);
 }
 
@@ -138,9 +138,9 @@ export function additionalInferencePoint(
   floor: number,
   lowGpus: number,
 ): number | null {
-  requireFinite("kSum", kSum);
-  requireFinite("floor", floor);
-  requireFinite("lowGpus", lowGpus);
+  requireNonNegative("kSum", kSum);
+  requireNonNegative("floor", floor);
+  requirePositive("lowGpus", lowGpus);
   if (!(lowGpus > floor)) return null;
   const root = kSum / (lowGpus - floor);
   return root * root * root;
