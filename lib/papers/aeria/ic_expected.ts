@@ -20,7 +20,12 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireInteger, requireNonNegative, requirePositive } from "../../core/validate.ts";
+import {
+  requireGreaterThan,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+} from "../../core/validate.ts";
 import { roso } from "./auction.ts";
 import { consensusParameters } from "./coco.ts";
 import { MISREPORT_FACTORS, randomAuctionInstance } from "./properties.ts";
@@ -42,8 +47,8 @@ import { requireCapacity, requireFloats } from "./validate.ts";
  */
 export function expectedTarget(upperBound: number, delta: number, y: number): number {
   requirePositive("upperBound", upperBound);
-  requirePositive("delta", delta);
-  requirePositive("y", y);
+  requireGreaterThan("delta", delta, 1, "delta > 1");
+  requireGreaterThan("y", y, delta, `y > delta (= ${delta})`);
   const lnY = Math.log(y);
   const c = 1 - Math.log(delta) / lnY;
   return upperBound * (1 / delta - 1 / y) / (c * lnY);
