@@ -242,6 +242,7 @@ export function ratioFigure(
 ): Displayable {
   requireString("title", title);
   requireString("xLabel", xLabel);
+  if (subtitle !== undefined) requireString("subtitle", subtitle);
   requireObjectArray("rows", rows, "sweep rows { x, mechanism, erLow, erHigh }", [
     "x",
     "mechanism",
@@ -328,6 +329,7 @@ export function utilisationFigure(
   subtitle?: string,
 ): Displayable {
   requireString("title", title);
+  if (subtitle !== undefined) requireString("subtitle", subtitle);
   requireObjectArray("rows", rows, "utilisation rows { minutes, level, name }", [
     "minutes",
     "name",

@@ -84,6 +84,7 @@ export function uS(s: number): number {
 
 /** α_s(u) = (s−1)/(u − u^s) (Eq. 18). */
 export function alphaS(s: number, u: number): number {
+  requireGreaterThan("s", s, 1, "s > 1");
   requireInRange("u", u, Number.MIN_VALUE, 1 - 1e-15);
   return (s - 1) / (u - u ** s);
 }
