@@ -33,6 +33,7 @@
  * @module
  */
 import { ParameterError } from "./errors.ts";
+import { requireMethods, requireObject, requireObjectArray } from "./validate.ts";
 
 /** Final status of a claim. */
 export type Verdict = "reproduced" | "calibrated" | "discrepancy" | "not-reproducible-here";
@@ -180,6 +181,7 @@ const RANGE: readonly ValueKind[] = ["range"];
  * @throws {ParameterError} when neither tolerance is given or one is negative or not finite
  */
 export function within(tolerance: { abs?: number; rel?: number }): ComparisonRule {
+  requireObject("tolerance", tolerance, "a tolerance { abs?, rel? }");
   requireTolerance("tolerance.abs", tolerance.abs);
   requireTolerance("tolerance.rel", tolerance.rel);
   if (tolerance.abs === undefined && tolerance.rel === undefined) {
@@ -281,12 +283,39 @@ function requireKind(
 }
 
 /**
+ * A claim spec as a caller may pass it: an object with an `id`, and, unless it is declared not
+ * reproducible (`status`), a comparison rule and a `measure` function.
+ */
+function requireClaimSpec(parameter: string, spec: ClaimSpec): ClaimSpec {
+  requireObject(parameter, spec, "a claim spec { id, paper, statement, ... }", ["id"]);
+  if ("status" in spec) return spec;
+  requireObject(`${parameter}.rule`, spec.rule, "a comparison rule (within, equals, ...)", [
+    "paperKinds",
+    "agrees",
+  ]);
+  requireMethods(parameter, spec, ["measure"], "a claim spec with a measure() function");
+  return spec;
+}
+
+/** Fields of a {@link ClaimsSummary}, all counts. */
+const SUMMARY_FIELDS = [
+  "total",
+  "reproduced",
+  "reproducedIndependently",
+  "calibrated",
+  "discrepancy",
+  "notReproducibleHere",
+  "unexplained",
+];
+
+/**
  * Checks that a claim's rule can compare its paper value (before anything is measured).
  *
  * @throws {ParameterError} naming the claim when the paper value is of a kind the rule does not
  * compare, or not finite
  */
 export function checkClaimTypes(spec: ClaimSpec): void {
+  requireClaimSpec("spec", spec);
   if ("status" in spec) return;
   requireKind(spec.id, "paperValue", spec.paperValue, spec.rule.paperKinds);
 }
@@ -299,6 +328,7 @@ export function checkClaimTypes(spec: ClaimSpec): void {
  * compare (e.g. a boolean paper value against a number), or is NaN/±Infinity
  */
 export async function evaluateClaim(spec: ClaimSpec): Promise<ClaimResult> {
+  requireClaimSpec("spec", spec);
   const { id, paper, where, statement, paperValue } = spec;
   const common = { id, paper, where, statement, paperValue };
   if ("status" in spec) {
@@ -359,6 +389,7 @@ function describeError(error: unknown): string {
 
 /** Evaluates claims in order (sequentially, so heavy measurements do not compete for CPU). */
 export async function evaluateClaims(specs: readonly ClaimSpec[]): Promise<ClaimResult[]> {
+  requireObjectArray("specs", specs, "claim specs", ["id"]);
   const ids = new Set<string>();
   const results: ClaimResult[] = [];
   for (const spec of specs) {
@@ -385,6 +416,7 @@ export interface ClaimsSummary {
 
 /** Tallies verdicts. */
 export function summarizeClaims(results: readonly ClaimResult[]): ClaimsSummary {
+  requireObjectArray("results", results, "claim results (evaluateClaims)", ["verdict"]);
   const count = (verdict: ClaimResult["verdict"]) =>
     results.filter((result) => result.verdict === verdict).length;
   return {
@@ -401,5 +433,6 @@ export function summarizeClaims(results: readonly ClaimResult[]): ClaimsSummary 
 
 /** One line summarising verdicts, e.g. "12 claims: 7 reproduced (5 independently), …". */
 export function describeSummary(summary: ClaimsSummary): string {
+  requireObject("summary", summary, "a claims summary (summarizeClaims)", SUMMARY_FIELDS);
   return `${summary.total} claims: ${summary.reproduced} reproduced (${summary.reproducedIndependently} independently), ${summary.calibrated} calibrated, ${summary.discrepancy} discrepancy (explained), ${summary.notReproducibleHere} not reproducible here, ${summary.unexplained} unexplained`;
 }

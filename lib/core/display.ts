@@ -29,6 +29,7 @@ import {
 import { categoryColours } from "./palette.ts";
 import { csvDataUrl, recordMarks } from "./figure_data.ts";
 import { ParameterError } from "./errors.ts";
+import { requireMethods, requireObject, requireObjectArray, requireString } from "./validate.ts";
 
 /** MIME type carrying a notebook's claims as JSON; the report runner collects it. */
 export const CLAIMS_MIME = "application/vnd.compute-pricing.claims+json";
@@ -45,6 +46,8 @@ export interface Displayable {
 
 /** Wraps HTML markup (and optional extra MIME data) as a Jupyter display object. */
 export function richHtml(html: string, extra: Record<string, unknown> = {}): Displayable {
+  requireString("html", html);
+  requireObject("extra", extra, "an object of extra MIME data");
   return {
     html,
     extra,
@@ -79,6 +82,7 @@ export function richHtml(html: string, extra: Record<string, unknown> = {}): Dis
  * ```
  */
 export function plot(options: Plot.PlotOptions): Displayable {
+  requireObject("options", options, "Observable Plot options (an object)");
   const first = renderPlot(options);
   const adjusted = conventions(options, first.element);
   const { element, csv } = adjusted === options ? first : renderPlot(adjusted);
@@ -269,6 +273,9 @@ export function table(
   data: readonly object[] | pl.DataFrame,
   options: TableOptions = {},
 ): Displayable {
+  if (Array.isArray(data)) requireObjectArray("data", data, "row objects");
+  else requireMethods("data", data, ["toRecords"], "an array of row objects or a DataFrame");
+  requireObject("options", options, "table options { caption?, digits?, maxRows? }");
   const rows = (Array.isArray(data) ? [...data] : (data as pl.DataFrame).toRecords()) as Record<
     string,
     unknown
@@ -293,6 +300,7 @@ export function table(
 
 /** Renders a small Markdown subset (paragraphs, `code`, **bold**) as HTML; for computed text. */
 export function note(text: string): Displayable {
+  requireString("text", text);
   const html = text.split(/\n{2,}/).map((paragraph) =>
     `<p>${
       escapeHtml(paragraph)
@@ -311,6 +319,7 @@ export function claimsTable(
   results: readonly ClaimResult[],
   caption = "Claims ledger",
 ): Displayable {
+  requireObjectArray("results", results, "claim results (evaluateClaims)", ["id", "verdict"]);
   const summary = summarizeClaims(results);
   const rows = results.map((claim) => ({
     id: claim.id,
@@ -347,6 +356,11 @@ export function verificationNotesTable(
   notes: readonly VerificationNote[],
   caption = "Verification notes",
 ): Displayable {
+  requireObjectArray("notes", notes, "verification notes { id, topic, finding }", [
+    "id",
+    "topic",
+    "finding",
+  ]);
   const rows = notes.map((note) => ({
     id: note.id,
     topic: note.topic,
@@ -372,6 +386,7 @@ function formatCell(value: unknown, digits: number): string {
 
 /** Formats a number with `digits` significant digits, switching to exponent form when tiny/huge. */
 export function formatNumber(value: number, digits = 4): string {
+  if (typeof value !== "number") throw new ParameterError("value", value, "a number");
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
   const magnitude = Math.abs(value);
@@ -383,6 +398,7 @@ export function formatNumber(value: number, digits = 4): string {
 
 /** Escapes text for HTML. */
 export function escapeHtml(text: string): string {
+  requireString("text", text);
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(
     /"/g,
     "&quot;",

@@ -20,7 +20,13 @@
  */
 import * as mathjs from "mathjs";
 import { ParameterError, SolverError } from "./errors.ts";
-import { requireFinite, requireInteger, requireNonEmpty, requirePositive } from "./validate.ts";
+import {
+  requireFinite,
+  requireFunction,
+  requireInteger,
+  requireNonEmpty,
+  requirePositive,
+} from "./validate.ts";
 
 /** mathjs ships `solveODE` but its typings omit it; this is the signature of its numeric use. */
 const solveODE = (mathjs as unknown as {
@@ -62,6 +68,7 @@ export function findRoot(
   hi: number,
   options: RootOptions = {},
 ): number {
+  requireFunction("f", f);
   requireFinite("lo", lo);
   requireFinite("hi", hi);
   const maxIterations = options.maxIterations ?? 200;

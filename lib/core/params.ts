@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { requireInteger, requireOneOf } from "./validate.ts";
+import { requireInteger, requireObject, requireOneOf } from "./validate.ts";
 
 /** Quick mode runs in minutes on 2 cores; paper mode uses the paper's sample sizes. */
 export type RunMode = "quick" | "paper";
@@ -22,6 +22,47 @@ export type RunMode = "quick" | "paper";
 export interface RunParams {
   readonly mode: RunMode;
   readonly seed: number;
+}
+
+/** The run modes, for validation. */
+const RUN_MODES: readonly RunMode[] = ["quick", "paper"];
+
+/**
+ * Requires a run mode, quick or paper.
+ *
+ * @param mode the mode
+ * @returns the mode
+ * @throws {ParameterError} for anything else
+ * @example
+ * ```ts
+ * import { requireRunMode } from "./params.ts";
+ * requireRunMode("quick");
+ * ```
+ */
+export function requireRunMode(mode: RunMode): RunMode {
+  return requireOneOf("mode", mode, RUN_MODES);
+}
+
+/**
+ * Requires run parameters `{ mode, seed }` as {@link runParams} returns them (for entry points
+ * that take them from a caller).
+ *
+ * @param parameter name used in the error
+ * @param params the parameters
+ * @returns the parameters
+ * @throws {ParameterError} when `params` is not an object, `mode` is not quick or paper, or `seed`
+ * is not an integer
+ * @example
+ * ```ts
+ * import { requireRunParams } from "./params.ts";
+ * requireRunParams("params", { mode: "quick", seed: 1 });
+ * ```
+ */
+export function requireRunParams(parameter: string, params: RunParams): RunParams {
+  requireObject(parameter, params, "run parameters { mode, seed }");
+  requireOneOf(`${parameter}.mode`, params.mode, RUN_MODES);
+  requireInteger(`${parameter}.seed`, params.seed);
+  return params;
 }
 
 /** Environment variable names the runner sets. */
@@ -36,10 +77,7 @@ export function runParams(env: (name: string) => string | undefined = readEnv): 
   const mode = requireOneOf(
     PARAM_ENV.mode,
     env(PARAM_ENV.mode) ?? "quick",
-    [
-      "quick",
-      "paper",
-    ] as const,
+    RUN_MODES,
   );
   const seedText = env(PARAM_ENV.seed) ?? "1";
   const seed = requireInteger(PARAM_ENV.seed, Number(seedText));

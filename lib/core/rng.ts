@@ -20,7 +20,13 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
-import { requireFinite, requireInteger, requireNonEmpty, requirePositive } from "./validate.ts";
+import {
+  requireFinite,
+  requireInteger,
+  requireNonEmpty,
+  requirePositive,
+  requireString,
+} from "./validate.ts";
 import { ParameterError } from "./errors.ts";
 
 /** A seeded source of random variates. Methods advance the underlying generator. */
@@ -63,6 +69,8 @@ export function createRng(seed: number): Rng {
 
 /** FNV-1a over the seed's bytes and the name's UTF-16 code units; returns a 32-bit integer. */
 export function deriveSeed(seed: number, name: string): number {
+  requireInteger("seed", seed);
+  requireString("name", name);
   let hash = 0x811c9dc5;
   const mix = (byte: number) => {
     hash ^= byte & 0xff;

@@ -148,3 +148,157 @@ export function requireMethods<T>(
   }
   return value;
 }
+
+/**
+ * Requires an object (not null, not an array) whose listed fields are all defined, so a caller
+ * passing the wrong thing gets a typed error instead of a TypeError on the first field read.
+ *
+ * @param parameter name used in the error
+ * @param value the object
+ * @param what description for the error (e.g. `"a market from parseMarket"`)
+ * @param fields fields that must not be `undefined`
+ * @returns the object
+ * @throws {ParameterError} when `value` is not such an object
+ * @example
+ * ```ts
+ * import { requireObject } from "./validate.ts";
+ * requireObject("params", { gamma: 1, theta: 2 }, "training parameters { gamma, theta }", [
+ *   "gamma",
+ *   "theta",
+ * ]);
+ * ```
+ */
+export function requireObject<T>(
+  parameter: string,
+  value: T,
+  what: string,
+  fields: readonly string[] = [],
+): T {
+  const object = value as Record<string, unknown> | null;
+  if (object === null || typeof object !== "object" || Array.isArray(object)) {
+    throw new ParameterError(parameter, value, what);
+  }
+  for (let i = 0; i < fields.length; i++) { // a plain loop: guards sit on hot paths
+    if (object[fields[i]!] === undefined) throw new ParameterError(parameter, value, what);
+  }
+  return value;
+}
+
+/**
+ * Requires an array (empty allowed; use {@link requireNonEmpty} otherwise).
+ *
+ * @param parameter name used in the error
+ * @param values the array
+ * @param what description for the error
+ * @returns the array
+ * @throws {ParameterError} when `values` is not an array
+ * @example
+ * ```ts
+ * import { requireArray } from "./validate.ts";
+ * requireArray("rows", [], "an array of rows");
+ * ```
+ */
+export function requireArray<T>(
+  parameter: string,
+  values: readonly T[],
+  what = "an array",
+): readonly T[] {
+  if (!Array.isArray(values)) throw new ParameterError(parameter, values, what);
+  return values;
+}
+
+/**
+ * Requires a string.
+ *
+ * @param parameter name used in the error
+ * @param value the string
+ * @returns the string
+ * @throws {ParameterError} when `value` is not a string
+ * @example
+ * ```ts
+ * import { requireString } from "./validate.ts";
+ * requireString("name", "jobs");
+ * ```
+ */
+export function requireString(parameter: string, value: string): string {
+  if (typeof value !== "string") throw new ParameterError(parameter, value, "a string");
+  return value;
+}
+
+/**
+ * Requires an array of objects, each with the listed fields defined (rows of a table, results of
+ * a check), naming the first bad entry by its index.
+ *
+ * @param parameter name used in the error
+ * @param values the array
+ * @param what description of one entry (e.g. `"a compareStageOne row"`)
+ * @param fields fields each entry must have
+ * @param minLength fewest entries allowed (default 0; 1 for a figure, which cannot draw nothing)
+ * @returns the array
+ * @throws {ParameterError} when `values` is not an array, is too short, or an entry is not such
+ * an object
+ * @example
+ * ```ts
+ * import { requireObjectArray } from "./validate.ts";
+ * requireObjectArray("rows", [{ x: 1 }], "a row { x }", ["x"], 1);
+ * ```
+ */
+export function requireObjectArray<T>(
+  parameter: string,
+  values: readonly T[],
+  what: string,
+  fields: readonly string[] = [],
+  minLength = 0,
+): readonly T[] {
+  requireArray(parameter, values, `an array of ${what}`);
+  if (values.length < minLength) {
+    throw new ParameterError(parameter, values, `an array of at least ${minLength} ${what}`);
+  }
+  values.forEach((value, i) => requireObject(`${parameter}[${i}]`, value, what, fields));
+  return values;
+}
+
+/**
+ * Requires an array of integers in `[min, max]` (seeds, sizes), naming the first bad entry.
+ *
+ * @param parameter name used in the error
+ * @param values the array
+ * @param min smallest allowed entry
+ * @param max largest allowed entry
+ * @returns the array
+ * @throws {ParameterError} when `values` is not an array or an entry is not such an integer
+ * @example
+ * ```ts
+ * import { requireIntegers } from "./validate.ts";
+ * requireIntegers("seeds", [1, 2, 3]);
+ * ```
+ */
+export function requireIntegers(
+  parameter: string,
+  values: readonly number[],
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): readonly number[] {
+  requireArray(parameter, values, `an array of integers in [${min}, ${max}]`);
+  values.forEach((value, i) => requireInteger(`${parameter}[${i}]`, value, min, max));
+  return values;
+}
+
+/**
+ * Requires a function (a callback such as the `f` of a root finder).
+ *
+ * @param parameter name used in the error
+ * @param value the function
+ * @param what description for the error (default `"a function"`)
+ * @returns the function
+ * @throws {ParameterError} when `value` is not a function
+ * @example
+ * ```ts
+ * import { requireFunction } from "./validate.ts";
+ * requireFunction("f", (x: number) => x * x);
+ * ```
+ */
+export function requireFunction<T>(parameter: string, value: T, what = "a function"): T {
+  if (typeof value !== "function") throw new ParameterError(parameter, value, what);
+  return value;
+}

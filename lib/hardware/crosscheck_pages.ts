@@ -10,6 +10,7 @@
  * @module
  */
 import { crossChecked, type CrossCheckKind, type KnownFigure } from "./figure.ts";
+import { ParameterError } from "../core/errors.ts";
 
 /** Day the cross-checks were made. */
 export const CHECKED_ON = "2026-11-24";
@@ -45,6 +46,9 @@ export interface CheckedPage {
  * ```
  */
 export function isVendorUrl(url: string): boolean {
+  if (typeof url !== "string" || !URL.canParse(url)) {
+    throw new ParameterError("url", url, "an absolute URL");
+  }
   const host = new URL(url).hostname.replace(/\.$/, "");
   return VENDOR_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }

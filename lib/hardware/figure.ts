@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { requireFinite, requireObject } from "../core/validate.ts";
 
 /** How a known figure was obtained. */
 export type FigureBasis =
@@ -82,6 +83,7 @@ export type CrossCheckStatus = "vendor" | "secondary" | "inputs-only" | "disagre
  * ```
  */
 export function crossCheckStatus(figure: KnownFigure): CrossCheckStatus {
+  requireObject("figure", figure, "a known figure", ["known"]);
   const check = figure.crossCheck;
   if (check === undefined) return "unchecked";
   if (!check.agrees) return "disagreeing";
@@ -181,6 +183,8 @@ export interface PageReading {
  * ```
  */
 export function agreesWithin(value: number, found: number): boolean {
+  requireFinite("value", value);
+  requireFinite("found", found);
   return Math.abs(found - value) <= CROSS_CHECK_TOLERANCE * Math.abs(value);
 }
 

@@ -6,13 +6,14 @@
  * @module
  */
 import { ParameterError } from "../core/errors.ts";
-import { requireFinite, requireInteger } from "../core/validate.ts";
+import { requireFinite, requireInteger, requireObject, requireOneOf } from "../core/validate.ts";
 import { MissingFigureError } from "./errors.ts";
-import type { FigureField, HardwareProfile } from "./profile.ts";
+import { FIGURE_FIELDS, type FigureField, type HardwareProfile } from "./profile.ts";
 
 /** Arithmetic precision of a peak-throughput figure. */
 export type Precision = "fp32" | "fp16";
 
+const PRECISIONS: readonly Precision[] = ["fp32", "fp16"];
 const PEAK_FIELD: Record<Precision, FigureField> = { fp32: "fp32Tflops", fp16: "fp16Tflops" };
 
 /**
@@ -30,6 +31,8 @@ const PEAK_FIELD: Record<Precision, FigureField> = { fp32: "fp32Tflops", fp16: "
  * ```
  */
 export function figureValue(profile: HardwareProfile, field: FigureField): number {
+  requireObject("profile", profile, "a hardware profile (getHardware)", ["id"]);
+  requireOneOf("field", field, FIGURE_FIELDS);
   const figure = profile[field];
   if (!figure.known) throw new MissingFigureError(profile.id, field, figure.reason);
   return figure.value;
@@ -56,6 +59,7 @@ export function effectiveTflops(
   precision: Precision,
   utilisation: number,
 ): number {
+  requireOneOf("precision", precision, PRECISIONS);
   requireFinite("utilisation", utilisation);
   if (!(utilisation > 0 && utilisation <= 1)) {
     throw new ParameterError("utilisation", utilisation, "0 < utilisation <= 1");
@@ -116,5 +120,6 @@ export function energyCostUsdPerHour(
  * ```
  */
 export function gflopsPerWatt(profile: HardwareProfile, precision: Precision = "fp32"): number {
+  requireOneOf("precision", precision, PRECISIONS);
   return figureValue(profile, PEAK_FIELD[precision]) * 1000 / figureValue(profile, "tdpWatts");
 }

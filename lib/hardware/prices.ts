@@ -9,6 +9,7 @@
  */
 import { ParameterError } from "../core/errors.ts";
 import type { Figure, KnownFigure, UnknownFigure } from "./figure.ts";
+import { requireString } from "../core/validate.ts";
 
 /** The price fields of a profile. */
 export interface PriceFields {
@@ -63,6 +64,7 @@ export function priceHistory(...history: KnownFigure[]): PriceFields {
  * ```
  */
 export function noPrice(reason: string): PriceFields {
+  requireString("reason", reason);
   const unknownPrice: UnknownFigure = { known: false, reason };
   return { onDemandUsdPerHour: unknownPrice, onDemandPriceHistory: [] };
 }

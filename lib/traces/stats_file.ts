@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { DataFileError } from "../core/errors.ts";
 import type { TraceStats } from "./stats.ts";
+import { requireObject } from "../core/validate.ts";
 
 /** Absolute path of the committed statistics file. */
 export const TRACE_STATS_PATH: string = fileURLToPath(
@@ -49,5 +50,6 @@ export function loadTraceStats(path = TRACE_STATS_PATH): TraceStats {
  * @returns the file text
  */
 export function formatTraceStats(stats: TraceStats): string {
+  requireObject("stats", stats, "trace statistics with schema 1 (loadTraceStats)", ["schema"]);
   return `${JSON.stringify(stats, null, 2)}\n`;
 }

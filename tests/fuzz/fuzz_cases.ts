@@ -61,6 +61,45 @@ export const NOT_FUZZED: ReadonlySet<string> = new Set([
   "stackelberg.stageOneTiming",
   "stackelberg.stageOneTimingTable",
   "aeria.runtimeScan",
+  // reads every raw trace (several seconds, more under load); its directory argument is checked
+  // by traces.requireTraceDir, which is fuzzed
+  "traces.deriveTraceStats",
+]);
+
+/**
+ * Functions for which the pool's "clearly bad" values are valid input, so returning normally is
+ * `ok`, not `silent`: classifiers and formatters of arbitrary values, functions of free text (for
+ * them "bogus" is a string like any other), and the validators (which return a valid value
+ * whatever the name they are given for the error).
+ */
+export const ACCEPTS_ANY: ReadonlySet<string> = new Set([
+  "core.valueKind", // classifies any value (null for what is not a claim value)
+  "core.roundNumbersIn", // formats any label
+  "core.formatNumber", // prints NaN and ±Infinity as text, by design
+  "core.logFloor", // skips non-finite and non-positive values, by design
+  "core.escapeHtml", // any string
+  "core.note", // any string
+  "core.richHtml", // any HTML string
+  "core.deriveSeed", // any integer seed and any stream name
+  "core.plot", // Observable Plot ignores option keys it does not know
+  "hardware.noPrice", // the reason is free text
+  "traces.requireTraceDir", // any non-empty path string ("bogus" is a relative path)
+  "core.requireArray",
+  "core.requireFinite",
+  "core.requireFiniteArray",
+  "core.requireGreaterThan",
+  "core.requireInRange",
+  "core.requireInteger",
+  "core.requireIntegers",
+  "core.requireMethods",
+  "core.requireNonEmpty",
+  "core.requireNonNegative",
+  "core.requireObject",
+  "core.requireObjectArray",
+  "core.requireOneOf",
+  "core.requirePositive",
+  "core.requireString",
+  "core.requireFunction",
 ]);
 
 /** Small seeded generator (mulberry32), so a fuzz run is the same on every machine. */
@@ -117,6 +156,14 @@ export function classifyError(error: unknown): Outcome {
   return INTERNAL.has(error.constructor.name) ? "internal" : "typed";
 }
 
+/** The error's class, message and the first toolkit frame of its stack, for the driver's list. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const frame = (error.stack ?? "").split("\n").find((line) => line.includes("/lib/"));
+  const where = frame ? ` at ${frame.replace(/.*\/lib\//, "lib/").replace(/\)$/, "")}` : "";
+  return `${error.constructor.name}: ${error.message.slice(0, 160)}${where}`;
+}
+
 /** Whether a returned value (searched to a small depth) holds NaN or an infinity. */
 export function holdsNonFinite(value: unknown, depth = 0): boolean {
   if (typeof value === "number") return !Number.isFinite(value);
@@ -129,8 +176,13 @@ export function holdsNonFinite(value: unknown, depth = 0): boolean {
   return items.some((item) => holdsNonFinite(item, depth + 1));
 }
 
-/** Outcome of a call that returned. */
-export function classifyValue(value: unknown, call: FuzzCall): Outcome {
-  if (holdsNonFinite(value)) return "non-finite";
+/**
+ * Outcome of a call that returned. A NaN the function hands back unchanged (a validator or
+ * wrapper returning the very object it was given) is the caller's, so it is not `non-finite`.
+ */
+export function classifyValue(value: unknown, call: FuzzCall, args: readonly unknown[]): Outcome {
+  const passedThrough = args.some((arg) => arg === value && typeof arg === "object");
+  if (!passedThrough && holdsNonFinite(value)) return "non-finite";
+  if (ACCEPTS_ANY.has(`${call.namespace}.${call.name}`)) return "ok";
   return call.args.some((index) => POOL[index]!.clearlyBad) ? "silent" : "ok";
 }

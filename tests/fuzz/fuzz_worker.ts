@@ -6,7 +6,13 @@
  * @module
  */
 import * as api from "../../lib/mod.ts";
-import { argumentsFor, classifyError, classifyValue, type FuzzCall } from "./fuzz_cases.ts";
+import {
+  argumentsFor,
+  classifyError,
+  classifyValue,
+  describeError,
+  type FuzzCall,
+} from "./fuzz_cases.ts";
 
 interface Job {
   readonly calls: readonly FuzzCall[];
@@ -21,13 +27,15 @@ self.onmessage = async (event: MessageEvent<Job>) => {
       call.namespace
     ]![call.name]!;
     self.postMessage({ index, phase: "start" });
-    let outcome;
+    let outcome, detail;
     try {
-      outcome = classifyValue(await fn(...argumentsFor(call)), call);
+      const args = argumentsFor(call);
+      outcome = classifyValue(await fn(...args), call, args);
     } catch (error) {
       outcome = classifyError(error);
+      detail = describeError(error);
     }
-    self.postMessage({ index, phase: "done", outcome });
+    self.postMessage({ index, phase: "done", outcome, detail });
   }
   self.postMessage({ phase: "finished" });
 };

@@ -5,18 +5,21 @@
  *
  * Measure all namespaces (prints counts per outcome and the calls that failed):
  * ```sh
- * deno run -A tests/fuzz/public_api_fuzz.ts [perFunction=8] [seed=1]
+ * deno run -A tests/fuzz/public_api_fuzz.ts [perFunction=8] [seed=1] [--why]
  * ```
+ * `--why` also prints, per failing call, its arguments and the error (class, message, frame).
  *
  * @module
  */
 import * as api from "../../lib/mod.ts";
-import { type FuzzCall, type Outcome, planCalls } from "./fuzz_cases.ts";
+import { argumentsFor, type FuzzCall, type Outcome, planCalls } from "./fuzz_cases.ts";
 
 /** One finished call. */
 export interface FuzzResult {
   readonly call: FuzzCall;
   readonly outcome: Outcome;
+  /** For a thrown error: class, message and first toolkit frame. */
+  readonly detail?: string;
 }
 
 /** Runs the calls, each limited to `limitSeconds`. */
@@ -49,7 +52,12 @@ function runWorker(
       resolve(next);
     };
     worker.onmessage = (event) => {
-      const message = event.data as { index: number; phase: string; outcome?: Outcome };
+      const message = event.data as {
+        index: number;
+        phase: string;
+        outcome?: Outcome;
+        detail?: string;
+      };
       if (message.phase === "finished") return finish(calls.length);
       clearTimeout(timer);
       if (message.phase === "start") {
@@ -59,7 +67,11 @@ function runWorker(
           finish(message.index + 1);
         }, limitSeconds * 1000);
       } else {
-        results.push({ call: calls[message.index]!, outcome: message.outcome! });
+        results.push({
+          call: calls[message.index]!,
+          outcome: message.outcome!,
+          detail: message.detail,
+        });
       }
     };
     worker.onerror = (event) => {
@@ -68,6 +80,15 @@ function runWorker(
     };
     worker.postMessage({ calls, from });
   });
+}
+
+/** An argument as the `--why` list prints it. */
+function showArgument(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(showArgument).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    return `{${Object.entries(value).map(([k, v]) => `${k}: ${showArgument(v)}`).join(", ")}}`;
+  }
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
 /** Counts per outcome. */
@@ -86,8 +107,8 @@ export function countOutcomes(results: readonly FuzzResult[]): Record<Outcome, n
 }
 
 if (import.meta.main) {
-  const perFunction = Number(Deno.args[0] ?? 8);
-  const seed = Number(Deno.args[1] ?? 1);
+  const why = Deno.args.includes("--why");
+  const [perFunction = 8, seed = 1] = Deno.args.filter((arg) => arg !== "--why").map(Number);
   const namespaces = Object.keys(api).filter((key) =>
     typeof (api as Record<string, unknown>)[key] === "object" && key !== "PAPERS"
   );
@@ -95,10 +116,14 @@ if (import.meta.main) {
   const results = await runFuzz(calls);
   console.log(JSON.stringify({ calls: calls.length, ...countOutcomes(results) }));
   const bad = new Map<string, Outcome[]>();
-  for (const { call, outcome } of results) {
-    if (outcome === "typed" || outcome === "ok" || outcome === "other-error") continue;
+  for (const { call, outcome, detail } of results) {
+    if (outcome === "typed" || outcome === "ok") continue;
     const key = `${call.namespace}.${call.name}`;
     bad.set(key, [...(bad.get(key) ?? []), outcome]);
+    if (why) {
+      const args = argumentsFor(call).map(showArgument).join(", ");
+      console.log(`  ${key}(${args}): ${outcome}${detail ? ` — ${detail}` : ""}`);
+    }
   }
   for (const [key, outcomes] of bad) console.log(key, outcomes.join(" "));
 }

@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { requireInteger } from "../../core/validate.ts";
+import { requireInteger, requireObject } from "../../core/validate.ts";
 
 /** Kind of an elementary operation. */
 export type OpKind =
@@ -183,6 +183,7 @@ export interface CnnOptions {
 }
 
 function checkCnn(options: CnnOptions): void {
+  requireObject("options", options, "CNN options { inputSize, classes }");
   requireInteger("inputSize", options.inputSize, 16, 4096);
   requireInteger("classes", options.classes, 2, 1_000_000);
 }
@@ -452,5 +453,6 @@ export function bart(options: BartOptions = BART_LARGE_MULTI30K): Architecture {
  * ```
  */
 export function allOps(arch: Architecture): LayerOp[] {
+  requireObject("arch", arch, "an architecture (alexnet, vgg16, ...)", ["units", "head"]);
   return [...arch.units.flatMap((unit) => unit.ops), ...arch.head];
 }

@@ -29,6 +29,9 @@
  *
  * @module
  */
+import { requireCapacity, requireFloats, requireIndices, requireRosoResult } from "./validate.ts";
+import { ParameterError } from "../../core/errors.ts";
+import { requireFinite } from "../../core/validate.ts";
 
 /** A prefix u_[1..length] of the density order with its single-price revenue. */
 export interface RosoPrefix {
@@ -83,6 +86,9 @@ export function rankByDensity(
   demands: Float64Array,
   reservePrice: number,
 ): Int32Array {
+  requireFloats("budgets", budgets);
+  requireFloats("demands", demands);
+  requireFinite("reservePrice", reservePrice);
   const n = budgets.length;
   const density = new Float64Array(n);
   const kept = new Int32Array(n);
@@ -109,6 +115,8 @@ export function rankByDensity(
  * ```
  */
 export function sortByKeyDescending(indices: Int32Array, key: Float64Array): Int32Array {
+  requireIndices("indices", indices);
+  if (!(key instanceof Float64Array)) throw new ParameterError("key", key, "a Float64Array");
   if (indices.length > 256) {
     const sorted = Array.from(indices).sort((a, b) => key[b]! - key[a]! || a - b);
     indices.set(sorted);
@@ -151,6 +159,10 @@ export function roso(
   edgeGflops: number,
   reservePrice: number,
 ): RosoResult {
+  requireFloats("budgets", budgets);
+  requireFloats("demands", demands);
+  requireCapacity("edgeGflops", edgeGflops);
+  requireFinite("reservePrice", reservePrice);
   const ranked = rankByDensity(budgets, demands, reservePrice);
   const admitted: number[] = [];
   let remaining = edgeGflops;
@@ -198,6 +210,7 @@ export function roso(
  * ```
  */
 export function prefixWinners(r: RosoResult): Int32Array {
+  requireRosoResult(r);
   return r.admitted.subarray(0, r.prefixLength);
 }
 
@@ -232,6 +245,10 @@ export function real(
   candidates: Int32Array,
   target: number,
 ): RealResult {
+  requireFloats("budgets", budgets);
+  requireFloats("demands", demands);
+  requireIndices("candidates", candidates);
+  requireFinite("target", target);
   const density = new Float64Array(budgets.length);
   for (const i of candidates) density[i] = budgets[i]! / demands[i]!;
   // Non-decreasing density = the descending order reversed.
@@ -274,6 +291,11 @@ export function realAsPrinted(
   target: number,
   phi: number,
 ): RealResult {
+  requireFloats("budgets", budgets);
+  requireFloats("demands", demands);
+  requireIndices("candidates", candidates);
+  requireFinite("target", target);
+  requireFinite("phi", phi);
   const order = Array.from(candidates).sort((a, b) =>
     budgets[b]! / demands[b]! - budgets[a]! / demands[a]! || a - b
   );

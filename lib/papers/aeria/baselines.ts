@@ -42,11 +42,12 @@
  * @module
  */
 import { findRoot } from "../../core/numerics.ts";
-import { requireInRange } from "../../core/validate.ts";
 import { type Demand, minimumEdgeDemand } from "./demand.ts";
 import { type DeviceLink, singleExitPlan } from "./latency.ts";
 import type { MultiExitModel } from "./multi_exit.ts";
 import { difficultyCdf } from "./exit_model.ts";
+import { requireModel, requireResolvedBids } from "./validate.ts";
+import { requireInRange, requireInteger, requirePositive } from "../../core/validate.ts";
 
 /** A validated bid with its model and link resolved. */
 export interface ResolvedBid {
@@ -76,6 +77,8 @@ export const IAO_HEADROOM = 1e-9;
  * ```
  */
 export function iaoDemands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   const base = bids.map((b) =>
     minimumEdgeDemand(b.model, singleExitPlan(b.model, 3), b.link, b.latency, edgeGflops)
   );
@@ -127,6 +130,8 @@ export function edgentDemands(
   edgeGflops: number,
   sigmaTarget?: number,
 ): Demand[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   return edgentChoices(bids, edgeGflops, sigmaTarget).map((c) => c.demand);
 }
 
@@ -161,6 +166,8 @@ export function edgentChoices(
   edgeGflops: number,
   sigmaTarget?: number,
 ): EdgentChoice[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   if (sigmaTarget !== undefined) requireInRange("sigmaTarget", sigmaTarget, 0, 1);
   const share = edgeGflops / Math.max(1, bids.length);
   return bids.map((b) => {
@@ -207,7 +214,9 @@ export function edgentChoices(
  * ```
  */
 export function sigmaCompliance(model: MultiExitModel, sigma: number, exit: number): number {
+  requireModel(model);
   requireInRange("sigma", sigma, 0, 1);
+  requireInteger("exit", exit, 0, 3);
   if (exit >= 3) return 1;
   // Σ_{j≤k} ν_j telescopes to F(σ/φ^k).
   const shape = model.exitShape;
@@ -230,6 +239,8 @@ export function sigmaCompliance(model: MultiExitModel, sigma: number, exit: numb
  * ```
  */
 export function amr2Demands(bids: readonly ResolvedBid[], edgeGflops: number): Demand[] {
+  requireResolvedBids(bids);
+  requirePositive("edgeGflops", edgeGflops);
   const n = bids.length;
   // Demands per exit level, computed only when a user reaches that level (most users in a market
   // where capacity does not bind never leave the full network).

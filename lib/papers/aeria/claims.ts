@@ -18,7 +18,7 @@ import {
   equals,
   within,
 } from "../../core/claims.ts";
-import type { RunParams } from "../../core/params.ts";
+import { requireRunParams, type RunParams } from "../../core/params.ts";
 import { createRng } from "../../core/rng.ts";
 import { figureValue, getHardware } from "../../hardware/mod.ts";
 import {
@@ -123,6 +123,7 @@ function flagExitModelDriven(spec: ClaimSpec): ClaimSpec {
  * ```
  */
 export function claims(params: RunParams, options: AeriaClaimOptions = {}): ClaimSpec[] {
+  requireRunParams("params", params);
   return declareClaims(params, options.exitModel ?? "default").map(flagExitModelDriven);
 }
 

@@ -26,6 +26,7 @@ import { real, roso, type RosoPrefix, type RosoResult } from "./auction.ts";
 import { ParameterError } from "../../core/errors.ts";
 import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate.ts";
 import { centre, consensusBase, revenueBound } from "./consensus.ts";
+import { requireRosoResult } from "./validate.ts";
 
 /** What CENTRE computed. */
 export interface ConsensusInfo {
@@ -91,6 +92,7 @@ function noSale(
  * ```
  */
 export function consensusPrefix(r: RosoResult): { prefix: RosoPrefix; fallback: boolean } | null {
+  requireRosoResult(r);
   if (!(r.upperBound > 0)) return null;
   if (r.prefixLength >= 2) {
     const prefix = { revenue: r.upperBound, phi: r.phi, length: r.prefixLength, zeta: r.zeta };
@@ -125,6 +127,7 @@ export interface ConsensusParameters {
  * ```
  */
 export function consensusParameters(r: RosoResult): ConsensusParameters | null {
+  requireRosoResult(r);
   const chosen = consensusPrefix(r);
   if (chosen === null) return null;
   const { prefix, fallback } = chosen;
@@ -258,5 +261,8 @@ export function fixedTargetAuction(
  * ```
  */
 export function reservePrice(rentalPrice: number, gamma: number, edgeGflops: number): number {
+  requireNonNegative("rentalPrice", rentalPrice);
+  requireFinite("gamma", gamma);
+  requirePositive("edgeGflops", edgeGflops);
   return (1 + gamma) * rentalPrice / edgeGflops;
 }

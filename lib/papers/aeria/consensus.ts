@@ -15,7 +15,12 @@
  * @module
  */
 import { ParameterError, SolverError } from "../../core/errors.ts";
-import { requireFinite, requireGreaterThan, requirePositive } from "../../core/validate.ts";
+import {
+  requireFinite,
+  requireGreaterThan,
+  requireInRange,
+  requirePositive,
+} from "../../core/validate.ts";
 
 /**
  * Eq. (12): ϖ rounded down to the nearest y^(w+ε), w integer.
@@ -82,6 +87,7 @@ export function revenueBound(delta: number, y: number): number {
  */
 export function consensusBase(delta: number): { y: number; ratio: number } {
   requireGreaterThan("delta", delta, 1, "delta > 1 (finite)");
+  requireInRange("delta", delta, 1, 1e300); // the search starts at 2δ, which must not overflow
   // h(y) = y/δ − 1 − ln y: h(δ) = −ln δ < 0, increasing and convex above δ.
   const h = (y: number) => y / delta - 1 - Math.log(y);
   let y = 2 * delta;

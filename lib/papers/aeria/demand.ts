@@ -23,6 +23,8 @@
  */
 import type { DeviceLink, ExitPlan } from "./latency.ts";
 import type { MultiExitModel } from "./multi_exit.ts";
+import { requireLink, requireModel, requirePlan } from "./validate.ts";
+import { requirePositive } from "../../core/validate.ts";
 
 /** Result of P2 for one user. */
 export type Demand =
@@ -71,6 +73,11 @@ export function minimumEdgeDemand(
   latencySeconds: number,
   edgeGflops: number,
 ): Demand {
+  requireModel(model);
+  requirePlan(plan);
+  requireLink(link);
+  requirePositive("latencySeconds", latencySeconds);
+  requirePositive("edgeGflops", edgeGflops);
   const g = plan.lastUnit;
   const fdev = g + 1 <= scratch.length ? scratch : new Float64Array(g + 1);
   // Eq. (2) cumulative device compute.

@@ -42,7 +42,13 @@
  * @module
  */
 import { findRoot } from "../../core/numerics.ts";
-import { requireInRange, requirePositive } from "../../core/validate.ts";
+import {
+  requireFinite,
+  requireFiniteArray,
+  requireInRange,
+  requirePositive,
+} from "../../core/validate.ts";
+import { requireShape } from "./validate.ts";
 
 /** Parameters of the difficulty model. */
 export interface ExitShape {
@@ -72,6 +78,8 @@ const CONFIDENCE_GAIN = 0.8;
  * ```
  */
 export function difficultyCdf(shape: ExitShape, x: number): number {
+  requireShape(shape);
+  requireFinite("x", x);
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   return 1 - Math.pow(1 - Math.pow(x, shape.a), shape.b);
@@ -96,6 +104,9 @@ export function fitExitShape(
   shares: readonly [number, number],
   phi: number,
 ): ExitShape {
+  requireFiniteArray("sigmas", sigmas, 2);
+  requireFiniteArray("shares", shares, 2);
+  requirePositive("phi", phi);
   const [x1, x2] = sigmas.map((s) => Math.min(s / (phi * phi), 1 - 1e-12)) as [number, number];
   const [f1, f2] = shares;
   // b from each point must agree: ln(1−F1)·ln(1−x2^a) = ln(1−F2)·ln(1−x1^a).
@@ -186,6 +197,7 @@ export function exitProbabilities(
   sigma: number,
   out: Float64Array = new Float64Array(4),
 ): Float64Array {
+  requireShape(shape);
   requireInRange("sigma", sigma, 0, 1);
   // x_k^a = σ^a·φ^(−a(k−1)): one power for σ, one per exit for (1 − x^a)^b.
   const sigmaPowA = Math.pow(sigma, shape.a);

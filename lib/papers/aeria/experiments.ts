@@ -13,7 +13,8 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireInteger } from "../../core/validate.ts";
+import { ParameterError } from "../../core/errors.ts";
+import { requireInteger, requireObject, requireObjectArray } from "../../core/validate.ts";
 import { traceDir, tracesAvailable } from "../../traces/paths.ts";
 import { loadDnnLayerProfiles } from "../../traces/measurements.ts";
 import { alexnet, allOps, type Architecture, resnet34, vgg16 } from "./architectures.ts";
@@ -24,6 +25,7 @@ import { DEFAULT_MARKET, type MarketConfig, runMarket } from "./market.ts";
 import { getModel, MODEL_IDS, type ModelId } from "./multi_exit.ts";
 import { type Mechanism, MECHANISM_LABELS, MECHANISMS, runSlot } from "./slot.ts";
 import { buildScenario } from "./market.ts";
+import { requireTraceRuns } from "./validate.ts";
 
 /** One layer unit of a workload. */
 export interface LayerProfileRow {
@@ -187,6 +189,7 @@ export const SWEEP_CAPACITIES: readonly number[] = [500, 1000, 2000, 3930, 6000]
  * ```
  */
 export function scaleSweep(options: SweepOptions): SweepRow[] {
+  requireObject("options", options, "sweep options { slots, seed, ... }");
   requireInteger("slots", options.slots, 1);
   return memoised("scaleSweep", options, () => computeScaleSweep(options));
 }
@@ -353,6 +356,7 @@ export interface TraceRunOptions {
  * ```
  */
 export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
+  requireObject("options", options, "trace-run options { runs, seed, slots? }");
   requireInteger("runs", options.runs, 1);
   return memoised("traceDrivenRuns", options, () => computeTraceRuns(options));
 }
@@ -474,6 +478,13 @@ export function revenueAdvantage(summary: readonly TraceSummaryRow[]): {
   overAllBaselines: number;
   perBaseline: Record<string, number>;
 } {
+  requireObjectArray("summary", summary, "trace summary rows { mechanism, revenue }", [
+    "mechanism",
+    "revenue",
+  ]);
+  if (!summary.some((r) => r.mechanism === "aeria")) {
+    throw new ParameterError("summary", summary, "a summary with an aeria row");
+  }
   const aeria = summary.find((r) => r.mechanism === "aeria")!.revenue;
   const baselines = summary.filter((r) => r.mechanism !== "aeria");
   const over = (rows: readonly TraceSummaryRow[]) =>
@@ -497,6 +508,7 @@ export function revenueAdvantage(summary: readonly TraceSummaryRow[]): {
  * ```
  */
 export function slotWinShares(runs: TraceRuns): Record<string, number> {
+  requireTraceRuns(runs);
   const aeria = runs.slots.filter((r) => r.mechanism === "aeria");
   return Object.fromEntries(
     MECHANISMS.filter((m) => m !== "aeria").map((m) => {

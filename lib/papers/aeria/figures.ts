@@ -21,6 +21,9 @@ import type {
   TraceRuns,
   TraceSlotRow,
 } from "./experiments.ts";
+import { requireTraceRuns } from "./validate.ts";
+import { ParameterError } from "../../core/errors.ts";
+import { requireObjectArray, requireOneOf } from "../../core/validate.ts";
 
 const WIDTH = 760;
 
@@ -37,6 +40,7 @@ const WIDTH = 760;
  * ```
  */
 export function layerProfileFigure(rows: readonly LayerProfileRow[]): Displayable {
+  requireObjectArray("rows", rows, "layer-profile rows { model, unit, ... }", ["model", "unit"], 1);
   const data = rows.map((r) => ({
     ...r,
     position: r.unit / rows.filter((q) => q.model === r.model).length,
@@ -81,6 +85,10 @@ export function layerProfileFigure(rows: readonly LayerProfileRow[]): Displayabl
  * ```
  */
 export function exitCurveFigure(rows: readonly ExitCurveRow[]): Displayable {
+  requireObjectArray("rows", rows, "exit-curve rows { model, sigma, exit, probability }", [
+    "model",
+    "sigma",
+  ]);
   return plot({
     title: "Fig. 3 (modelled, not measured): exit probability vs confidence criterion σ",
     width: WIDTH,
@@ -115,6 +123,9 @@ export function sweepFigure(
   axis: SweepRow["axis"],
   metric: "revenue" | "profitRate" | "utilisation",
 ): Displayable {
+  requireObjectArray("rows", rows, "sweep rows (scaleSweep)", ["axis", "mechanism"], 1);
+  requireOneOf("axis", axis, ["users", "capacity"]);
+  requireOneOf("metric", metric, ["revenue", "profitRate", "utilisation"]);
   const label = {
     revenue: "revenue ($/slot)",
     profitRate: "profit rate",
@@ -151,6 +162,8 @@ export function competitivenessFigure(
   rows: readonly SweepRow[],
   axis: SweepRow["axis"],
 ): Displayable {
+  requireObjectArray("rows", rows, "sweep rows (scaleSweep)", ["axis", "mechanism"], 1);
+  requireOneOf("axis", axis, ["users", "capacity"]);
   const data = rows.filter((r) =>
     r.axis === axis && r.mechanism === "aeria" && r.actualRatio !== null
   )
@@ -187,6 +200,7 @@ export function competitivenessFigure(
  * ```
  */
 export function runtimeFigure(rows: readonly RuntimeRow[]): Displayable {
+  requireObjectArray("rows", rows, "runtime rows { bids, minMs, medianMs }", ["bids"], 1);
   const data = rows.flatMap((r) => [
     { bids: r.bids, statistic: "median", ms: r.medianMs },
     { bids: r.bids, statistic: "fastest batch", ms: r.minMs },
@@ -223,6 +237,11 @@ export function traceFigure(
   rows: readonly TraceSlotRow[],
   metric: "revenue" | "profitRate" | "fulfilled" | "utilisation",
 ): Displayable {
+  requireObjectArray("rows", rows, "trace slot rows { slot, mechanism, ... }", [
+    "slot",
+    "mechanism",
+  ], 1);
+  requireOneOf("metric", metric, ["revenue", "profitRate", "fulfilled", "utilisation"]);
   const label = {
     revenue: "revenue ($/slot)",
     profitRate: "profit rate",
@@ -268,6 +287,7 @@ export function traceFigure(
  * ```
  */
 export function traceInputsFigure(runs: TraceRuns): Displayable {
+  requireTraceRuns(runs);
   const max = (f: (r: TraceRuns["inputs"][number]) => number) => Math.max(...runs.inputs.map(f));
   const [bids, price, rate] = [
     max((r) => r.bids),
@@ -312,6 +332,10 @@ export function traceInputsFigure(runs: TraceRuns): Displayable {
  * ```
  */
 export function traceCompetitivenessFigure(runs: TraceRuns): Displayable {
+  requireTraceRuns(runs);
+  if (!runs.inputs.some((r) => r.actualRatio !== null)) {
+    throw new ParameterError("runs.inputs", runs.inputs, "at least one slot with a ratio Π̂/Π̃");
+  }
   const data = runs.inputs.filter((r) => r.actualRatio !== null).flatMap((r) => [
     { slot: r.slot, series: "actual Π̂/Π̃", ratio: r.actualRatio! },
     { slot: r.slot, series: "Theorem 2 bound", ratio: r.bound! },

@@ -20,10 +20,16 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireInteger } from "../../core/validate.ts";
+import {
+  requireGreaterThan,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+} from "../../core/validate.ts";
 import { roso } from "./auction.ts";
 import { consensusParameters } from "./coco.ts";
 import { MISREPORT_FACTORS, randomAuctionInstance } from "./properties.ts";
+import { requireCapacity, requireFloats } from "./validate.ts";
 
 /**
  * E[Π̂] of CENTRE for a given Π̃, δ and y (Lemma 2 conditioned on CENTRE's acceptance test).
@@ -40,6 +46,9 @@ import { MISREPORT_FACTORS, randomAuctionInstance } from "./properties.ts";
  * ```
  */
 export function expectedTarget(upperBound: number, delta: number, y: number): number {
+  requirePositive("upperBound", upperBound);
+  requireGreaterThan("delta", delta, 1, "delta > 1");
+  requireGreaterThan("y", y, delta, `y > delta (= ${delta})`);
   const lnY = Math.log(y);
   const c = 1 - Math.log(delta) / lnY;
   return upperBound * (1 / delta - 1 / y) / (c * lnY);
@@ -69,6 +78,11 @@ export function expectedUtility(
   bidder: number,
   trueBudget: number,
 ): number {
+  requireFloats("reported", reported);
+  requireFloats("demands", demands);
+  requireCapacity("capacity", capacity);
+  requireInteger("bidder", bidder, 0, reported.length - 1);
+  requireNonNegative("trueBudget", trueBudget);
   const r = roso(reported, demands, capacity, 0);
   const parameters = consensusParameters(r);
   if (parameters === null) return 0;

@@ -30,7 +30,16 @@
  * @module
  */
 import { mean, sampleVariance } from "simple-statistics";
-import { requireInteger, requireNonEmpty } from "../../core/validate.ts";
+import {
+  requireArray,
+  requireFinite,
+  requireFunction,
+  requireInRange,
+  requireInteger,
+  requireNonEmpty,
+  requireObject,
+  requireOneOf,
+} from "../../core/validate.ts";
 import { createRng } from "../../core/rng.ts";
 import { findRoot, integrate } from "../../core/numerics.ts";
 import { rankByDensity, roso } from "./auction.ts";
@@ -39,6 +48,7 @@ import { centre } from "./consensus.ts";
 import { MISREPORT_FACTORS, randomAuctionInstance } from "./properties.ts";
 import { buildScenario, DEFAULT_MARKET, type MarketConfig } from "./market.ts";
 import { runSlot } from "./slot.ts";
+import { requireAuctionMarket, requireFloats } from "./validate.ts";
 
 /** The audited mechanisms. */
 export const IC_VARIANTS = ["paper", "frozen-delta-y", "others-target", "bid-independent"] as const;
@@ -99,6 +109,10 @@ export function othersConsensus(
   bidder: number,
   uniform: () => number,
 ): { delta: number; y: number; target: number } | null {
+  requireFloats("budgets", budgets);
+  requireAuctionMarket(market);
+  requireInteger("bidder", bidder, 0, budgets.length - 1);
+  requireFunction("uniform", uniform, "an ε source () => number");
   const demands = withoutBidder(market.demands, bidder);
   const reserve = reservePrice(market.rentalPrice, market.gamma, market.edgeGflops);
   const r = roso(withoutBidder(budgets, bidder), demands, market.edgeGflops, reserve);
@@ -132,6 +146,10 @@ export function thresholdOffer(
   bidder: number,
   target: number,
 ): number {
+  requireFloats("budgets", budgets);
+  requireAuctionMarket(market);
+  requireInteger("bidder", bidder, 0, budgets.length - 1);
+  requireFinite("target", target);
   const { demands, edgeGflops } = market;
   const reserve = reservePrice(market.rentalPrice, market.gamma, edgeGflops);
   const others = Array.from(rankByDensity(budgets, demands, reserve)).filter((k) => k !== bidder);
@@ -205,6 +223,11 @@ export function bidderOutcome(
   bidder: number,
   epsilonStream: () => () => number,
 ): BidderOutcome {
+  requireOneOf("variant", variant, IC_VARIANTS);
+  requireFloats("budgets", budgets);
+  requireAuctionMarket(market);
+  requireInteger("bidder", bidder, 0, budgets.length - 1);
+  requireFunction("epsilonStream", epsilonStream, "a factory of ε sources () => () => number");
   const { demands, edgeGflops, rentalPrice, gamma } = market;
   const own = (r: { winners: Int32Array; price: number | null }): BidderOutcome =>
     r.price !== null && r.winners.includes(bidder)
@@ -269,6 +292,9 @@ export function bidIndependentAuction(
   market: AuctionMarket,
   epsilonStream: () => () => number,
 ): BidIndependentResult {
+  requireFloats("budgets", budgets);
+  requireAuctionMarket(market);
+  requireFunction("epsilonStream", epsilonStream, "a factory of ε sources () => () => number");
   const { demands } = market;
   const offers = new Float64Array(budgets.length).fill(Infinity);
   const winners: number[] = [];
@@ -331,6 +357,7 @@ export interface TruthfulRevenueCost {
 export function truthfulRevenueCost(
   options: { runs: number; seed: number; slots?: number },
 ): TruthfulRevenueCost {
+  requireObject("options", options, "options { runs, seed, slots? }");
   requireInteger("runs", options.runs, 1);
   const config: MarketConfig = {
     ...DEFAULT_MARKET,
@@ -519,6 +546,8 @@ export function icComparison(instances: number, seeds: readonly number[]): IcCom
  * ```
  */
 export function meanInterval95(values: readonly number[]): { mean: number; halfWidth: number } {
+  requireArray("values", values, "an array of finite numbers");
+  values.forEach((value, i) => requireInRange(`values[${i}]`, value, -1e150, 1e150)); // squares stay finite
   requireInteger("sample count", values.length, 2);
   const n = values.length;
   const halfWidth = studentT975(n - 1) * Math.sqrt(sampleVariance([...values]) / n);

@@ -21,9 +21,15 @@
  *
  * @module
  */
-import { requireInteger, requireNonNegative, requirePositive } from "../../core/validate.ts";
+import {
+  requireFinite,
+  requireInteger,
+  requireNonNegative,
+  requirePositive,
+} from "../../core/validate.ts";
 import { exitProbabilities } from "./exit_model.ts";
 import type { MultiExitModel } from "./multi_exit.ts";
+import { requireFloats, requireLink, requireModel, requirePlan } from "./validate.ts";
 
 /** Which exits a run uses and with which probabilities. */
 export interface ExitPlan {
@@ -62,6 +68,7 @@ export interface DeviceLink {
  * ```
  */
 export function multiExitPlan(model: MultiExitModel, sigma: number): ExitPlan {
+  requireModel(model);
   return {
     lastUnit: model.units,
     positions: model.exitPositions,
@@ -88,6 +95,7 @@ const ONE = Float64Array.of(1);
  * ```
  */
 export function singleExitPlan(model: MultiExitModel, exitIndex: number): ExitPlan {
+  requireModel(model);
   requireInteger("exitIndex", exitIndex, 0, 3);
   const position = model.exitPositions[exitIndex]!;
   return {
@@ -111,6 +119,7 @@ export function singleExitPlan(model: MultiExitModel, exitIndex: number): ExitPl
  * ```
  */
 export function forwardProbabilities(plan: ExitPlan): Float64Array {
+  requirePlan(plan);
   const mu = new Float64Array(plan.lastUnit + 1);
   let exited = 0;
   let e = 0;
@@ -139,8 +148,11 @@ export function forwardProbabilities(plan: ExitPlan): Float64Array {
 export function deviceComputeProfile(
   model: MultiExitModel,
   plan: ExitPlan,
-  out: Float64Array = new Float64Array(plan.lastUnit + 1),
+  out?: Float64Array,
 ): Float64Array {
+  requireModel(model);
+  requirePlan(plan);
+  out ??= new Float64Array(plan.lastUnit + 1); // after the checks: the default reads plan
   let exited = 0;
   let e = 0;
   let total = 0;
@@ -175,6 +187,8 @@ export function deviceComputeProfile(
  * ```
  */
 export function deviceCompute(model: MultiExitModel, plan: ExitPlan, s: number): number {
+  requireModel(model);
+  requirePlan(plan);
   requireInteger("partition", s, 0, plan.lastUnit);
   return deviceComputeProfile(model, plan)[s]!;
 }
@@ -196,6 +210,8 @@ export function deviceCompute(model: MultiExitModel, plan: ExitPlan, s: number):
  * ```
  */
 export function edgeCompute(model: MultiExitModel, plan: ExitPlan, s: number): number {
+  requireModel(model);
+  requirePlan(plan);
   requireInteger("partition", s, 0, plan.lastUnit);
   const profile = deviceComputeProfile(model, plan);
   return profile[plan.lastUnit]! - profile[s]!;
@@ -227,6 +243,11 @@ export function networkLatencyAt(
   link: DeviceLink,
   lastUnit: number,
 ): number {
+  requireModel(model);
+  requireFloats("mu", mu);
+  requireInteger("lastUnit", lastUnit, 0, model.units);
+  requireInteger("s", s, 0, lastUnit);
+  requireLink(link);
   const sendProbability = mu[s]!;
   if (s === lastUnit || sendProbability === 0) return 0;
   const seconds = link.rateMbps > 0 ? model.outputBytes[s]! * 8 / (link.rateMbps * 1e6) : Infinity;
@@ -258,6 +279,10 @@ export function totalLatency(
   link: DeviceLink,
   allocationGflops: number,
 ): number {
+  requireModel(model);
+  requirePlan(plan);
+  requireLink(link);
+  requireFinite("allocationGflops", allocationGflops);
   requirePositive("deviceGflops", link.deviceGflops);
   requireNonNegative("rateMbps", link.rateMbps);
   requireNonNegative("propagationSeconds", link.propagationSeconds);

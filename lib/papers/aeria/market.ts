@@ -26,7 +26,13 @@
  */
 import { energyCostUsdPerHour, getHardware } from "../../hardware/mod.ts";
 import { createRng, type Rng } from "../../core/rng.ts";
-import { requireInteger, requirePositive } from "../../core/validate.ts";
+import {
+  requireArray,
+  requireFinite,
+  requireInteger,
+  requireObject,
+  requirePositive,
+} from "../../core/validate.ts";
 import { getModel, MODEL_IDS } from "./multi_exit.ts";
 import { type ExitModelName, SIGMA_USER_RANGE } from "./exit_model.ts";
 import { type Mechanism, runSlot, type SlotOutcome } from "./slot.ts";
@@ -37,6 +43,7 @@ import {
   type SlotSeries,
   wirelessRates,
 } from "./trace_inputs.ts";
+import { requireRng } from "./validate.ts";
 
 /** Configuration of a simulated market. */
 export interface MarketConfig {
@@ -127,6 +134,8 @@ function population(count: number, rng: Rng): User[] {
  * ```
  */
 export function diurnalBidCount(t: number, rng: Rng): number {
+  requireFinite("t", t);
+  requireRng(rng);
   const [lo, hi] = BIDS_PER_SLOT_RANGE;
   const shape = 0.5 + 0.5 * Math.sin(2 * Math.PI * ((t % 24) - 9) / 24);
   const count = Math.round(lo + (hi - lo) * shape + rng.normal(0, 6));
@@ -155,6 +164,7 @@ export interface MarketScenario {
  * ```
  */
 export function buildScenario(config: MarketConfig, seed: number): MarketScenario {
+  requireObject("config", config, "a market configuration { users, slots, edgeGflops, ... }");
   requireInteger("users", config.users, 1);
   requireInteger("slots", config.slots, 1);
   requirePositive("edgeGflops", config.edgeGflops);
@@ -240,6 +250,9 @@ export function runMarket(
   mechanisms: readonly Mechanism[],
   seed: number,
 ): MarketRun {
+  requireObject("config", config, "a market configuration { users, ... }");
+  requireArray("mechanisms", mechanisms, "an array of mechanisms");
+  requireInteger("seed", seed);
   const scenario = buildScenario(config, seed);
   const slots = scenario.slots.map((input) => {
     const results = {} as Record<Mechanism, SlotOutcome>;

@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { requireFunction, requireString } from "../../core/validate.ts";
 
 const cache = new Map<string, unknown>();
 let hits = 0;
@@ -62,6 +63,8 @@ export function optionsKey(value: unknown): string {
  * ```
  */
 export function memoised<T>(name: string, options: unknown, compute: () => T): T {
+  requireString("name", name);
+  requireFunction("compute", compute, "a function computing the experiment");
   const key = `${name}:${optionsKey(options)}`;
   if (cache.has(key)) {
     hits++;

@@ -28,6 +28,8 @@ import {
   type ExitShape,
   type ExitWorkload,
 } from "./exit_model.ts";
+import { requireShape } from "./validate.ts";
+import { requireFiniteArray, requireObject, requireOneOf } from "../../core/validate.ts";
 
 /** The four workloads. */
 export const MODEL_IDS = [
@@ -89,6 +91,7 @@ const LABELS = ["shallow", "middle", "deep"] as const;
  * ```
  */
 export function quarterExitPositions(unitFlops: readonly number[]): [number, number, number] {
+  requireFiniteArray("unitFlops", unitFlops, 0);
   const g = unitFlops.length;
   if (g < 4) throw new ParameterError("units", g, "at least 4 layer units for three early exits");
   const cumulative: number[] = [];
@@ -137,6 +140,9 @@ export function buildMultiExit(
   arch: Architecture,
   exitShape: ExitShape,
 ): MultiExitModel {
+  requireOneOf("id", id, MODEL_IDS);
+  requireObject("arch", arch, "an architecture (alexnet, vgg16, ...)", ["units", "head"]);
+  requireShape(exitShape);
   const g = arch.units.length;
   const rho = new Float64Array(g + 1);
   const outputBytes = new Float64Array(g + 1);

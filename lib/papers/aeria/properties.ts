@@ -22,6 +22,7 @@ import { requireInteger } from "../../core/validate.ts";
 import { realAsPrinted, roso } from "./auction.ts";
 import { cocoAuction, consensusPrefix } from "./coco.ts";
 import { centre, consensusBase, consensusEstimate } from "./consensus.ts";
+import { requireRng } from "./validate.ts";
 
 /** A random auction instance (budgets, demands, capacity). */
 export interface AuctionInstance {
@@ -45,6 +46,8 @@ export interface AuctionInstance {
  * ```
  */
 export function randomAuctionInstance(rng: Rng, maxBidders = 12): AuctionInstance {
+  requireRng(rng);
+  requireInteger("maxBidders", maxBidders, 3, 10_000);
   const n = rng.int(3, maxBidders);
   return {
     budgets: Float64Array.from({ length: n }, () => rng.uniformIn(1, 10)),
@@ -84,6 +87,7 @@ export interface RemovalAudit {
  * ```
  */
 export function removalAudit(instances: number, rng: Rng): RemovalAudit {
+  requireRng(rng);
   requireInteger("instances", instances, 1, 1e6); // NaN must not report "0 violations" on no data
   let removals = 0;
   let p1 = 0;
@@ -144,6 +148,8 @@ export interface PrintedRealAudit {
  * ```
  */
 export function printedRealAudit(instances: number, rng: Rng): PrintedRealAudit {
+  requireInteger("instances", instances, 1, 1e6);
+  requireRng(rng);
   let auctions = 0;
   let overcharges = 0;
   let mismatches = 0;

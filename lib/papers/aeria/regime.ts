@@ -27,7 +27,12 @@
  *
  * @module
  */
-import { requireInteger, requireOneOf } from "../../core/validate.ts";
+import {
+  requireFiniteArray,
+  requireInteger,
+  requireObject,
+  requireOneOf,
+} from "../../core/validate.ts";
 import type { ExitModelName } from "./exit_model.ts";
 import { memoised } from "./memo.ts";
 import { meanInterval95 } from "./ic_variants.ts";
@@ -130,6 +135,7 @@ function perSlot(run: MarketRun, m: Mechanism, f: (o: Outcome) => number): numbe
  * ```
  */
 export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
+  requireObject("options", options, "regime options { runs, seed, regimes?, ... }");
   const { regimes, ...rest } = options;
   const names = regimes ?? (Object.keys(REGIMES) as RegimeName[]);
   return compareMarkets(Object.fromEntries(names.map((name) => [name, REGIMES[name]])), rest);
@@ -154,6 +160,8 @@ export function compareMarkets(
   markets: Readonly<Record<string, MarketConfig>>,
   options: Omit<RegimeOptions, "regimes">,
 ): RegimeComparisonRow[] {
+  requireObject("markets", markets, "an object of named market configurations");
+  requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   const baselines = options.baselines ?? PAPER_BASELINES;
@@ -266,6 +274,8 @@ export function capacitySweepCrn(
   options: RegimeOptions,
   capacities: readonly number[],
 ): CapacityPoint[] {
+  requireObject("options", options, "regime options { runs, seed, ... }");
+  requireFiniteArray("capacities", capacities);
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   return memoised(
@@ -350,6 +360,9 @@ export function electricityEffect(
   prices: readonly number[],
   options: Omit<RegimeOptions, "regimes">,
 ): ElectricityPoint[] {
+  requireObject("market", market, "a market configuration { users, ... }");
+  requireFiniteArray("prices", prices);
+  requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   return memoised(
@@ -415,6 +428,8 @@ export function edgentSigmaReport(
   options: Omit<RegimeOptions, "regimes">,
   mechanism: EdgentReading = "edgent",
 ): EdgentSigmaReport[] {
+  requireObject("markets", markets, "an object of named market configurations");
+  requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   requireOneOf("mechanism", mechanism, ["edgent", "edgent-sigma"] as const);

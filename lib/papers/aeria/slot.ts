@@ -18,7 +18,7 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireOneOf } from "../../core/validate.ts";
+import { requireObjectArray, requireOneOf } from "../../core/validate.ts";
 import {
   amr2Demands,
   EDGENT_SIGMA_TARGET,
@@ -174,6 +174,7 @@ export function resolveBids(
   bids: readonly BidInput[],
   exitModel: ExitModelName = "default",
 ): ResolvedBid[] {
+  requireObjectArray("bids", bids, "bids { budget, latency, sigma, model, ... }", ["model"]);
   return bids.map((b) => ({
     model: getModel(b.model, exitModel),
     link: {

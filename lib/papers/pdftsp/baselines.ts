@@ -21,8 +21,9 @@ import { arrivalOrder, rejected } from "./pdftsp.ts";
 import type { Instance, OnlineResult, ScheduleCell, TaskOutcome } from "./types.ts";
 import { createRng, type Rng } from "../../core/rng.ts";
 import { LpModel, type Variable } from "../../core/lp.ts";
-import { SolverError } from "../../core/errors.ts";
+import { ParameterError, SolverError } from "../../core/errors.ts";
 import { requireInteger, requirePositive } from "../../core/validate.ts";
+import { requireSearchArguments, requireVendorOption } from "./validate.ts";
 
 /** Options shared by the baselines. */
 export interface BaselineOptions {
@@ -64,6 +65,11 @@ export function earliestFinishSchedule(
   option: VendorOption,
   maxTasksPerCell = Infinity,
 ): ScheduleCell[] | null {
+  requireSearchArguments(instance, state, task);
+  requireVendorOption(option);
+  if (!(maxTasksPerCell >= 1)) {
+    throw new ParameterError("maxTasksPerCell", maxTasksPerCell, "maxTasksPerCell >= 1");
+  }
   const cells: ScheduleCell[] = [];
   let done = 0;
   for (let t = option.start; t <= task.deadline && done < task.work - 1e-9; t++) {

@@ -6,7 +6,7 @@
  * @module
  */
 import { atLeast, atMost, type ClaimSpec, equals, within } from "../../core/claims.ts";
-import type { RunParams } from "../../core/params.ts";
+import { requireRunParams, type RunParams } from "../../core/params.ts";
 import {
   auctionData,
   compareAlgorithms,
@@ -126,6 +126,7 @@ function regimeWords(regime: RegimeName): string {
 
 /** Claim declarations of this paper. */
 export function claims(params: RunParams): ClaimSpec[] {
+  requireRunParams("params", params);
   const rowsAt = (regime: RegimeName, load: keyof typeof LOADS) => () =>
     compareAlgorithms(params, LOADS[load].figure, LOADS[load].label, {
       ...REGIME_SETTINGS[regime],

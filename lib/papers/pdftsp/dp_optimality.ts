@@ -12,6 +12,7 @@ import { findSchedule } from "./find_schedule.ts";
 import { exhaustiveSchedule } from "./exhaustive.ts";
 import { exactSchedule } from "./exact_schedule.ts";
 import type { Instance } from "./types.ts";
+import { requireInteger, requireOneOf } from "../../core/validate.ts";
 
 /** Outcome of {@link dpOptimality}. */
 export interface DpOptimality {
@@ -46,6 +47,8 @@ export function dpOptimality(
   trials: number,
   prices: "uniform" | "random",
 ): DpOptimality {
+  requireInteger("trials", trials, 1, 1_000_000);
+  requireOneOf("prices", prices, ["uniform", "random"]);
   const rng = createRng(seed).stream(`dp-optimality-${prices}`);
   let optimal = 0;
   let exactOptimal = 0;

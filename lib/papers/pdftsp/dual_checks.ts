@@ -18,6 +18,7 @@ import { gridUnits } from "./find_schedule.ts";
 import { cheapestAdditive, type PricedCell } from "./exact_schedule.ts";
 import { ClusterState } from "./cluster_state.ts";
 import type { Instance } from "./types.ts";
+import { requireArray, requireObject } from "../../core/validate.ts";
 
 /** Lemma 1 on every task that moved the duals. */
 export interface Lemma1Check {
@@ -45,6 +46,8 @@ export interface Lemma1Check {
  * ```
  */
 export function lemma1Check(run: PdftspResult): Lemma1Check {
+  requireObject("run", run, "a pdFTSP run (runPdftsp)", ["alpha", "beta", "trace"]);
+  requireArray("run.trace", run.trace, "the run's trace (an array)");
   const factor = 1 + Math.max(run.alpha, run.beta);
   let tasks = 0;
   let worstSlack = -Infinity;

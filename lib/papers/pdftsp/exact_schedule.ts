@@ -21,6 +21,7 @@ import type { VendorOption } from "./instance.ts";
 import { type DpTable, gridUnits, type ScheduleSearchOptions, traceBack } from "./find_schedule.ts";
 import { candidateFrom, type ScheduleCandidate } from "./schedule_cost.ts";
 import type { ScheduleCell } from "./types.ts";
+import { requireSearchArguments, requireVendorOption } from "./validate.ts";
 
 /** One usable (node, slot) cell of the task's window. */
 interface UsableCell {
@@ -61,6 +62,8 @@ export function exactSchedule(
   option: VendorOption,
   options: ScheduleSearchOptions = {},
 ): ScheduleCandidate | null {
+  requireSearchArguments(instance, state, task);
+  requireVendorOption(option);
   if (option.start > task.deadline) return null;
   const { units, need } = gridUnits(task, options.gridUnitsPerSlot);
   const usable = usableCells(instance, state, task, option, units, options.respectCapacity ?? true);

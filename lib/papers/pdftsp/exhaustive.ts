@@ -9,6 +9,7 @@ import type { CompiledInstance, CompiledTask, VendorOption } from "./instance.ts
 import { candidateFrom, type ScheduleCandidate } from "./find_schedule.ts";
 import type { ScheduleCell } from "./types.ts";
 import { ParameterError } from "../../core/errors.ts";
+import { requireSearchArguments, requireVendorOption } from "./validate.ts";
 
 /** Largest number of schedules the search will enumerate. */
 export const EXHAUSTIVE_LIMIT = 2_000_000;
@@ -42,6 +43,8 @@ export function exhaustiveSchedule(
   option: VendorOption,
   respectCapacity = true,
 ): ScheduleCandidate | null {
+  requireSearchArguments(instance, state, task);
+  requireVendorOption(option);
   const slotsInWindow: number[] = [];
   for (let t = option.start; t <= task.deadline; t++) slotsInWindow.push(t);
   const usable = slotsInWindow.map((t) => {

@@ -32,6 +32,8 @@ import {
 import type { ScheduleCell } from "./types.ts";
 import { candidateFrom, type ScheduleCandidate } from "./schedule_cost.ts";
 import { exactSchedule } from "./exact_schedule.ts";
+import { requireCompiledTask, requireSearchArguments, requireVendorOption } from "./validate.ts";
+import { requirePositive } from "../../core/validate.ts";
 
 export { candidateFrom, type ScheduleCandidate } from "./schedule_cost.ts";
 
@@ -53,6 +55,8 @@ export type ScheduleMethod = "dp" | "exact";
 
 /** Grid size (work per unit) for a task. */
 export function gridSize(task: CompiledTask, gridUnitsPerSlot = 4): number {
+  requireCompiledTask(task);
+  requirePositive("gridUnitsPerSlot", gridUnitsPerSlot);
   return Math.min(...task.throughput) / gridUnitsPerSlot;
 }
 
@@ -84,6 +88,8 @@ export function findSchedule(
   option: VendorOption,
   options: ScheduleSearchOptions = {},
 ): ScheduleCandidate | null {
+  requireSearchArguments(instance, state, task);
+  requireVendorOption(option);
   const start = option.start;
   const end = task.deadline;
   if (start > end) return null;
@@ -223,6 +229,7 @@ export function bestSchedule(
   task: CompiledTask,
   options: ScheduleSearchOptions = {},
 ): ScheduleCandidate | null {
+  requireSearchArguments(instance, state, task);
   const cheapestPerStart = new Map<number, VendorOption>();
   for (const option of task.options) {
     const seen = cheapestPerStart.get(option.start);

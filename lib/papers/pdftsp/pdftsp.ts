@@ -15,6 +15,7 @@ import {
 } from "./find_schedule.ts";
 import type { Instance, OnlineResult, TaskOutcome } from "./types.ts";
 import { requirePositive } from "../../core/validate.ts";
+import { requireCompiledInstance } from "./validate.ts";
 
 /**
  * Payment rule. `paper` is Eq. 14: q_in + max λ · Σs + max φ · Σr. `critical` adds the task's own
@@ -86,6 +87,7 @@ export interface PdftspResult extends OnlineResult {
  * ```
  */
 export function defaultAlphaBeta(instance: CompiledInstance): { alpha: number; beta: number } {
+  requireCompiledInstance(instance);
   if (instance.valueBounds !== null) {
     return { alpha: instance.valueBounds.perWork, beta: instance.valueBounds.perMemory };
   }

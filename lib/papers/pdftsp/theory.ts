@@ -15,7 +15,15 @@
 import { defaultAlphaBeta, type PaymentRule, type PdftspResult, runPdftsp } from "./pdftsp.ts";
 import { compileInstance } from "./instance.ts";
 import type { Instance } from "./types.ts";
-import { requireFinite, requireInteger, requireNonNegative } from "../../core/validate.ts";
+import { ParameterError } from "../../core/errors.ts";
+import {
+  requireArray,
+  requireFinite,
+  requireInteger,
+  requireNonNegative,
+  requireObject,
+  requireObjectArray,
+} from "../../core/validate.ts";
 
 /** One point of a bid sweep. */
 export interface BidPoint {
@@ -44,6 +52,9 @@ export function bidSweep(
   bids: readonly number[],
   paymentRule: PaymentRule = "critical",
 ): BidPoint[] {
+  requireObject("instance", instance, "an instance { slots, nodes, tasks, ... }", ["tasks"]);
+  requireArray("instance.tasks", instance.tasks, "an array of tasks");
+  requireArray("bids", bids, "an array of bids");
   requireInteger("taskIndex", taskIndex, 0, instance.tasks.length - 1);
   requireFinite("value", value);
   const task = instance.tasks[taskIndex]!;
@@ -91,12 +102,21 @@ export interface TruthfulnessCheck {
  * @param points a sweep that includes the true value among its bids
  * @param value the true value
  * @returns utilities and the gain of the best lie
- * @throws {RangeError} when the sweep does not contain the true value
+ * @throws {ParameterError} (a RangeError) when the sweep does not contain the true value
  */
 export function checkTruthfulness(points: readonly BidPoint[], value: number): TruthfulnessCheck {
+  requireObjectArray("points", points, "bid points { bid, utility } (bidSweep)", [
+    "bid",
+    "utility",
+  ]);
+  requireFinite("value", value);
   const truthful = points.find((point) => point.bid === value);
   if (truthful === undefined) {
-    throw new RangeError("the sweep must include the true value as a bid");
+    throw new ParameterError(
+      "points",
+      points,
+      `a sweep whose bids include the true value ${value}`,
+    );
   }
   const best = points.reduce((a, b) => (b.utility > a.utility ? b : a));
   return {

@@ -22,7 +22,12 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireInteger, requireOneOf, requirePositive } from "../../core/validate.ts";
+import {
+  requireInteger,
+  requireObject,
+  requireOneOf,
+  requirePositive,
+} from "../../core/validate.ts";
 import {
   DEFAULT_AGGREGATE_UTILISATION,
   DEFAULT_LORA,
@@ -132,6 +137,7 @@ export function paperGpuProfiles(
  * ```
  */
 export function generateWorkload(config: WorkloadConfig): Workload {
+  requireObject("config", config, "a workload configuration { nodes, slots?, ... }");
   const nodeCount = requireInteger("nodes", config.nodes, 1, 10_000);
   const slots = requireInteger("slots", config.slots ?? 144, 1, 10_000);
   const gpus = requireOneOf("gpus", config.gpus ?? "a100", GPU_MIXES);

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { requireInteger } from "../../core/validate.ts";
+import { requireInteger, requireObject } from "../../core/validate.ts";
 import { buildInstance, CBAR_CPU, type ValueCase } from "./experiments.ts";
 import { lagrangianBracket } from "./lagrangian.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
@@ -62,6 +62,7 @@ const MP: MechanismSpec = { kind: "myopic" };
  * @throws {ParameterError} on non-integer sizes or instance count
  */
 export function anchorRegime(options: AnchorOptions): AnchorResult {
+  requireObject("options", options, "anchor options { instances, ... }");
   const instances = requireInteger("instances", options.instances, 1);
   const build = (kind: ValueCase, multiple: number, scale: number, i: number) =>
     buildInstance({

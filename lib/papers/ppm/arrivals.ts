@@ -23,7 +23,12 @@
  */
 import { ParameterError } from "../../core/errors.ts";
 import type { Rng } from "../../core/rng.ts";
-import { requireInteger, requirePositive } from "../../core/validate.ts";
+import {
+  requireInteger,
+  requireMethods,
+  requireObject,
+  requirePositive,
+} from "../../core/validate.ts";
 import { loadOrSynthesize } from "../../traces/mod.ts";
 
 /** Seconds per slot in Section 6.1 (3600 slots = 10 hours). */
@@ -109,6 +114,11 @@ export function sampleWindow(
   count: number,
   durationScale = 1,
 ): Stay[] {
+  requireObject("jobs", jobs, "job times { submit, duration, ... } (loadJobTimes)", [
+    "submit",
+    "duration",
+  ]);
+  requireMethods("rng", rng, ["uniform", "int"], "a random stream (createRng(seed).stream(name))");
   requireInteger("slots", slots, 1);
   requireInteger("jobs", count, 1);
   requirePositive("durationScale", durationScale);

@@ -23,9 +23,12 @@
  * @module
  */
 import type { CostFunction } from "./cost.ts";
+import { requireCostFunction } from "./validate.ts";
+import { requireOneOf, requirePositive } from "../../core/validate.ts";
 
 /** Myopic pricing φ(y) = f'(y). */
 export function myopicPricing(cost: CostFunction): (y: number) => number {
+  requireCostFunction(cost);
   return (y) => cost.marginal(y);
 }
 
@@ -56,6 +59,9 @@ export function twiceIndexPricing(
   pbar: number,
   variant: TwiceIndexVariant = "reserve",
 ): (y: number) => number {
+  requireCostFunction(cost);
+  requirePositive("pbar", pbar);
+  requireOneOf("variant", variant, TWICE_INDEX_VARIANTS);
   const cBar = cost.cBar;
   const top = Math.max(pbar, cBar);
   const logGrowth = Math.log(top / cBar);

@@ -6,7 +6,7 @@
  * @module
  */
 import { atLeast, atMost, type ClaimSpec, equals, inRange, within } from "../../core/claims.ts";
-import type { RunParams } from "../../core/params.ts";
+import { requireRunParams, type RunParams } from "../../core/params.ts";
 import { powerCost } from "./cost.ts";
 import { alphaMin, alphaS, alphaStarOf, criticalThreshold, cSRatio, uS } from "./power_theory.ts";
 import { h2EndPrice, numericLowerBound1 } from "./shooting.ts";
@@ -68,6 +68,7 @@ export function claimFig7Mechanisms(delta: number): Record<string, MechanismSpec
  * @param sweeps precomputed Section 6 sweeps (computed here when omitted)
  */
 export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
+  requireRunParams("params", params);
   const sizes = sweepSizes(params.mode);
   const scale = params.mode === "paper"
     ? "paper sizes (N = 4000, T = 3600, 1000 instances)"

@@ -13,7 +13,12 @@
  * @module
  */
 import { ParameterError } from "../../core/errors.ts";
-import { requireGreaterThan, requireNonEmpty, requirePositive } from "../../core/validate.ts";
+import {
+  requireFinite,
+  requireGreaterThan,
+  requireNonEmpty,
+  requirePositive,
+} from "../../core/validate.ts";
 
 /** A strictly convex supply cost with the derivatives the pricing design uses. */
 export interface CostFunction {
@@ -53,6 +58,7 @@ export interface CostFunction {
 export function powerCost(a: number, s: number): CostFunction {
   requirePositive("a", a);
   requireGreaterThan("s", s, 1, "s > 1 (strictly convex power cost)");
+  requireFinite("a·s (c̄ = f'(1))", a * s);
   const cBar = a * s;
   return {
     label: `${a}·y^${s}`,

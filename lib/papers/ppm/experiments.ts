@@ -17,8 +17,8 @@
  */
 import { ParameterError } from "../../core/errors.ts";
 import { createRng, type Rng } from "../../core/rng.ts";
-import { requireInteger, requirePositive } from "../../core/validate.ts";
-import type { Instance } from "./instance.ts";
+import { requireInteger, requireObject, requirePositive } from "../../core/validate.ts";
+import { type Instance, validateInstance } from "./instance.ts";
 import { googleJobTimes, type JobTimes, sampleWindow, SLOT_SECONDS } from "./arrivals.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
 import { cachedBracket, type OfflineSolver } from "./offline_cache.ts";
@@ -74,6 +74,7 @@ export function section6Bundles(): number[][] {
 export function buildInstance(
   params: InstanceParams,
 ): { instance: Instance; source: JobTimes["source"]; note: string } {
+  requireObject("params", params, "instance parameters { case, pbar, jobs, slots, seed }");
   requireInteger("jobs", params.jobs, 1);
   requireInteger("slots", params.slots, 1);
   requirePositive("pbar", params.pbar);
@@ -152,6 +153,8 @@ export async function empiricalRatios(
   mechanisms: Record<string, MechanismSpec>,
   solver: OfflineSolver = "lagrangian",
 ): Promise<{ ratios: RatioResult[]; offline: { lower: number; upper: number; seconds: number } }> {
+  validateInstance(instance);
+  requireObject("mechanisms", mechanisms, "an object of named mechanism specs");
   const runs = Object.entries(mechanisms).map(([name, spec]) => ({
     name,
     result: runPosted(instance, pricingFunctions(instance, spec)),

@@ -13,7 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import { type Displayable, plot } from "../../core/display.ts";
 import { progress } from "../../core/progress.ts";
-import type { RunMode } from "../../core/params.ts";
+import { requireRunMode, type RunMode } from "../../core/params.ts";
 import { alphaStarOf, criticalThreshold, lowerBound1, lowerBound2 } from "./power_theory.ts";
 import { optimalPricingFunction } from "./power_pricing.ts";
 import {
@@ -25,6 +25,14 @@ import {
   SECTION6,
 } from "./experiments.ts";
 import type { MechanismSpec } from "./mechanism.ts";
+import {
+  requireFiniteArray,
+  requireFunction,
+  requireInteger,
+  requireObject,
+  requireObjectArray,
+  requireString,
+} from "../../core/validate.ts";
 
 /** α̲_1(u), α̲_2(u) and α̲(u) = max of both on a grid (Fig. 2), for p̄/c̄ = ratio. */
 export function lowerBoundCurves(
@@ -107,6 +115,7 @@ export function alphaStarCurves(
 
 /** Plot of {@link alphaStarCurves}. */
 export function alphaStarFigure(exponents?: readonly number[]): Displayable {
+  if (exponents !== undefined) requireFiniteArray("exponents", exponents);
   return plot({
     title: "Optimal competitive ratio α_* against p̄/c̄ (Corollary 2)",
     x: { type: "log", label: "p̄/c̄" },
@@ -131,6 +140,7 @@ export interface SweepRow {
 
 /** Sizes of a sweep in quick and paper mode. */
 export function sweepSizes(mode: RunMode): { instances: number; jobs: number; slots: number } {
+  requireRunMode(mode);
   return mode === "paper"
     ? { instances: 1000, jobs: SECTION6.jobs, slots: SECTION6.slots }
     : { instances: 2, jobs: 300, slots: 270 };
@@ -147,6 +157,11 @@ export async function runSweep(
   mechanisms: (x: number) => Record<string, MechanismSpec>,
   instances: number,
 ): Promise<{ rows: SweepRow[]; seconds: number; offlineSeconds: number; source: string }> {
+  requireString("label", label);
+  requireFiniteArray("xs", xs);
+  requireFunction("params", params);
+  requireFunction("mechanisms", mechanisms);
+  requireInteger("instances", instances, 1, 100_000);
   const bar = progress(label, xs.length * instances);
   const started = performance.now();
   let offlineSeconds = 0;
@@ -225,6 +240,13 @@ export function ratioFigure(
   xLabel: string,
   subtitle?: string,
 ): Displayable {
+  requireString("title", title);
+  requireString("xLabel", xLabel);
+  if (subtitle !== undefined) requireString("subtitle", subtitle);
+  requireObjectArray("rows", rows, "sweep rows { x, mechanism, erLow, erHigh }", [
+    "x",
+    "mechanism",
+  ]);
   const facet = facets(rows);
   const rowLabels = appearance(rows.map((r) => r.row));
   return plot({
@@ -280,6 +302,8 @@ export function utilisationRows(
   series: Record<string, Float64Array>,
   column?: string,
 ): UtilisationRow[] {
+  if (column !== undefined) requireString("column", column);
+  requireObject("series", series, "an object of utilisation series (Float64Array per name)");
   return Object.entries(series).flatMap(([name, y]) =>
     Array.from(y, (level, t) => ({ minutes: t * SECTION6.slotSeconds / 60, level, name, column }))
       .filter((_, t) => t % 5 === 0)
@@ -304,6 +328,12 @@ export function utilisationFigure(
   title: string,
   subtitle?: string,
 ): Displayable {
+  requireString("title", title);
+  if (subtitle !== undefined) requireString("subtitle", subtitle);
+  requireObjectArray("rows", rows, "utilisation rows { minutes, level, name }", [
+    "minutes",
+    "name",
+  ]);
   const facet = facets(rows);
   return plot({
     title,

@@ -23,6 +23,7 @@ import type { CostFunction } from "./cost.ts";
 import { h2Threshold, shootSingular, smallestFeasibleAlpha, solveH2 } from "./shooting.ts";
 import { buildPiecewise, type Piece } from "./table.ts";
 import type { PricingFunction } from "./power_pricing.ts";
+import { requireCostFunction } from "./validate.ts";
 
 /** Result of {@link designPricing}. */
 export interface NumericDesign extends PricingFunction {
@@ -46,6 +47,7 @@ export interface NumericDesign extends PricingFunction {
  * ```
  */
 export function designPricing(cost: CostFunction, pbar: number, tolerance = 1e-5): NumericDesign {
+  requireCostFunction(cost);
   requireGreaterThan("pbar", pbar, cost.cLow, `pbar > c_low = f'(0) = ${cost.cLow}`);
   if (pbar <= cost.cBar) {
     const v = cost.inverseMarginal(pbar);

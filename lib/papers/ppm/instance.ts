@@ -31,7 +31,9 @@ import {
   requireInteger,
   requireNonEmpty,
   requireNonNegative,
+  requireObject,
 } from "../../core/validate.ts";
+import { requireInstanceFields } from "./validate.ts";
 import { type CostFunction, polynomialCost, powerCost, type PowerTerm } from "./cost.ts";
 
 /** Cost function specification in JSON. */
@@ -63,6 +65,7 @@ export interface Instance {
 
 /** Builds the cost function of a spec. */
 export function costOf(spec: CostSpec): CostFunction {
+  requireObject("cost", spec, "a cost spec { kind: power | polynomial, ... }");
   if (spec.kind === "power") return powerCost(spec.a, spec.s);
   if (spec.kind === "polynomial") return polynomialCost(spec.terms);
   throw new ParameterError("cost.kind", (spec as { kind: unknown }).kind, "power or polynomial");
@@ -75,6 +78,7 @@ export function costOf(spec: CostSpec): CostFunction {
  *   customers outside the horizon, or valuation lists of the wrong length
  */
 export function validateInstance(instance: Instance): Instance {
+  requireInstanceFields(instance);
   requireInteger("slots", instance.slots, 1);
   requireNonEmpty("resources", instance.resources);
   instance.resources.forEach((resource, k) => {

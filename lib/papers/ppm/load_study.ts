@@ -25,8 +25,16 @@
 import * as Plot from "@observablehq/plot";
 import { type Displayable, plot } from "../../core/display.ts";
 import { progress } from "../../core/progress.ts";
-import { requireInteger, requireNonEmpty, requirePositive } from "../../core/validate.ts";
-import type { RunMode } from "../../core/params.ts";
+import {
+  requireInteger,
+  requireNonEmpty,
+  requireObject,
+  requireObjectArray,
+  requireOneOf,
+  requirePositive,
+  requireString,
+} from "../../core/validate.ts";
+import { requireRunMode, type RunMode } from "../../core/params.ts";
 import type { Instance } from "./instance.ts";
 import {
   buildInstance,
@@ -35,6 +43,7 @@ import {
   section6Mechanisms,
   type ValueCase,
 } from "./experiments.ts";
+import { requireInstanceFields } from "./validate.ts";
 
 /** Duration factors of the notebook's study (1 = as recorded). */
 export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
@@ -52,6 +61,7 @@ export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
  * ```
  */
 export function loadStudySizes(mode: RunMode): { jobs: number; slots: number; instances: number } {
+  requireRunMode(mode);
   return mode === "paper"
     ? { jobs: 4000, slots: 3600, instances: 5 }
     : { jobs: 300, slots: 270, instances: 2 };
@@ -107,6 +117,8 @@ export interface LoadGapRow {
  * ```
  */
 export function offeredCpuPeak(instance: Instance): number {
+  requireInstanceFields(instance);
+  requireInteger("instance.slots", instance.slots, 1);
   const demand = new Float64Array(instance.slots);
   const top = Math.max(...instance.bundles.map((bundle) => bundle[0] ?? 0));
   for (const { arrival, duration } of instance.customers) {
@@ -131,6 +143,7 @@ export function offeredCpuPeak(instance: Instance): number {
 export async function loadSensitivity(
   options: LoadStudyOptions,
 ): Promise<{ rows: LoadStudyRow[]; gaps: LoadGapRow[]; note: string }> {
+  requireObject("options", options, "load-study options { case, pbarMultiples, scales, ... }");
   requireNonEmpty("scales", options.scales);
   requireNonEmpty("pbarMultiples", options.pbarMultiples);
   options.scales.forEach((x, i) => requirePositive(`scales[${i}]`, x));
@@ -207,6 +220,12 @@ export function loadStudyFigure(
   metric: "er" | "peak",
   title: string,
 ): Displayable {
+  requireObjectArray("rows", rows, "load-study rows { scale, mechanism, erHigh, peakCpu }", [
+    "scale",
+    "mechanism",
+  ], 1);
+  requireOneOf("metric", metric, ["er", "peak"]);
+  requireString("title", title);
   const y = metric === "er" ? "erHigh" : "peakCpu";
   const reference = metric === "er"
     ? [Plot.rectY([{ x1: rows[0]?.scale ?? 1, x2: rows.at(-1)?.scale ?? 1, y1: 1.12, y2: 1.22 }], {
@@ -247,6 +266,8 @@ export function loadStudyFigure(
  * ```
  */
 export function loadGapFigure(gaps: readonly LoadGapRow[], title: string): Displayable {
+  requireObjectArray("gaps", gaps, "load-gap rows { scale, offeredPeak, gap }", ["scale", "gap"]);
+  requireString("title", title);
   return plot({
     title,
     x: { type: "log", label: "duration factor (load scale)" },

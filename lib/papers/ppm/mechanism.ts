@@ -15,12 +15,13 @@
  * @module
  */
 import { ParameterError } from "../../core/errors.ts";
-import { requireOneOf } from "../../core/validate.ts";
+import { requireArray, requireFunction, requireOneOf } from "../../core/validate.ts";
 import { costOf, type Instance, validateInstance } from "./instance.ts";
 import { myopicPricing, twiceIndexPricing, type TwiceIndexVariant } from "./baselines.ts";
 import { optimalPricingFunction } from "./power_pricing.ts";
 import { designPricing } from "./general_design.ts";
 import { PostedPriceState } from "./decision.ts";
+import { requireInstanceFields } from "./validate.ts";
 
 /** The `kind`s of {@link MechanismSpec}. */
 export const MECHANISM_KINDS = ["optimal", "myopic", "twice-index", "custom"] as const;
@@ -127,6 +128,11 @@ export function runPosted(
   instance: Instance,
   pricing: readonly ((y: number) => number)[],
 ): SimulationResult {
+  requireInstanceFields(instance);
+  requireArray("pricing", pricing, "an array of pricing functions, one per resource");
+  pricing.forEach((phi, k) =>
+    requireFunction(`pricing[${k}]`, phi, "a pricing function y => price")
+  );
   if (pricing.length !== instance.resources.length) {
     throw new ParameterError("pricing", pricing.length, `${instance.resources.length} functions`);
   }
@@ -154,6 +160,8 @@ export function runPosted(
 
 /** Σ_k Σ_t f_k(y_k(t)) for given utilisation arrays. */
 export function supplyCost(instance: Instance, utilisation: readonly Float64Array[]): number {
+  requireInstanceFields(instance);
+  requireArray("utilisation", utilisation, "an array of utilisation series, one per resource");
   let total = 0;
   instance.resources.forEach((resource, k) => {
     const cost = costOf(resource.cost);

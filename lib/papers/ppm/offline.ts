@@ -22,9 +22,11 @@
  * @module
  */
 import { LpModel, type Variable } from "../../core/lp.ts";
+import { ParameterError } from "../../core/errors.ts";
 import { requireInteger } from "../../core/validate.ts";
 import { costOf, type Instance, validateInstance } from "./instance.ts";
 import { supplyCost } from "./mechanism.ts";
+import { requireInstanceFields } from "./validate.ts";
 
 /** Options of {@link offlineOptimum}. */
 export interface OfflineOptions {
@@ -173,6 +175,9 @@ export async function offlineOptimum(
 
 /** Whether bundle `b` of customer `n` has positive value and no other bundle dominates it. */
 export function undominated(instance: Instance, n: number, b: number): boolean {
+  requireInstanceFields(instance);
+  requireInteger("n", n, 0, instance.customers.length - 1);
+  requireInteger("b", b, 0, instance.bundles.length - 1);
   const v = instance.customers[n]!.valuations;
   if (!(v[b]! > 0)) return false;
   const r = instance.bundles[b]!;
@@ -189,6 +194,14 @@ export function evaluateAllocation(
   instance: Instance,
   allocation: Int32Array,
 ): { welfare: number; utilisation: Float64Array[] } {
+  requireInstanceFields(instance);
+  if (!(allocation instanceof Int32Array) || allocation.length !== instance.customers.length) {
+    throw new ParameterError(
+      "allocation",
+      allocation,
+      `an Int32Array of ${instance.customers.length} bundle indices (−1: rejected)`,
+    );
+  }
   const utilisation = instance.resources.map(() => new Float64Array(instance.slots));
   let value = 0;
   allocation.forEach((b, n) => {

@@ -17,9 +17,10 @@
  *
  * @module
  */
-import type { Instance } from "./instance.ts";
+import { type Instance, validateInstance } from "./instance.ts";
 import { lagrangianBracket } from "./lagrangian.ts";
 import { offlineOptimum } from "./offline.ts";
+import { requireArray, requireOneOf } from "../../core/validate.ts";
 
 /** How W_opt is bracketed: Lagrangian dual (default) or the HiGHS LP (cross-check). */
 export type OfflineSolver = "lagrangian" | "lp";
@@ -55,6 +56,9 @@ export function cachedBracket(
   solver: OfflineSolver,
   incumbents: readonly Int32Array[],
 ): Promise<CachedBracket> {
+  validateInstance(instance);
+  requireOneOf("solver", solver, ["lagrangian", "lp"]);
+  requireArray("incumbents", incumbents, "an array of allocations (Int32Array)");
   const key = `${solver}:${fingerprint(instance, incumbents)}`;
   const hit = cache.get(key);
   if (hit) {

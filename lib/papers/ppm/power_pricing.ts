@@ -22,7 +22,12 @@
  */
 import { findRoot, integrate } from "../../core/numerics.ts";
 import { ParameterError } from "../../core/errors.ts";
-import { requireInRange } from "../../core/validate.ts";
+import {
+  requireFinite,
+  requireGreaterThan,
+  requireInRange,
+  requirePositive,
+} from "../../core/validate.ts";
 import {
   alphaMin,
   alphaS,
@@ -39,6 +44,9 @@ import { buildPiecewise, type Piece } from "./table.ts";
 
 /** P_s(η; α) = η^s − α/(s−1)·η^{s−1} + α/(s−1) (Eq. 77). */
 export function characteristic(s: number, alpha: number, eta: number): number {
+  requireGreaterThan("s", s, 1, "s > 1");
+  requirePositive("alpha", alpha);
+  requireFinite("eta", eta);
   const k = alpha / (s - 1);
   return eta ** s - k * eta ** (s - 1) + k;
 }
@@ -173,6 +181,11 @@ export function scaledPricing(
 
 /** φ_ivp(y; u) with an explicit α (Eq. 25 / Eq. 99). */
 export function phiIvp(s: number, cBar: number, alpha: number, u: number, y: number): number {
+  requireGreaterThan("s", s, 1, "s > 1");
+  requirePositive("cBar", cBar);
+  requirePositive("alpha", alpha);
+  requireInRange("u", u, 0, 1);
+  requireFinite("y", y);
   return cBar * (Math.exp(alpha * y - (s - 1) * Math.log(alpha)) *
       gammaIntegral(s, alpha * y, alpha * u) + Math.exp((y - u) * alpha));
 }

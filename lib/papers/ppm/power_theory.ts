@@ -17,7 +17,14 @@
 import gammainc from "@stdlib/math-base-special-gammainc";
 import { ParameterError } from "../../core/errors.ts";
 import { findRoot } from "../../core/numerics.ts";
-import { requireGreaterThan, requireInRange, requirePositive } from "../../core/validate.ts";
+import {
+  requireFinite,
+  requireGreaterThan,
+  requireInRange,
+  requireNonNegative,
+  requireObject,
+  requirePositive,
+} from "../../core/validate.ts";
 
 /** Set-up of a power cost f(y) = a·y^s with PUV upper bound p̄. */
 export interface PowerSetup {
@@ -48,6 +55,7 @@ export interface PowerAnalysis {
 
 /** Validates a power set-up (s > 1, a > 0, p̄ > c̲ = 0). */
 export function validatePowerSetup(setup: PowerSetup): PowerSetup {
+  requireObject("setup", setup, "a power set-up { a, s, pbar }");
   requirePositive("a", setup.a);
   requireGreaterThan("s", setup.s, 1, "s > 1 (strictly convex power cost)");
   requireGreaterThan("pbar", setup.pbar, 0, "pbar > c_low = f'(0) = 0");
@@ -56,6 +64,9 @@ export function validatePowerSetup(setup: PowerSetup): PowerSetup {
 
 /** ∫_lo^hi η^{s−1} e^{−η} dη (lower incomplete gamma difference). */
 export function gammaIntegral(s: number, lo: number, hi: number): number {
+  requirePositive("s", s);
+  requireNonNegative("lo", lo);
+  requireNonNegative("hi", hi);
   return gammainc(hi, s, false) - gammainc(lo, s, false);
 }
 
@@ -73,12 +84,14 @@ export function uS(s: number): number {
 
 /** α_s(u) = (s−1)/(u − u^s) (Eq. 18). */
 export function alphaS(s: number, u: number): number {
+  requireGreaterThan("s", s, 1, "s > 1");
   requireInRange("u", u, Number.MIN_VALUE, 1 - 1e-15);
   return (s - 1) / (u - u ** s);
 }
 
 /** α̲_1(u) (Eq. 17). */
 export function lowerBound1(s: number, u: number): number {
+  requireInRange("u", u, 0, 1);
   return u < uS(s) ? alphaS(s, u) : alphaMin(s);
 }
 
@@ -86,6 +99,9 @@ export function lowerBound1(s: number, u: number): number {
  * φ(1; α, u)/c̄ for the H2 dynamics φ' = α(φ − c̄y^{s−1}), φ(u) = c̄ (Eq. 99 at y = 1).
  */
 export function h2EndValueRatio(s: number, alpha: number, u: number): number {
+  requireGreaterThan("s", s, 1, "s > 1");
+  requirePositive("alpha", alpha);
+  requireInRange("u", u, 0, 1);
   return Math.exp(alpha * (1 - u)) -
     Math.exp(alpha - (s - 1) * Math.log(alpha)) * gammaIntegral(s, alpha * u, alpha);
 }
@@ -106,12 +122,16 @@ export function lowerBound2(s: number, u: number, pbarOverCbar: number): number 
 
 /** C_s (Eq. 22) in units of c̄: φ_ivp(1; u_s) with α = α_s^min. */
 export function cSRatio(s: number): number {
+  requireGreaterThan("s", s, 1, "s > 1");
+  requireInRange("s", s, 1, 140); // s^s overflows above about 143
   const am = alphaMin(s);
   return (Math.exp(-s) - gammaIntegral(s, s, am) / s ** s) * Math.exp(am);
 }
 
 /** Regime of Corollary 2 for p̄/c̄. */
 export function regimeOf(s: number, pbarOverCbar: number): Regime {
+  requireGreaterThan("s", s, 1, "s > 1");
+  requirePositive("pbar/cbar", pbarOverCbar);
   if (pbarOverCbar <= 1) return "LUC";
   return pbarOverCbar <= cSRatio(s) ? "HUC1" : "HUC2";
 }
@@ -155,6 +175,10 @@ export function phiIvpRatio(
   y: number,
   alpha: number = lowerBound1(s, u),
 ): number {
+  requireGreaterThan("s", s, 1, "s > 1");
+  requireInRange("u", u, 0, 1);
+  requireFinite("y", y);
+  requirePositive("alpha", alpha);
   return Math.exp(alpha * y - (s - 1) * Math.log(alpha)) *
       gammaIntegral(s, alpha * y, alpha * u) + Math.exp((y - u) * alpha);
 }

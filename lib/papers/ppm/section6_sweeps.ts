@@ -19,8 +19,16 @@
  * @module
  */
 import { progress } from "../../core/progress.ts";
-import type { RunMode } from "../../core/params.ts";
-import { requireInteger, requireNonEmpty } from "../../core/validate.ts";
+import { requireRunMode, type RunMode } from "../../core/params.ts";
+import {
+  requireArray,
+  requireFiniteArray,
+  requireFunction,
+  requireInteger,
+  requireNonEmpty,
+  requireOneOf,
+  requirePositive,
+} from "../../core/validate.ts";
 import {
   buildInstance,
   CBAR_CPU,
@@ -38,6 +46,7 @@ import {
   type UtilisationRow,
   utilisationRows,
 } from "./figures.ts";
+import { requireSweepSizes } from "./validate.ts";
 
 /** Instance sizes of one sweep point (see `sweepSizes`). */
 export interface SweepSizes {
@@ -78,6 +87,7 @@ export interface DeltaPanel {
  * ```
  */
 export function deltaSweepSizes(mode: RunMode): SweepSizes {
+  requireRunMode(mode);
   return { ...sweepSizes(mode), instances: mode === "paper" ? 1000 : 8 };
 }
 
@@ -105,6 +115,8 @@ const REGIMES: readonly { multiple: number; label: string }[] = [
  * ```
  */
 export function figure6Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
+  requireSweepSizes(sizes);
+  requireInteger("seed", seed);
   return (["UI", "EI"] as const).flatMap((kind) =>
     REGIMES.map(({ multiple, label }) => ({
       column: label,
@@ -133,6 +145,8 @@ export function figure6Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
  * ```
  */
 export function figure7Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
+  requireSweepSizes(sizes);
+  requireInteger("seed", seed);
   return [1, 2, 10].map((sigma) => ({
     column: `σ = ${sigma}`,
     params: (i: number) => ({
@@ -167,6 +181,8 @@ export function deltaMechanisms(
   merged: Record<string, MechanismSpec>;
   keyOf: Map<string, { delta: number; mechanism: string }>;
 } {
+  requireFiniteArray("deltas", deltas);
+  requireFunction("mechanisms", mechanisms, "a function of δ returning named mechanisms");
   const merged: Record<string, MechanismSpec> = {};
   const keyOf = new Map<string, { delta: number; mechanism: string }>();
   for (const delta of deltas) {
@@ -248,6 +264,11 @@ export function caseInstanceParams(
   seed: number,
   instance: number,
 ): InstanceParams {
+  requireOneOf("kind", kind, ["UE", "EE"] as const);
+  requirePositive("multiple", multiple);
+  requireSweepSizes(sizes);
+  requireInteger("seed", seed);
+  requireInteger("instance", instance, 0, sizes.instances - 1);
   return {
     case: kind,
     pbar: multiple * CBAR_CPU,
@@ -278,6 +299,10 @@ export async function caseSweep(
   sizes: SweepSizes,
   seed: number,
 ): Promise<PanelSweep> {
+  requireOneOf("kind", kind, ["UE", "EE"]);
+  requireFiniteArray("multiples", multiples);
+  requireSweepSizes(sizes);
+  requireInteger("seed", seed);
   const sweep = await runSweep(
     `Case ${kind} (ER vs p̄)`,
     multiples,
@@ -318,6 +343,7 @@ export async function exactCaseSweeps(
 
 /** p̄/c̄ grid of Fig. 4(a)/5(a): 1…9 in paper mode, {1, 3, 6, 9} in quick mode. */
 export function pbarMultiples(mode: RunMode): number[] {
+  requireRunMode(mode);
   return mode === "paper" ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [1, 3, 6, 9];
 }
 
@@ -342,6 +368,11 @@ export function utilisationPanels(
   sizes: SweepSizes,
   seed: number,
 ): UtilisationRow[] {
+  requireArray("cases", cases, "an array of cases (UE, EE)");
+  cases.forEach((kind, i) => requireOneOf(`cases[${i}]`, kind, ["UE", "EE"]));
+  requirePositive("multiple", multiple);
+  requireSweepSizes(sizes);
+  requireInteger("seed", seed);
   const rows: UtilisationRow[] = [];
   for (const kind of cases) {
     const { instance } = buildInstance({

@@ -20,8 +20,14 @@
  */
 import { findRoot, solveOde } from "../../core/numerics.ts";
 import { SolverError } from "../../core/errors.ts";
-import { requireInRange } from "../../core/validate.ts";
+import {
+  requireFinite,
+  requireFunction,
+  requireInRange,
+  requirePositive,
+} from "../../core/validate.ts";
 import type { CostFunction } from "./cost.ts";
+import { requireCostFunction } from "./validate.ts";
 
 /** How far (in ln y) the singular segment is integrated towards y = 0. */
 export const LOG_SPAN = 200;
@@ -57,6 +63,10 @@ export function shootSingular(
   yEnd: number,
   price: number,
 ): SingularShot {
+  requireCostFunction(cost);
+  requireFinite("alpha", alpha);
+  requireFinite("yEnd", yEnd);
+  requireFinite("price", price);
   const q0 = cost.inverseMarginal(price);
   const tau0 = Math.log(yEnd);
   const rhs = (tau: number, state: readonly number[]) => {
@@ -106,6 +116,9 @@ export function solveH2(
 
 /** φ(1) of the H2 segment started at φ(u) = c̄. */
 export function h2EndPrice(cost: CostFunction, alpha: number, u: number): number {
+  requireCostFunction(cost);
+  requireFinite("alpha", alpha);
+  requireFinite("u", u);
   return solveH2(cost, alpha, u, 1, cost.cBar)(1);
 }
 
@@ -114,6 +127,9 @@ export function h2EndPrice(cost: CostFunction, alpha: number, u: number): number
  * φ(1) = p̄ and returns where φ falls to c̄, or `null` when it stays above c̄ on (0, 1].
  */
 export function h2Threshold(cost: CostFunction, alpha: number, pbar: number): number | null {
+  requireCostFunction(cost);
+  requireFinite("alpha", alpha);
+  requirePositive("pbar", pbar);
   const floor = 1e-9;
   const back = solveH2(cost, alpha, 1, floor, pbar);
   if (back(floor) > cost.cBar) return null;
@@ -130,6 +146,7 @@ export function smallestFeasibleAlpha(
   tolerance = 1e-5,
   lo = 1,
 ): number {
+  requireFunction("feasible", feasible);
   requireInRange("tolerance", tolerance, 1e-12, 0.5); // smaller cannot be met in floating point
   requireInRange("lo", lo, 1, 1e4);
   let hi = Math.max(2, lo * 2);
@@ -151,6 +168,8 @@ export function smallestFeasibleAlpha(
 
 /** Numerical α̲_1(u): smallest α for which H1(u, α) has φ(0) = c̲ (Theorem 3 by shooting). */
 export function numericLowerBound1(cost: CostFunction, u: number, tolerance = 1e-5): number {
+  requireCostFunction(cost);
+  requireInRange("u", u, 0, 1);
   return smallestFeasibleAlpha(
     (alpha) => shootSingular(cost, alpha, u, cost.cBar).feasible,
     tolerance,
@@ -159,6 +178,9 @@ export function numericLowerBound1(cost: CostFunction, u: number, tolerance = 1e
 
 /** Numerical α̲_2(u): the α with φ(1) = p̄ for H2 started at φ(u) = c̄ (Theorem 4 by shooting). */
 export function numericLowerBound2(cost: CostFunction, u: number, pbar: number): number {
+  requireCostFunction(cost);
+  requireInRange("u", u, 0, 1);
+  requirePositive("pbar", pbar);
   let hi = 1;
   while (h2EndPrice(cost, hi, u) < pbar) hi *= 2;
   return findRoot((alpha) => h2EndPrice(cost, alpha, u) - pbar, 1e-6, hi, { xTolerance: 1e-10 });

@@ -13,7 +13,12 @@
  *
  * @module
  */
-import { requireInteger, requireNonEmpty, requirePositive } from "../../core/validate.ts";
+import {
+  requireInteger,
+  requireNonEmpty,
+  requireObject,
+  requirePositive,
+} from "../../core/validate.ts";
 import { TWICE_INDEX_VARIANTS, type TwiceIndexVariant } from "./baselines.ts";
 import { buildInstance, CBAR_CPU, type ValueCase } from "./experiments.ts";
 import { pricingFunctions, runPosted } from "./mechanism.ts";
@@ -54,6 +59,7 @@ export interface RankingRow {
  * @throws {ParameterError} on an empty grid, non-positive factors or p̄, or bad sizes
  */
 export function twiceIndexRanking(options: RankingOptions): RankingRow[] {
+  requireObject("options", options, "ranking options { scales, pbarMultiple, ... }");
   requireNonEmpty("scales", options.scales);
   options.scales.forEach((x, i) => requirePositive(`scales[${i}]`, x));
   requirePositive("pbarMultiple", options.pbarMultiple);

@@ -10,9 +10,14 @@
  */
 import { SolverError } from "../../core/errors.ts";
 import { LpModel } from "../../core/lp.ts";
-import { requireNonNegative } from "../../core/validate.ts";
+import { requireFinite, requireNonNegative, requireObject } from "../../core/validate.ts";
 import { ParameterError } from "../../core/errors.ts";
 import { type ProviderSpec, validateProvider } from "./model.ts";
+
+/** Fields a provider (or a parsed market, which has them too) must have. */
+const PROVIDER_FIELDS = ["highGpus", "lowGpus", "costs"];
+/** The four per-pool columns of an {@link Allocation}. */
+const ALLOCATION_FIELDS = ["trainingHigh", "trainingLow", "inferenceHigh", "inferenceLow"];
 
 /**
  * Relative tolerance of the capacity check Σg^T + Σg^I <= G: prices on a capacity boundary
@@ -54,6 +59,18 @@ export type AllocationResult =
  * ```
  */
 export function costOfDemand(
+  provider: ProviderSpec,
+  training: number,
+  inference: number,
+): number | null {
+  requireObject("provider", provider, "a provider { highGpus, lowGpus, costs }", PROVIDER_FIELDS);
+  requireFinite("training", training);
+  requireFinite("inference", inference);
+  return demandCost(provider, training, inference);
+}
+
+/** {@link costOfDemand} without the argument checks, for loops over an already checked market. */
+export function demandCost(
   provider: ProviderSpec,
   training: number,
   inference: number,
@@ -192,6 +209,13 @@ export async function allocateLp(
  * ```
  */
 export function allocationCost(provider: ProviderSpec, allocation: Allocation): number {
+  requireObject("provider", provider, "a provider { highGpus, lowGpus, costs }", PROVIDER_FIELDS);
+  requireObject(
+    "allocation",
+    allocation,
+    "an allocation from allocateClosedForm",
+    ALLOCATION_FIELDS,
+  );
   const c = provider.costs;
   const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
   return c.trainingHigh * sum(allocation.trainingHigh) +

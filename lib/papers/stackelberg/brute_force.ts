@@ -6,10 +6,11 @@
  * @module
  */
 import { ParameterError } from "../../core/errors.ts";
-import { requireInteger, requirePositive } from "../../core/validate.ts";
+import { requireInteger, requireObject, requirePositive } from "../../core/validate.ts";
 import { totalInferenceDemand, totalTrainingDemand } from "./demand.ts";
 import type { Market } from "./model.ts";
-import { profitOfDemand } from "./profit.ts";
+import { profitOfCheckedDemand } from "./profit.ts";
+import { requireMarket } from "./validate.ts";
 
 /** Options of {@link bruteForceStageOne}. */
 export interface BruteForceOptions {
@@ -61,6 +62,8 @@ export interface ProfitSurface {
  * ```
  */
 export function bruteForceStageOne(market: Market, options: BruteForceOptions = {}): ProfitSurface {
+  requireMarket(market);
+  requireObject("options", options, "brute-force options (an object)");
   const surface = gridSearch(
     market,
     options,
@@ -136,7 +139,7 @@ function gridSearch(
   let best: ProfitSurface["best"] = null;
   for (let i = 0; i < trainingSteps; i++) {
     for (let j = 0; j < inferenceSteps; j++) {
-      const result = profitOfDemand(market, trainingPrices[i]!, inferencePrices[j]!, {
+      const result = profitOfCheckedDemand(market, trainingPrices[i]!, inferencePrices[j]!, {
         training: trainingDemand[i]!,
         inference: inferenceDemand[j]!,
       });

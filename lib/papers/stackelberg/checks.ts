@@ -6,7 +6,7 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireInteger } from "../../core/validate.ts";
+import { requireInteger, requireIntegers } from "../../core/validate.ts";
 import { allocateClosedForm, allocateLp, costOfDemand } from "./allocation.ts";
 import {
   inferenceDemand,
@@ -294,6 +294,8 @@ export function checkInferenceMonotonicity(
   seeds: readonly number[],
   clients: number,
 ): MonotonicityCheck {
+  requireIntegers("seeds", seeds);
+  requireInteger("clients", clients, 1, 1_000_000);
   let pieces = 0;
   let violations = 0;
   for (const seed of seeds) {
@@ -351,6 +353,8 @@ export function examineInferencePoint(
   clients: number,
   lowPerClient: number,
 ): InferencePointExamination {
+  requireIntegers("seeds", seeds);
+  requireInteger("clients", clients, 1, 1_000_000);
   let pieces = 0;
   let invalid = 0;
   let inside = 0;
@@ -408,6 +412,8 @@ export function examineTrainingPoint(
   clients: number,
   highPerClient: number,
 ): TrainingPointExamination {
+  requireIntegers("seeds", seeds);
+  requireInteger("clients", clients, 1, 1_000_000);
   let intervals = 0;
   let inside = 0;
   let maxError = 0;

@@ -8,7 +8,7 @@
  * @module
  */
 import { type ClaimSpec, equals, within } from "../../core/claims.ts";
-import type { RunParams } from "../../core/params.ts";
+import { requireRunParams, type RunParams } from "../../core/params.ts";
 import {
   checkInferenceMonotonicity,
   checkTheoremOne,
@@ -39,6 +39,7 @@ const paper = "stackelberg";
  * ```
  */
 export function theoremThreeMarkets(params: RunParams): MarketSpec[] {
+  requireRunParams("params", params);
   const quick = params.mode === "quick";
   return [
     ...varietyMarkets(params.seed, quick ? 240 : 1000),
@@ -58,6 +59,7 @@ export function theoremThreeMarkets(params: RunParams): MarketSpec[] {
  * ```
  */
 export function claims(params: RunParams): ClaimSpec[] {
+  requireRunParams("params", params);
   const quick = params.mode === "quick";
   const seed = params.seed;
   const scale = quick ? "quick mode" : "paper mode";

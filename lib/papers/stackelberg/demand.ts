@@ -3,9 +3,11 @@
  *
  * @module
  */
-import { requirePositive } from "../../core/validate.ts";
+import { ParameterError } from "../../core/errors.ts";
+import { requireFinite, requireNonNegative, requirePositive } from "../../core/validate.ts";
 import type { Market, TrainingParams } from "./model.ts";
 import type { ThresholdInput } from "./threshold.ts";
+import { requireInferenceParams, requireMarket, requireTrainingParams } from "./validate.ts";
 
 /**
  * Training payoff P^T(g) = γ log(1 + g/θ) − p g (Appendix B).
@@ -21,6 +23,9 @@ import type { ThresholdInput } from "./threshold.ts";
  * ```
  */
 export function trainingPayoff(params: TrainingParams, price: number, gpus: number): number {
+  requireTrainingParams(params);
+  requireFinite("price", price);
+  requireNonNegative("gpus", gpus);
   return params.gamma * Math.log1p(gpus / params.theta) - price * gpus;
 }
 
@@ -39,6 +44,9 @@ export function trainingPayoff(params: TrainingParams, price: number, gpus: numb
  * ```
  */
 export function inferencePayoff(params: ThresholdInput, price: number, gpus: number): number {
+  requireInferenceParams(params);
+  requireFinite("price", price);
+  requireFinite("gpus", gpus);
   const slack = gpus / params.d - params.lambda;
   if (!(slack > 0)) return -Infinity;
   return -params.gamma / (slack * slack) - price * gpus;
@@ -58,6 +66,7 @@ export function inferencePayoff(params: ThresholdInput, price: number, gpus: num
  * ```
  */
 export function trainingDemand(params: TrainingParams, price: number): number {
+  requireTrainingParams(params);
   requirePositive("price", price);
   return Math.max(0, params.gamma / price - params.theta);
 }
@@ -82,6 +91,10 @@ export function inferenceDemand(
   price: number,
   threshold = Infinity,
 ): number {
+  requireInferenceParams(params);
+  if (typeof threshold !== "number" || !(threshold > 0)) {
+    throw new ParameterError("threshold", threshold, "threshold > 0 (Infinity: always buys)");
+  }
   requirePositive("price", price);
   if (price > threshold) return 0;
   return params.d * (params.lambda + Math.cbrt((2 * params.gamma) / (params.d * price)));
@@ -110,6 +123,7 @@ export interface AggregateDemand {
  * ```
  */
 export function totalTrainingDemand(market: Market, price: number): number {
+  requireMarket(market);
   requirePositive("trainingPrice", price);
   let total = 0;
   for (let n = 0; n < market.size; n++) {
@@ -136,6 +150,7 @@ export function totalTrainingDemand(market: Market, price: number): number {
  * ```
  */
 export function totalInferenceDemand(market: Market, price: number): number {
+  requireMarket(market);
   requirePositive("inferencePrice", price);
   let total = 0;
   for (let n = 0; n < market.size; n++) {

@@ -30,7 +30,8 @@
 import { ParameterError } from "../../core/errors.ts";
 import { totalInferenceDemand, totalTrainingDemand } from "./demand.ts";
 import type { Market } from "./model.ts";
-import { profitOfDemand } from "./profit.ts";
+import { profitOfCheckedDemand } from "./profit.ts";
+import { requireMarket } from "./validate.ts";
 
 /** The optimum found by {@link exactStageOne}. */
 export interface ExactStageOneOptimum {
@@ -68,6 +69,7 @@ export type ExactStageOneResult =
  * ```
  */
 export function exactStageOne(market: Market): ExactStageOneResult {
+  requireMarket(market);
   const inferenceLimit = market.inferencePriceLimit;
   if (inferenceLimit === null) {
     throw new ParameterError(
@@ -91,7 +93,7 @@ export function exactStageOne(market: Market): ExactStageOneResult {
     const trainingPrices = [bound, ...training.prices.slice(first)];
     const trainingDemands = [totalTrainingDemand(market, bound), ...training.demands.slice(first)];
     for (let k = 0; k < trainingPrices.length; k++) {
-      const result = profitOfDemand(market, trainingPrices[k]!, inferencePrice, {
+      const result = profitOfCheckedDemand(market, trainingPrices[k]!, inferencePrice, {
         training: trainingDemands[k]!,
         inference,
       });

@@ -19,6 +19,18 @@ import { profitAt } from "./profit.ts";
 import { solveStageOne } from "./stage_one.ts";
 import { inferenceThresholdPrice } from "./threshold.ts";
 import { createRng } from "../../core/rng.ts";
+import { requireArray, requireInteger, requireObjectArray } from "../../core/validate.ts";
+
+/** Fields of a {@link StageOneComparison} row that {@link stageOneTable} formats. */
+const COMPARISON_FIELDS = [
+  "clients",
+  "seed",
+  "theoremTrainingPrice",
+  "theoremInferencePrice",
+  "bruteTrainingPrice",
+  "bruteInferencePrice",
+  "relativeGap",
+];
 
 /**
  * The modelled cost derivation (H100 SXM / T4 by default) as a table.
@@ -151,6 +163,7 @@ export function thresholdTable(seed: number, samples: number): Displayable {
  * ```
  */
 export async function allocationTable(seed: number, instances: number): Promise<Displayable> {
+  requireInteger("instances", instances, 1, 10_000);
   const rng = createRng(seed).stream("allocation-table");
   const rows = [];
   for (let k = 0; k < instances; k++) {
@@ -283,6 +296,7 @@ export function profitHeatmap(market: Market, steps: number): Displayable {
  * ```
  */
 export function stageOneTable(rows: readonly StageOneComparison[]): Displayable {
+  requireObjectArray("rows", rows, "compareStageOne rows", COMPARISON_FIELDS);
   const sorted = [...rows]
     .sort((a, b) => Math.abs(b.relativeGap) - Math.abs(a.relativeGap))
     .map((r) => ({
@@ -375,6 +389,7 @@ export function sensitivity(clients: number, seed: number): SensitivityRow[] {
  * ```
  */
 export function sensitivityChart(rows: readonly SensitivityRow[]): Displayable {
+  requireObjectArray("rows", rows, "sensitivity rows", ["setting", "x"]);
   const long = rows.flatMap((r) => [
     { setting: r.setting, x: r.x, quantity: "p^T*", value: r.trainingPrice },
     { setting: r.setting, x: r.x, quantity: "p^I*", value: r.inferencePrice },
@@ -408,6 +423,7 @@ export function sensitivityChart(rows: readonly SensitivityRow[]): Displayable {
  * ```
  */
 export function exactComparisonTable(specs: readonly MarketSpec[]): Displayable {
+  requireArray("specs", specs, "an array of market specs");
   const r = compareWithExact(specs);
   return table([{
     markets: r.markets,

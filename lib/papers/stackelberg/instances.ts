@@ -7,7 +7,7 @@
  * @module
  */
 import { createRng } from "../../core/rng.ts";
-import { requireInteger, requirePositive } from "../../core/validate.ts";
+import { requireInteger, requireObject, requirePositive } from "../../core/validate.ts";
 import type { ClientSpec, GpuCosts, MarketSpec } from "./model.ts";
 import { modelledGpuCosts } from "./hardware_costs.ts";
 
@@ -46,6 +46,7 @@ export interface RandomMarketOptions {
  * ```
  */
 export function randomMarket(options: RandomMarketOptions): MarketSpec {
+  requireObject("options", options, "random-market options { clients, seed, ... }");
   const n = requireInteger("clients", options.clients, 1, 1_000_000);
   const highPerClient = requirePositive("highPerClient", options.highPerClient ?? 1.5);
   const lowPerClient = requirePositive("lowPerClient", options.lowPerClient ?? 3);

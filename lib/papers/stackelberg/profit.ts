@@ -5,9 +5,11 @@
  *
  * @module
  */
-import { costOfDemand } from "./allocation.ts";
+import { demandCost } from "./allocation.ts";
 import { type AggregateDemand, totalInferenceDemand, totalTrainingDemand } from "./demand.ts";
 import type { Market } from "./model.ts";
+import { requireMarket } from "./validate.ts";
+import { requireObject } from "../../core/validate.ts";
 
 /** Profit at a price pair, or a typed infeasibility (demand above G^H + G^L). */
 export type ProfitResult =
@@ -43,6 +45,7 @@ export function profitAt(
   trainingPrice: number,
   inferencePrice: number,
 ): ProfitResult {
+  requireMarket(market);
   const demand = {
     training: totalTrainingDemand(market, trainingPrice),
     inference: totalInferenceDemand(market, inferencePrice),
@@ -74,7 +77,25 @@ export function profitOfDemand(
   inferencePrice: number,
   demand: AggregateDemand,
 ): ProfitResult {
-  const cost = costOfDemand(market, demand.training, demand.inference);
+  requireMarket(market);
+  requireObject("demand", demand, "aggregate demands { training, inference }", [
+    "training",
+    "inference",
+  ]);
+  return profitOfCheckedDemand(market, trainingPrice, inferencePrice, demand);
+}
+
+/**
+ * {@link profitOfDemand} without the argument checks, for grid searches over a market checked once
+ * at their entry.
+ */
+export function profitOfCheckedDemand(
+  market: Market,
+  trainingPrice: number,
+  inferencePrice: number,
+  demand: AggregateDemand,
+): ProfitResult {
+  const cost = demandCost(market, demand.training, demand.inference);
   if (cost === null) {
     return {
       feasible: false,

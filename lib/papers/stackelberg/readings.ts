@@ -14,11 +14,17 @@
  *
  * @module
  */
-import { requirePositive } from "../../core/validate.ts";
+import {
+  requireArray,
+  requireFinite,
+  requireObject,
+  requirePositive,
+} from "../../core/validate.ts";
 import { type Market, type MarketSpec, parseMarket } from "./model.ts";
 import { profitAt } from "./profit.ts";
 import { solveStageOne } from "./stage_one.ts";
 import type { ThresholdInput } from "./threshold.ts";
+import { requireInferenceParams, requireMarket } from "./validate.ts";
 
 /**
  * The printed inference payoff read literally on all of g >= 0 (finite at g = 0).
@@ -38,6 +44,9 @@ export function literalInferencePayoff(
   price: number,
   gpus: number,
 ): number {
+  requireInferenceParams(params);
+  requireFinite("price", price);
+  requireFinite("gpus", gpus);
   const slack = gpus / params.d - params.lambda;
   if (slack === 0) return -Infinity;
   return -params.gamma / (slack * slack) - price * gpus;
@@ -56,6 +65,7 @@ export function literalInferencePayoff(
  * ```
  */
 export function literalOutsideValue(params: { gamma: number; lambda: number }): number {
+  requireObject("params", params, "inference parameters { gamma, lambda }");
   requirePositive("gamma", params.gamma);
   requirePositive("lambda", params.lambda);
   return params.gamma / (params.lambda * params.lambda);
@@ -75,6 +85,7 @@ export function literalOutsideValue(params: { gamma: number; lambda: number }): 
  * ```
  */
 export function literalReading(spec: MarketSpec): MarketSpec {
+  requireMarketSpec(spec);
   return {
     provider: spec.provider,
     clients: spec.clients.map((client) => ({
@@ -98,6 +109,7 @@ export function literalReading(spec: MarketSpec): MarketSpec {
  * ```
  */
 export function alwaysBuys(spec: MarketSpec): MarketSpec {
+  requireMarketSpec(spec);
   return {
     provider: spec.provider,
     clients: spec.clients.map((client) => {
@@ -131,6 +143,8 @@ export function profitAlongInference(
   market: Market,
   prices: readonly number[] = UNBOUNDEDNESS_PRICES,
 ): (number | null)[] {
+  requireMarket(market);
+  requireArray("prices", prices, "an array of inference prices");
   return prices.map((price) => {
     const result = profitAt(market, market.trainingPriceLimit, price);
     return result.feasible ? result.profit : null;
@@ -150,6 +164,8 @@ export function profitAlongInference(
  * ```
  */
 export function keepsRising(profits: readonly (number | null)[]): boolean {
+  requireArray("profits", profits, "an array of profits (numbers or null)");
+  profits.forEach((value, k) => value === null || requireFinite(`profits[${k}]`, value));
   return profits.every((value, k) =>
     value !== null && (k === 0 || (profits[k - 1] !== null && value > profits[k - 1]!))
   );
@@ -189,6 +205,7 @@ export interface ReadingRow {
  * ```
  */
 export function compareReadings(spec: MarketSpec): ReadingRow[] {
+  requireMarketSpec(spec);
   const variants: [string, MarketSpec][] = [
     ["stable queue (A3), always buys: printed demand", alwaysBuys(spec)],
     ["stable queue with A4 values v_n", spec],
@@ -212,4 +229,10 @@ export function compareReadings(spec: MarketSpec): ReadingRow[] {
       status: result.status,
     };
   });
+}
+
+/** A plain market spec must be one `parseMarket` accepts (its errors name the bad field). */
+function requireMarketSpec(spec: MarketSpec): MarketSpec {
+  parseMarket(spec);
+  return spec;
 }

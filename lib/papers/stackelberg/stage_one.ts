@@ -20,6 +20,8 @@
 import type { Market } from "./model.ts";
 import { inferencePieces, type TrainingPiece, trainingPieces } from "./subregions.ts";
 import { totalInferenceDemand } from "./demand.ts";
+import { requireMarket } from "./validate.ts";
+import { requireObject } from "../../core/validate.ts";
 
 /** Which reading of Appendix G's selection rule to apply. */
 export type SelectionRule = "guarded" | "literal";
@@ -75,6 +77,8 @@ export type StageOneResult =
  * ```
  */
 export function solveStageOne(market: Market, options: StageOneOptions = {}): StageOneResult {
+  requireMarket(market);
+  requireObject("options", options, "stage-one options (an object)");
   const rule = options.rule ?? "guarded";
   const inference = inferencePieces(market);
   if (inference === null) return unboundedOrInfeasible(market);

@@ -12,6 +12,7 @@ import { type MarketSpec, parseMarket } from "./model.ts";
 import { profitAt } from "./profit.ts";
 import { solveStageOne } from "./stage_one.ts";
 import { inferencePieces, trainingPieces } from "./subregions.ts";
+import { requireArray, requireIntegers } from "../../core/validate.ts";
 
 /** Theorem 3's algorithm against the exact reference ({@link compareWithExact}). */
 export interface ExactComparison {
@@ -48,6 +49,7 @@ export interface ExactComparison {
  * ```
  */
 export function compareWithExact(specs: readonly MarketSpec[]): ExactComparison {
+  requireArray("specs", specs, "an array of market specs");
   let optimal = 0;
   let infeasible = 0;
   let mismatches = 0;
@@ -137,6 +139,8 @@ export function compareStageOne(
   sizes: readonly number[],
   steps = 200,
 ): StageOneComparison[] {
+  requireIntegers("seeds", seeds);
+  requireIntegers("sizes", sizes, 1, 1_000_000);
   const rows: StageOneComparison[] = [];
   for (const clients of sizes) {
     for (const seed of seeds) {

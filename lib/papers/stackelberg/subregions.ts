@@ -10,6 +10,8 @@
  * @module
  */
 import type { Market } from "./model.ts";
+import { requireNonNegative, requirePositive } from "../../core/validate.ts";
+import { requireMarket } from "./validate.ts";
 
 /** A training price interval [lo, hi] with a constant active set and cost case. */
 export interface TrainingPiece {
@@ -61,6 +63,7 @@ export interface InferencePiece {
  * ```
  */
 export function trainingCriticalPoints(market: Market): number[] {
+  requireMarket(market);
   const thresholds = Array.from(
     { length: market.size },
     (_, n) => market.trainingGamma[n]! / market.trainingTheta[n]!,
@@ -85,6 +88,7 @@ export function trainingCriticalPoints(market: Market): number[] {
  * ```
  */
 export function inferenceCriticalPoints(market: Market): number[] | null {
+  requireMarket(market);
   if (market.inferencePriceLimit === null) return null;
   return criticalPoints(Array.from(market.inferenceThreshold), market.inferencePriceLimit);
 }
@@ -107,6 +111,9 @@ export function additionalTrainingPoint(
   thetaSum: number,
   highGpus: number,
 ): number {
+  requireNonNegative("gammaSum", gammaSum);
+  requireNonNegative("thetaSum", thetaSum);
+  requirePositive("highGpus", highGpus);
   return gammaSum / (highGpus + thetaSum);
 }
 
@@ -131,6 +138,9 @@ export function additionalInferencePoint(
   floor: number,
   lowGpus: number,
 ): number | null {
+  requireNonNegative("kSum", kSum);
+  requireNonNegative("floor", floor);
+  requirePositive("lowGpus", lowGpus);
   if (!(lowGpus > floor)) return null;
   const root = kSum / (lowGpus - floor);
   return root * root * root;
@@ -152,6 +162,7 @@ export function additionalInferencePoint(
  * ```
  */
 export function trainingPieces(market: Market): TrainingPiece[] {
+  requireMarket(market);
   const n = market.size;
   const order = Array.from({ length: n }, (_, i) => i);
   const threshold = (i: number) => market.trainingGamma[i]! / market.trainingTheta[i]!;
@@ -214,6 +225,7 @@ export function trainingPieces(market: Market): TrainingPiece[] {
  * ```
  */
 export function inferencePieces(market: Market): InferencePiece[] | null {
+  requireMarket(market);
   const points = inferenceCriticalPoints(market);
   if (points === null) return null;
   const n = market.size;

@@ -18,6 +18,7 @@
  */
 import { findRoot } from "../../core/numerics.ts";
 import { requirePositive } from "../../core/validate.ts";
+import { requireInferenceParams } from "./validate.ts";
 
 /** Parameters of one client's inference payoff. */
 export interface ThresholdInput {
@@ -47,7 +48,7 @@ export type ThresholdResult =
  * ```
  */
 export function bestInferencePayoff(input: ThresholdInput, price: number): number {
-  const { gamma, d, lambda } = checkInput(input);
+  const { gamma, d, lambda } = requireInferenceParams(input);
   requirePositive("price", price);
   const dp = d * price;
   return -(1.5 * Math.cbrt(2 * gamma) * Math.pow(dp, 2 / 3) + lambda * dp);
@@ -68,7 +69,7 @@ export function bestInferencePayoff(input: ThresholdInput, price: number): numbe
  * ```
  */
 export function inferenceThresholdPrice(input: ThresholdInput): ThresholdResult {
-  const { gamma, d, lambda } = checkInput(input);
+  const { gamma, d, lambda } = requireInferenceParams(input);
   if (input.value === undefined) {
     return {
       exists: false,
@@ -105,7 +106,7 @@ export type PrintedClosedForm =
  * ```
  */
 export function printedThresholdClosedForm(input: ThresholdInput): PrintedClosedForm {
-  const { gamma, d, lambda } = checkInput(input);
+  const { gamma, d, lambda } = requireInferenceParams(input);
   const discriminant = gamma * gamma -
     8 * lambda * Math.pow(2 * gamma, 5 / 3) * Math.pow(d, 2 / 3);
   if (discriminant < 0) return { kind: "complex", discriminant };
@@ -128,13 +129,6 @@ export function printedThresholdClosedForm(input: ThresholdInput): PrintedClosed
 export function printedThresholdQuadratic(
   input: ThresholdInput,
 ): readonly [number, number, number] {
-  const { gamma, d, lambda } = checkInput(input);
+  const { gamma, d, lambda } = requireInferenceParams(input);
   return [lambda * Math.pow(2 * gamma, 2 / 3), gamma, 2 * gamma * Math.pow(d, 2 / 3)];
-}
-
-function checkInput(input: ThresholdInput): ThresholdInput {
-  requirePositive("gamma", input.gamma);
-  requirePositive("d", input.d);
-  requirePositive("lambda", input.lambda);
-  return input;
 }

@@ -6,6 +6,7 @@
  */
 import type { VerificationNote } from "../../core/claims.ts";
 import type { StageOneComparison } from "./stage_one_checks.ts";
+import { requireInteger, requireObjectArray } from "../../core/validate.ts";
 
 /**
  * Notes on the zoomed brute-force grid, measured on rows of {@link compareStageOne}.
@@ -24,6 +25,8 @@ export function verificationNotes(
   rows: readonly StageOneComparison[],
   steps: number,
 ): VerificationNote[] {
+  requireObjectArray("rows", rows, "compareStageOne rows", ["relativeGap"]);
+  requireInteger("steps", steps, 1, 100_000);
   const shortfall = Math.max(0, ...rows.map((row) => row.relativeGap));
   const worst = rows.reduce<StageOneComparison | null>(
     (a, b) => a === null || b.relativeGap > a.relativeGap ? b : a,
