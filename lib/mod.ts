@@ -16,5 +16,6 @@ export * as ppm from "./papers/ppm/mod.ts";
 export * as aeria from "./papers/aeria/mod.ts";
 export * as pdftsp from "./papers/pdftsp/mod.ts";
 export * as stackelberg from "./papers/stackelberg/mod.ts";
+/** Views for the overview notebook: the hardware and trace catalogues. */
 export * as overview from "./overview/mod.ts";
 export { ledger, paperClaimSpecs, type PaperKey, PAPERS } from "./claims_registry.ts";

@@ -16,8 +16,11 @@
  * ```
  */
 export class ParameterError extends RangeError {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "ParameterError";
   /**
+   * Builds the message `parameter <parameter> = <value> is invalid: expected <allowed>`.
+   *
    * @param parameter name of the parameter as the user passed it (e.g. `"pbar"`, `"bids[3].budget"`)
    * @param value the offending value
    * @param allowed the allowed range or rule, in words or notation (e.g. `"a > 0"`)
@@ -45,8 +48,11 @@ export type SolverFailure = "infeasible" | "unbounded" | "time-limit" | "error";
  * ```
  */
 export class SolverError extends Error {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "SolverError";
   /**
+   * Builds the message `<problem>: solver ended <status> (<detail>)`.
+   *
    * @param status the typed failure class
    * @param problem what was being solved, for the message
    * @param detail the solver's own status text
@@ -71,8 +77,11 @@ export class SolverError extends Error {
  * ```
  */
 export class DataFileError extends Error {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "DataFileError";
   /**
+   * Builds the message `<file>:<line>: <problem>` (without `:<line>` when `line` is null).
+   *
    * @param file path of the file
    * @param line 1-based line number, or `null` when the problem is the whole file
    * @param problem what is wrong

@@ -38,7 +38,9 @@ export function loadHighs(): Promise<Highs> {
 
 /** Handle of a variable inside one {@link LpModel}. */
 export interface Variable {
+  /** Column of the variable in the model, in the order of {@link LpModel.addVariable} calls. */
   readonly index: number;
+  /** Name used in error messages and exported models. */
   readonly name: string;
 }
 
@@ -118,6 +120,8 @@ export class LpModel {
   readonly #rowNames: string[] = [];
 
   /**
+   * Creates an empty model.
+   *
    * @param name label used in error messages
    * @param sense objective sense
    */

@@ -19,9 +19,13 @@ import { requireInteger } from "./validate.ts";
 
 /** Wall-time summary of repeated calls, in milliseconds. */
 export interface Timing {
+  /** Median wall time of one call. */
   readonly medianMs: number;
+  /** Fastest call. */
   readonly minMs: number;
+  /** Slowest call. */
   readonly maxMs: number;
+  /** Number of timed calls. */
   readonly repetitions: number;
 }
 
