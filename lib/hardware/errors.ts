@@ -16,8 +16,11 @@ import { ParameterError } from "../core/errors.ts";
  * ```
  */
 export class UnknownHardwareError extends ParameterError {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "UnknownHardwareError";
   /**
+   * Builds the message `parameter id = "<id>" is invalid: expected one of <validIds>`.
+   *
    * @param id the id that was asked for
    * @param validIds every id the catalogue holds
    */
@@ -37,8 +40,11 @@ export class UnknownHardwareError extends ParameterError {
  * ```
  */
 export class MissingFigureError extends Error {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "MissingFigureError";
   /**
+   * Builds the message `<hardwareId> has no known <field>: <reason>`.
+   *
    * @param hardwareId the profile's id
    * @param field the figure's field name
    * @param reason the profile's recorded reason for the absence

@@ -47,6 +47,7 @@ export interface CrossCheck {
   readonly url: string;
   /** day of the look-up, `YYYY-MM-DD` */
   readonly checked: string;
+  /** a page from the vendor or from a third party (see {@link CrossCheckKind}) */
   readonly kind: CrossCheckKind;
   /** whether `found` equals the figure's value within {@link CROSS_CHECK_TOLERANCE} */
   readonly agrees: boolean;
@@ -97,9 +98,13 @@ export const CROSS_CHECK_TOLERANCE = 0.01;
 
 /** A figure with a value and its provenance. */
 export interface KnownFigure {
+  /** marks a figure with a value */
   readonly known: true;
+  /** the number, in the unit named by the profile field */
   readonly value: number;
+  /** how the value was obtained (datasheet, price list, paper, derivation) */
   readonly basis: FigureBasis;
+  /** the primary citation */
   readonly source: SourceRef;
   /** caveats: sparsity halving, configuration, formula of a derived value */
   readonly note?: string;
@@ -109,7 +114,9 @@ export interface KnownFigure {
 
 /** A figure deliberately left out, with the reason. */
 export interface UnknownFigure {
+  /** marks a figure deliberately left out */
   readonly known: false;
+  /** why no value is recorded (e.g. the vendor publishes none) */
   readonly reason: string;
 }
 
@@ -158,10 +165,13 @@ export function unknown(reason: string): UnknownFigure {
 
 /** What a cross-check read from a page, before the agreement is computed. */
 export interface PageReading {
+  /** the page, exactly as the search tool returned it */
   readonly url: string;
+  /** a page from the vendor or from a third party */
   readonly kind: CrossCheckKind;
   /** the number from the page, in the figure's unit */
   readonly found: number;
+  /** where on the page the number appears, or how it was read */
   readonly detail?: string;
   /** see {@link CrossCheck.inputsOnly} */
   readonly inputsOnly?: boolean;
