@@ -143,7 +143,7 @@ export function syntheticJobs(
   stats: JobTraceStats,
   quantileProbs: readonly number[],
   rng: Rng,
-  hours = stats?.hoursPerGroup,
+  hours: number = stats?.hoursPerGroup,
 ): pl.DataFrame {
   if (stats === null || typeof stats !== "object") {
     throw new ParameterError("stats", stats, "a JobTraceStats object (traces.loadTraceStats)");
