@@ -22,9 +22,13 @@ export const CAPACITY_TOLERANCE = 1e-9;
 
 /** Per-client GPUs of each (task, pool) pair. */
 export interface Allocation {
+  /** training GPUs from the high-performance pool, per client */
   readonly trainingHigh: Float64Array;
+  /** training GPUs from the low-performance pool, per client */
   readonly trainingLow: Float64Array;
+  /** inference GPUs from the high-performance pool, per client */
   readonly inferenceHigh: Float64Array;
+  /** inference GPUs from the low-performance pool, per client */
   readonly inferenceLow: Float64Array;
 }
 

@@ -29,7 +29,9 @@ export interface BruteForceOptions {
 
 /** The grid and its best point. */
 export interface ProfitSurface {
+  /** training prices of the grid, ascending */
   readonly trainingPrices: Float64Array;
+  /** inference prices of the grid, ascending */
   readonly inferencePrices: Float64Array;
   /** profit[i * inferencePrices.length + j]; `-Infinity` marks an infeasible point */
   readonly profit: Float64Array;

@@ -89,7 +89,9 @@ export function inferenceDemand(
 
 /** Aggregate demands D^T and D^I of a market at a price pair. */
 export interface AggregateDemand {
+  /** D^T = Σ_n g^T_n, GPUs the clients buy for training */
   readonly training: number;
+  /** D^I = Σ_n g^I_n, GPUs the clients buy for inference */
   readonly inference: number;
 }
 

@@ -34,8 +34,11 @@ import { profitOfDemand } from "./profit.ts";
 
 /** The optimum found by {@link exactStageOne}. */
 export interface ExactStageOneOptimum {
+  /** the reference found a finite optimum */
   readonly status: "optimal";
+  /** p^T*, the optimal training price */
   readonly trainingPrice: number;
+  /** p^I*, the optimal inference price */
   readonly inferencePrice: number;
   /** F at the optimum, evaluated directly */
   readonly profit: number;

@@ -157,6 +157,7 @@ export function keepsRising(profits: readonly (number | null)[]): boolean {
 
 /** Stage I under one reading of the inference payoff ({@link compareReadings}). */
 export interface ReadingRow {
+  /** the reading, in words (e.g. `"stable queue with A4 values v_n"`) */
   readonly reading: string;
   /** F at p^I = 1e2, 1e4, 1e6 (p^T at its limit); `null` where over capacity */
   readonly profitAlong: readonly (number | null)[];

@@ -32,14 +32,19 @@ export interface StageOneOptions {
 
 /** Optimal prices found by the theorem's algorithm. */
 export interface StageOneOptimum {
+  /** the algorithm found a finite optimum */
   readonly status: "optimal";
+  /** p^T*, the optimal training price */
   readonly trainingPrice: number;
+  /** p^I*, the optimal inference price */
   readonly inferencePrice: number;
   /** F at the optimum as the piece formula F_{p,q} gives it */
   readonly profit: number;
   /** indices of the optimal pieces, and the Appendix G case used for p^T */
   readonly trainingPiece: number;
+  /** index of the optimal inference piece */
   readonly inferencePiece: number;
+  /** Appendix G case (1, 2 or 3) that gave p^T */
   readonly trainingCase: 1 | 2 | 3;
   /** number of training and inference pieces; pairs examined; pairs holding a feasible point */
   readonly counts: {

@@ -13,7 +13,9 @@ import type { Market } from "./model.ts";
 
 /** A training price interval [lo, hi] with a constant active set and cost case. */
 export interface TrainingPiece {
+  /** lower end of the training price interval */
   readonly lo: number;
+  /** upper end of the training price interval */
   readonly hi: number;
   /** |C^T|: clients with γ^T/θ >= hi */
   readonly active: number;
@@ -31,7 +33,9 @@ export interface TrainingPiece {
 
 /** An inference price interval [lo, hi] with a constant active set and cost case. */
 export interface InferencePiece {
+  /** lower end of the inference price interval */
   readonly lo: number;
+  /** upper end of the inference price interval */
   readonly hi: number;
   /** |C^I|: clients with p^I† >= hi */
   readonly active: number;

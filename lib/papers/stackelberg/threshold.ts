@@ -21,8 +21,11 @@ import { requirePositive } from "../../core/validate.ts";
 
 /** Parameters of one client's inference payoff. */
 export interface ThresholdInput {
+  /** γ^I, scale of the inference disutility */
   readonly gamma: number;
+  /** d, GPUs per unit of service rate (service rate = g/d) */
   readonly d: number;
+  /** λ, request arrival rate */
   readonly lambda: number;
   /** optional value of being served (assumption A4) */
   readonly value?: number;
