@@ -16,6 +16,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { evaluateClaim, within } from "./claims.ts";
  * const result = await evaluateClaim({
  *   id: "demo.pi",
@@ -27,7 +28,8 @@
  *   evidence: "independent",
  *   measure: () => Math.PI,
  * });
- * console.log(result.verdict); // reproduced
+ * assert.equal(result.verdict, "reproduced");
+ * assert.equal(result.reproducedValue, Math.PI);
  * ```
  *
  * @module

@@ -10,9 +10,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ParameterError } from "./errors.ts";
  * const e = new ParameterError("s", 0.5, "s > 1");
- * console.log(e.message); // parameter s = 0.5 is invalid: expected s > 1
+ * assert.equal(e.message, "parameter s = 0.5 is invalid: expected s > 1");
+ * assert.ok(e instanceof RangeError);
  * ```
  */
 export class ParameterError extends RangeError {
@@ -42,9 +44,11 @@ export type SolverFailure = "infeasible" | "unbounded" | "time-limit" | "error";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { SolverError } from "./errors.ts";
  * const e = new SolverError("infeasible", "offline optimum", "Infeasible");
- * console.log(e.status); // infeasible
+ * assert.equal(e.status, "infeasible");
+ * assert.equal(e.message, "offline optimum: solver ended infeasible (Infeasible)");
  * ```
  */
 export class SolverError extends Error {
@@ -71,9 +75,10 @@ export class SolverError extends Error {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { DataFileError } from "./errors.ts";
  * const e = new DataFileError("/t/jobs.csv", 12, "column duration is not a number: 'x'");
- * console.log(e.message); // /t/jobs.csv:12: column duration is not a number: 'x'
+ * assert.equal(e.message, "/t/jobs.csv:12: column duration is not a number: 'x'");
  * ```
  */
 export class DataFileError extends Error {

@@ -8,13 +8,16 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { LpModel } from "./lp.ts";
  * const m = new LpModel("knapsack", "maximize");
  * const x = m.addVariable({ name: "x", upper: 1, integer: true, objective: 3 });
  * const y = m.addVariable({ name: "y", upper: 1, integer: true, objective: 2 });
  * m.addConstraint([[x, 2], [y, 1]], "<=", 2);
  * const result = await m.solve();
- * console.log(result.objective, result.value(x)); // 3 1
+ * assert.equal(result.objective, 3); // x alone: weight 2 fills the capacity
+ * assert.equal(result.value(x), 1);
+ * assert.equal(result.value(y), 0);
  * ```
  *
  * @module
