@@ -10,9 +10,13 @@ import { ParameterError } from "../core/errors.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { UnknownHardwareError } from "./errors.ts";
  * const e = new UnknownHardwareError("h1000", ["a100-80gb", "h100-sxm"]);
- * console.log(e.message); // parameter id = "h1000" is invalid: expected one of a100-80gb, h100-sxm
+ * assert.equal(
+ *   e.message,
+ *   'parameter id = "h1000" is invalid: expected one of a100-80gb, h100-sxm',
+ * );
  * ```
  */
 export class UnknownHardwareError extends ParameterError {
@@ -34,9 +38,10 @@ export class UnknownHardwareError extends ParameterError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { MissingFigureError } from "./errors.ts";
  * const e = new MissingFigureError("a17-pro", "tdpWatts", "Apple publishes no TDP");
- * console.log(e.message); // a17-pro has no known tdpWatts: Apple publishes no TDP
+ * assert.equal(e.message, "a17-pro has no known tdpWatts: Apple publishes no TDP");
  * ```
  */
 export class MissingFigureError extends Error {

@@ -78,8 +78,10 @@ export type CrossCheckStatus = "vendor" | "secondary" | "inputs-only" | "disagre
  * @returns its {@link CrossCheckStatus}
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { crossCheckStatus, known } from "./figure.ts";
- * crossCheckStatus(known(1, "datasheet", { document: "d", publisher: "p", date: "2024" })); // "unchecked"
+ * const figure = known(1, "datasheet", { document: "d", publisher: "p", date: "2024" });
+ * assert.equal(crossCheckStatus(figure), "unchecked");
  * ```
  */
 export function crossCheckStatus(figure: KnownFigure): CrossCheckStatus {
@@ -185,9 +187,10 @@ export interface PageReading {
  * @returns true when they differ by at most {@link CROSS_CHECK_TOLERANCE} of the recorded value
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { agreesWithin } from "./figure.ts";
- * agreesWithin(37.4, 37.42); // true
- * agreesWithin(15.7, 15); // false
+ * assert.equal(agreesWithin(37.4, 37.42), true); // rounding on the page
+ * assert.equal(agreesWithin(15.7, 15), false);
  * ```
  */
 export function agreesWithin(value: number, found: number): boolean {
@@ -203,13 +206,14 @@ export function agreesWithin(value: number, found: number): boolean {
  * @returns the same figure with `crossCheck` set
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { crossChecked, known } from "./figure.ts";
  * const f = crossChecked(
  *   known(300, "datasheet", { document: "A40 datasheet", publisher: "NVIDIA", date: "2021" }),
  *   { url: "https://example.org/a40", kind: "secondary", found: 300 },
  *   "2026-11-24",
  * );
- * console.log(f.crossCheck?.agrees); // true
+ * assert.equal(f.crossCheck?.agrees, true);
  * ```
  */
 export function crossChecked(
