@@ -22,15 +22,21 @@ import { CALIBRATION_SHARE_MARGIN, CALIBRATION_TARGETS, type RegimeKnobs } from 
 
 /** Knob values to combine (every combination is run). */
 export interface CalibrationGrid {
+  /** per-task batch sizes tried */
   readonly batchSize: readonly number[];
+  /** C_kp in tasks' worth of compute tried */
   readonly computeTasks: readonly number[];
+  /** factors on the mean arrivals tried */
   readonly arrivalScale: readonly number[];
+  /** operating cost / bid ratios κ tried */
   readonly costToBid: readonly number[];
 }
 
 /** Baseline ratios of one load. */
 export interface LoadRatios {
+  /** EFT's welfare / NTM's */
   readonly eftOverNtm: number;
+  /** Titan's welfare / EFT's */
   readonly titanOverEft: number;
   /** EFT's admitted tasks / deadline-feasible tasks */
   readonly eftShare: number;
@@ -38,8 +44,11 @@ export interface LoadRatios {
 
 /** One grid point. */
 export interface CalibrationRow {
+  /** the knob values of this point */
   readonly knobs: RegimeKnobs;
+  /** ratios in the 50-node setting */
   readonly "50 nodes": LoadRatios;
+  /** ratios in the Poisson setting with 80 arrivals per slot */
   readonly "Poisson 80": LoadRatios;
   /** squared log error summed over the four target ratios */
   readonly score: number;

@@ -15,6 +15,7 @@ import type { Instance } from "./types.ts";
 
 /** Outcome of {@link dpOptimality}. */
 export interface DpOptimality {
+  /** random instances tried */
   readonly trials: number;
   /** trials where the DP cost equals the exhaustive optimum */
   readonly optimal: number;

@@ -25,6 +25,7 @@ export interface Lemma1Check {
   readonly tasks: number;
   /** largest ΔD_i - (1 + max{α, β})·b_il (<= 0 where the lemma's per-task step holds) */
   readonly worstSlack: number;
+  /** the step holds for every such task */
   readonly holds: boolean;
 }
 

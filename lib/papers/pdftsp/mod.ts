@@ -39,3 +39,23 @@ export { measuredLoraUtilisation } from "./trace_inputs.ts";
 export * as sensitivity from "./sensitivity.ts";
 export * as regimes from "./regimes.ts";
 export * as calibration from "./calibration.ts";
+// Types (and the option lists behind them) that the signatures above mention.
+export type { CompiledInstance, CompiledTask, VendorOption } from "./instance.ts";
+export type { PdftspTaskTrace } from "./pdftsp.ts";
+export type { BaselineOptions, TitanOptions } from "./baselines.ts";
+export type { OfflineOptions } from "./offline.ts";
+export type { RunOnlineOptions } from "./run_online.ts";
+export type { BidPoint, CompetitiveBound, TruthfulnessCheck } from "./theory.ts";
+export type { DpOptimality } from "./dp_optimality.ts";
+export type { Workload, WorkloadConfig } from "./workload.ts";
+export type { UtilisationEstimate } from "./trace_inputs.ts";
+export { DEADLINE_METHODS, type DeadlineMethod, GPU_MIXES, type GpuMix } from "./workload.ts";
+export {
+  ARRIVAL_SOURCES,
+  type ArrivalSeries,
+  type ArrivalSource,
+  type InputBasis,
+  type PriceSeries,
+} from "./trace_inputs.ts";
+export { REGIME_NAMES, type RegimeKnobs, type RegimeName } from "./regimes.ts";
+export type { GpuLoraProfile } from "./gpu_model.ts";

@@ -30,6 +30,7 @@ export interface OfflineResult {
   readonly upper: number;
   /** number of binary variables in the MILP */
   readonly binaries: number;
+  /** solver wall time, s */
   readonly seconds: number;
 }
 

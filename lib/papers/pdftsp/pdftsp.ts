@@ -52,8 +52,11 @@ export interface PdftspTaskTrace {
 
 /** Result of pdFTSP: the common result plus per-task internals and the parameters used. */
 export interface PdftspResult extends OnlineResult {
+  /** internals of every task, in arrival order */
   readonly trace: readonly PdftspTaskTrace[];
+  /** α used (Eq. 7) */
   readonly alpha: number;
+  /** β used (Eq. 8) */
   readonly beta: number;
   /**
    * D_1 (Eq. 6) evaluated at the online duals: Σ μ_i (μ_i = F(il) of every almost-feasible task,
@@ -62,6 +65,7 @@ export interface PdftspResult extends OnlineResult {
   readonly dualObjective: number;
   /** final λ_kt and φ_kt, indexed `k * slots + t` */
   readonly lambda: Float64Array;
+  /** final φ_kt, indexed `k * slots + t` */
   readonly phi: Float64Array;
 }
 

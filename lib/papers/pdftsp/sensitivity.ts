@@ -113,11 +113,13 @@ export interface PdftspChoices {
 
 /** pdFTSP's outcome under one set of choices. */
 export interface PdftspPoint {
+  /** tasks admitted */
   readonly admitted: number;
   /** welfare in the workload's (unscaled) money unit */
   readonly welfare: number;
   /** α and β used, in the rescaled units */
   readonly alpha: number;
+  /** β used, in the rescaled units */
   readonly beta: number;
   /** tasks with F(il) > 0, i.e. that raised the duals (Algorithm 1, line 7) */
   readonly dualUpdates: number;
@@ -176,7 +178,9 @@ export type SensitivitySweepName = "unit × bid scale" | "α factor" | "β facto
 
 /** Values swept. */
 export interface SensitivityGrid {
+  /** money-unit scales κ swept (at bid scale 1) */
   readonly unitScales: readonly number[];
+  /** bid scales swept */
   readonly bidScales: readonly number[];
   /** α factors, at unit and bid scale 1 */
   readonly alphaFactors: readonly number[];
@@ -194,24 +198,39 @@ export const DEFAULT_GRID: SensitivityGrid = {
 
 /** One setting: pdFTSP and the three baselines. */
 export interface SensitivityRow {
+  /** which sweep the row belongs to */
   readonly sweep: SensitivitySweepName;
+  /** money-unit scale κ */
   readonly unitScale: number;
+  /** factor on every bid */
   readonly bidScale: number;
+  /** factor on Lemma 2's α */
   readonly alphaFactor: number;
+  /** factor on Lemma 2's β */
   readonly betaFactor: number;
+  /** tasks in the workload */
   readonly tasks: number;
+  /** tasks pdFTSP admits */
   readonly pdftspAdmitted: number;
+  /** tasks Titan admits */
   readonly titanAdmitted: number;
+  /** tasks EFT admits */
   readonly eftAdmitted: number;
+  /** tasks NTM admits */
   readonly ntmAdmitted: number;
   /** welfare in the workload's money unit */
   readonly pdftspWelfare: number;
+  /** Titan's welfare in the workload's money unit */
   readonly titanWelfare: number;
+  /** EFT's welfare in the workload's money unit */
   readonly eftWelfare: number;
+  /** NTM's welfare in the workload's money unit */
   readonly ntmWelfare: number;
   /** 100·(W_pdFTSP / max baseline welfare - 1) */
   readonly gainOverBestBaseline: number;
+  /** smallest b̄_il among the tasks that raised the duals (rescaled units); null when none */
   readonly minUnitWelfare: number | null;
+  /** Lemma 2's assumption b̄_il >= 1 holds for every such task */
   readonly lemma2Holds: boolean;
   /** pdFTSP's welfare exceeds Titan's, EFT's and NTM's */
   readonly beatsAll: boolean;
@@ -354,6 +373,7 @@ export async function sensitivitySweep(
 
 /** What the sweep says about the paper's headline gains. */
 export interface SensitivitySummary {
+  /** settings in the sweep */
   readonly settings: number;
   /** settings where pdFTSP beats all three baselines */
   readonly wins: number;

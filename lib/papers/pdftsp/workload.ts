@@ -76,14 +76,19 @@ export interface WorkloadConfig {
   readonly deadlines?: DeadlineMethod;
   /** unstated knobs: a regime name of regimes.ts or explicit knobs (default `modelled`) */
   readonly regime?: RegimeName | RegimeKnobs;
+  /** seed of every random stream of the workload */
   readonly seed: number;
 }
 
 /** A generated instance and where its inputs came from. */
 export interface Workload {
+  /** the instance of problem P */
   readonly instance: Instance;
+  /** arrivals per slot and their provenance */
   readonly arrivals: ArrivalSeries;
+  /** electricity prices per slot and their provenance */
   readonly prices: PriceSeries;
+  /** modelled profile of every GPU type in the population */
   readonly gpuProfiles: readonly GpuLoraProfile[];
 }
 
