@@ -107,12 +107,12 @@ export type CostOrdering = "training" | "inference";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { CostOrderingError, modelledGpuCosts } from "./hardware_costs.ts";
- * try {
- *   modelledGpuCosts({ low: "l4" });
- * } catch (e) {
- *   console.log(e instanceof CostOrderingError && e.ordering); // inference
- * }
+ * assert.throws(
+ *   () => modelledGpuCosts({ low: "l4" }),
+ *   (e) => e instanceof CostOrderingError && e.ordering === "inference",
+ * );
  * ```
  */
 export class CostOrderingError extends ParameterError {
@@ -149,9 +149,11 @@ export class CostOrderingError extends ParameterError {
  * @throws {UnknownHardwareError} / {MissingFigureError} from `lib/hardware`
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { modelledGpuCosts } from "./hardware_costs.ts";
  * const { costs } = modelledGpuCosts();
- * console.log(costs.trainingHigh < costs.trainingLow); // true
+ * assert.ok(costs.trainingHigh < costs.trainingLow); // the paper's orderings hold
+ * assert.ok(costs.inferenceHigh > costs.inferenceLow);
  * ```
  */
 export function modelledGpuCosts(assumptions: CostAssumptions = {}): ModelledCosts {

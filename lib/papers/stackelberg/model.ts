@@ -29,6 +29,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * const market = parseMarket({
  *   provider: {
@@ -37,7 +38,8 @@
  *   },
  *   clients: [{ training: { gamma: 8, theta: 1 }, inference: { gamma: 5, d: 1, lambda: 1, value: 30 } }],
  * });
- * console.log(market.size); // 1
+ * assert.equal(market.size, 1);
+ * assert.deepEqual([...market.trainingTheta], [1]);
  * ```
  *
  * @module
@@ -200,11 +202,12 @@ export function validateProvider(provider: ProviderSpec): ProviderSpec {
  * @throws {ParameterError} naming the first invalid field (e.g. `clients[3].inference.d`)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * const m = parseMarket({ provider: { highGpus: 4, lowGpus: 4,
  *   costs: { trainingHigh: 1, trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } },
  *   clients: [{ training: { gamma: 8, theta: 1 }, inference: { gamma: 5, d: 1, lambda: 1 } }] });
- * console.log(m.inferencePriceLimit); // null: printed model, no cap
+ * assert.equal(m.inferencePriceLimit, null); // printed model: no value, no cap
  * ```
  */
 export function parseMarket(spec: MarketSpec): Market {

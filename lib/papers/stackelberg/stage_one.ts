@@ -70,13 +70,16 @@ export type StageOneResult =
  *   is set (profit then grows without bound in p^I); `infeasible` when no price pair fits capacity
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { solveStageOne } from "./stage_one.ts";
  * const m = parseMarket({ provider: { highGpus: 2, lowGpus: 3, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1, value: 30 } }] });
  * const r = solveStageOne(m);
- * if (r.status === "optimal") console.log(r.trainingPrice, r.inferencePrice);
+ * assert.equal(r.status, "optimal");
+ * // D^T = 10/2.5 − 2 = G^H: training just fills the high pool
+ * if (r.status === "optimal") assert.equal(r.trainingPrice, 2.5);
  * ```
  */
 export function solveStageOne(market: Market, options: StageOneOptions = {}): StageOneResult {
