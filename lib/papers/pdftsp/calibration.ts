@@ -69,10 +69,11 @@ const LOADS = { "50 nodes": 50, "Poisson 80": 80 } as const;
  * @throws {ParameterError} on an empty knob list or invalid knob values
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { calibrationSearch } from "./calibration.ts";
  * const [row] = await calibrationSearch({ mode: "quick", seed: 1 },
  *   { batchSize: [64], computeTasks: [2], arrivalScale: [0.25], costToBid: [0.45] });
- * console.log(row!.admissible); // false: EFT admits every feasible task at this low load
+ * assert.equal(row!.admissible, false); // EFT admits every feasible task at this low load
  * ```
  */
 export async function calibrationSearch(

@@ -136,8 +136,9 @@ export function compareAlgorithms(
  * @returns the configuration {@link generateWorkload} receives
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { DEFAULT_SETTING, scaledConfig } from "./experiments.ts";
- * scaledConfig({ mode: "quick", seed: 1 }, DEFAULT_SETTING).nodes; // 6 (50 / 8)
+ * assert.equal(scaledConfig({ mode: "quick", seed: 1 }, DEFAULT_SETTING).nodes, 6); // 50 / 8
  * ```
  */
 export function scaledConfig(params: RunParams, setting: Setting): WorkloadConfig {

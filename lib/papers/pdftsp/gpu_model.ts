@@ -98,8 +98,10 @@ export function adapterParameters(shape: TransformerShape, rank: number): number
  * @returns FLOPs per token
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { GPT2_SMALL, loraFlopsPerToken } from "./gpu_model.ts";
- * loraFlopsPerToken(GPT2_SMALL, 512, 8) / 1e9; // about 0.52 GFLOP
+ * const gflop = loraFlopsPerToken(GPT2_SMALL, 512, 8) / 1e9;
+ * assert.ok(Math.abs(gflop - 0.5525) < 1e-4); // about 0.55 GFLOP per token
  * ```
  */
 export function loraFlopsPerToken(
@@ -221,9 +223,11 @@ export interface GpuProfileOptions {
  * @throws {ParameterError} on utilisations outside (0, 1] or non-positive slot length
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gpuLoraProfile } from "./gpu_model.ts";
  * const a100 = gpuLoraProfile("a100-80gb", { taskUtilisation: 0.005 });
- * console.log(Math.round(a100.taskSamplesPerSlot)); // about 3,400 samples per 10 min
+ * assert.equal(Math.round(a100.taskSamplesPerSlot), 3309); // samples per 10 min
+ * assert.ok(a100.nodeSamplesPerSlot > a100.taskSamplesPerSlot); // 0.4 of the peak for all tasks
  * ```
  */
 export function gpuLoraProfile(hardwareId: string, options: GpuProfileOptions): GpuLoraProfile {

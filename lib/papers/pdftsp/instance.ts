@@ -105,13 +105,15 @@ export function operatingCost(
  *   arrival or past the horizon, negative bid, missing or malformed vendor quotes
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileInstance } from "./instance.ts";
  * const c = compileInstance({
  *   slots: 4, baseModelMemory: 1, vendors: [],
  *   nodes: [{ computeCapacity: 10, memoryCapacity: 9, taskThroughput: 2, costPerSlot: [0, 0, 0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 3, work: 4, memory: 2, preprocessing: false, bid: 5 }],
  * });
- * console.log(c.tasks[0]!.options[0]!.start); // 0
+ * assert.deepEqual(c.tasks[0]!.options, [{ vendor: null, start: 0, price: 0 }]); // no vendor
+ * assert.deepEqual([...c.freeMemory], [9 - 1]); // C_km - r_b
  * ```
  */
 export function compileInstance(instance: Instance): CompiledInstance {

@@ -3,10 +3,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pdftsp } from "../../mod.ts";
  * const result = await pdftsp.runOnline({ slots: 2, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 2, preprocessing: false, bid: 5 }] }, "pdftsp");
+ * assert.equal(result.welfare, 5); // the one task is admitted at no operating cost
  * ```
  *
  * @module
