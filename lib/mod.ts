@@ -3,8 +3,11 @@
  *
  * @example
  * ```ts
- * import { core } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ * import { core, hardware } from "./mod.ts";
  * const rng = core.createRng(1).stream("demo");
+ * assert.equal(rng.uniform(), core.createRng(1).stream("demo").uniform()); // seeded
+ * assert.equal(hardware.getHardware("t4").name.includes("T4"), true);
  * ```
  *
  * @module
