@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { deno, docEntryPoints, namespaces, REPO_ROOT } from "./entry_points.ts";
+import { deno, denoConfig, docEntryPoints, namespaces, REPO_ROOT } from "./entry_points.ts";
 
 /**
  * Types of npm dependencies that appear in the public API. `deno doc --lint` reports every
@@ -47,8 +47,10 @@ async function libFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-Deno.test("the doc task documents lib/mod.ts and the module of every namespace", () => {
+Deno.test("the doc task and the package exports cover lib/mod.ts and every namespace", () => {
   const entries = docEntryPoints();
+  const exported = Object.values(denoConfig().exports).map((path) => path.replace(/^\.\//, ""));
+  assert.deepEqual([...exported].sort(), [...entries].sort(), "exports and doc task differ");
   assert.ok(entries.includes("lib/mod.ts"), entries.join(" "));
   const modules = [...namespaces().values()];
   assert.ok(modules.length >= 8, `namespaces found: ${modules.join(", ")}`);
