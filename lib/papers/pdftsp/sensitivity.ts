@@ -185,9 +185,9 @@ export type SensitivitySweepName = "unit × bid scale" | "α factor" | "β facto
 
 /** Values swept. */
 export interface SensitivityGrid {
-  /** money-unit scales κ swept (at bid scale 1) */
+  /** money-unit scales κ swept (every combination with `bidScales`) */
   readonly unitScales: readonly number[];
-  /** bid scales swept */
+  /** bid scales swept (every combination with `unitScales`) */
   readonly bidScales: readonly number[];
   /** α factors, at unit and bid scale 1 */
   readonly alphaFactors: readonly number[];
