@@ -69,7 +69,9 @@ export function powerCost(a: number, s: number): CostFunction {
 
 /** One term c·y^e of a {@link polynomialCost}. */
 export interface PowerTerm {
+  /** c, the coefficient */
   readonly coefficient: number;
+  /** e, the exponent */
   readonly exponent: number;
 }
 

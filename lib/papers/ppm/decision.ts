@@ -42,6 +42,8 @@ export class PostedPriceState {
   readonly #prices: Float64Array[];
 
   /**
+   * Starts with every resource unused.
+   *
    * @param slots horizon T (integer ≥ 1)
    * @param bundles r_k^b, one row of K amounts per bundle
    * @param pricing φ_k, one per resource

@@ -41,10 +41,15 @@ export type ValueCase = "UE" | "EE" | "UI" | "EI" | "TN";
 
 /** Parameters of one instance. */
 export interface InstanceParams {
+  /** how the per-unit values are drawn */
   readonly case: ValueCase;
+  /** p̄, upper bound of the per-unit value */
   readonly pbar: number;
+  /** number of jobs (customers) in the window */
   readonly jobs: number;
+  /** T: number of slots */
   readonly slots: number;
+  /** seed of the instance (window, jobs and values) */
   readonly seed: number;
   /** σ of the truncated normal (Case TN, μ = c̄_cpu, support [0, p̄]). */
   readonly sigma?: number;
@@ -120,12 +125,15 @@ function drawValue(rng: Rng, params: InstanceParams, index: number, total: numbe
 
 /** Empirical ratio of one mechanism with its certified bracket. */
 export interface RatioResult {
+  /** mechanism name (e.g. `"PPM-OP"`) */
   readonly mechanism: string;
+  /** social welfare of the mechanism's allocation */
   readonly welfare: number;
   /** ER from the lower bound of W_opt (≤ true ER). */
   readonly erLow: number;
   /** ER from the upper bound of W_opt (≥ true ER). */
   readonly erHigh: number;
+  /** highest CPU utilisation over the slots */
   readonly peakCpu: number;
 }
 

@@ -65,10 +65,13 @@ export interface LoadStudyOptions {
   readonly pbarMultiples: readonly number[];
   /** duration factors (1 = durations as recorded) */
   readonly scales: readonly number[];
+  /** jobs per instance */
   readonly jobs: number;
+  /** slots per instance */
   readonly slots: number;
   /** instances per (scale, p̄) */
   readonly instances: number;
+  /** root seed: instance i of the j-th p̄ uses seed·1000 + j·instances + i */
   readonly seed: number;
   /** `"synthetic"` forces the calibrated stand-in of the trace */
   readonly jobSource?: "trace" | "synthetic";
@@ -76,11 +79,15 @@ export interface LoadStudyOptions {
 
 /** One mechanism at one load level, averaged over p̄ values and instances. */
 export interface LoadStudyRow {
+  /** duration factor of this load level */
   readonly scale: number;
   /** mean over instances of max_t offered CPU demand */
   readonly offeredPeak: number;
+  /** mechanism name */
   readonly mechanism: string;
+  /** mean ER from the lower bounds of W_opt */
   readonly erLow: number;
+  /** mean ER from the upper bounds of W_opt */
   readonly erHigh: number;
   /** mean over instances of the mechanism's peak CPU utilisation */
   readonly peakCpu: number;
@@ -88,7 +95,9 @@ export interface LoadStudyRow {
 
 /** The PPM-OP vs PPM-TP gap at one load level. */
 export interface LoadGapRow {
+  /** duration factor of this load level */
   readonly scale: number;
+  /** mean over instances of max_t offered CPU demand */
   readonly offeredPeak: number;
   /** mean of W_OP/W_TP − 1 (= ER_TP/ER_OP − 1) */
   readonly gap: number;

@@ -21,8 +21,11 @@ import { requireGreaterThan, requireInRange, requirePositive } from "../../core/
 
 /** Set-up of a power cost f(y) = a·y^s with PUV upper bound p̄. */
 export interface PowerSetup {
+  /** a, the cost coefficient */
   readonly a: number;
+  /** s > 1, the cost exponent */
   readonly s: number;
+  /** p̄, the upper bound of the per-unit valuation */
   readonly pbar: number;
 }
 
@@ -31,6 +34,7 @@ export type Regime = "LUC" | "HUC1" | "HUC2";
 
 /** Output of {@link analyzePowerCost}. */
 export interface PowerAnalysis {
+  /** which case of Corollary 2 applies */
   readonly regime: Regime;
   /** α_s^min = s^{s/(s−1)}. */
   readonly alphaMin: number;

@@ -41,13 +41,17 @@ import {
 
 /** Instance sizes of one sweep point (see `sweepSizes`). */
 export interface SweepSizes {
+  /** instances per point */
   readonly instances: number;
+  /** jobs per instance */
   readonly jobs: number;
+  /** slots per instance */
   readonly slots: number;
 }
 
 /** Result of a multi-panel sweep. */
 export interface PanelSweep {
+  /** one row per (panel, x, mechanism) */
   readonly rows: SweepRow[];
   /** Wall time of the sweep. */
   readonly seconds: number;
@@ -59,9 +63,11 @@ export interface PanelSweep {
 
 /** One sub-figure of a δ sweep: facet labels and the instance of each seed index. */
 export interface DeltaPanel {
+  /** facet column label */
   readonly column: string;
   /** Facet row label (omitted when the figure has one row). */
   readonly row?: string;
+  /** the instance of each seed index */
   readonly params: (instance: number) => InstanceParams;
 }
 

@@ -97,12 +97,19 @@ export function speedFixtures(
 
 /** One row of the live speed table. */
 export interface SpeedRow {
+  /** what was timed (one decision, one instance) */
   readonly operation: string;
+  /** mechanism name */
   readonly mechanism: string;
+  /** time per call (mean over the timed batch), in `unit` */
   readonly measured: number;
+  /** unit of `measured` and `target` */
   readonly unit: "µs" | "ms" | "ns";
+  /** the speed target of the issue, in `unit` */
   readonly target: number;
+  /** `measured` <= `target` */
   readonly withinTarget: boolean;
+  /** calls in the timed batch */
   readonly repetitions: number;
 }
 
