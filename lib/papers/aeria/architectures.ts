@@ -43,6 +43,7 @@ export type OpKind =
 export interface LayerOp {
   /** Name (torchvision module names for the CNNs, so they join with the trace tables). */
   readonly name: string;
+  /** kind of operation (convolution, linear, activation, ...) */
   readonly kind: OpKind;
   /** Multiply-accumulates (0 for element-wise operations). */
   readonly macs: number;
@@ -54,7 +55,9 @@ export interface LayerOp {
 
 /** A layer unit: the granularity of partitioning and exit placement. */
 export interface LayerUnit {
+  /** unit name (e.g. `"layer2"`) */
   readonly name: string;
+  /** the unit's operations in execution order */
   readonly ops: readonly LayerOp[];
   /** Sum of the ops' FLOPs. */
   readonly flops: number;
@@ -64,12 +67,17 @@ export interface LayerUnit {
 
 /** A network's main branch and its final classifier (the final exit head). */
 export interface Architecture {
+  /** stable key (e.g. `"resnet18"`) */
   readonly id: string;
+  /** display name */
   readonly name: string;
+  /** dataset the head is sized for */
   readonly dataset: string;
+  /** number of output classes */
   readonly classes: number;
   /** Bytes of the raw input (partition point 0 sends it). */
   readonly inputBytes: number;
+  /** the main branch, unit by unit */
   readonly units: readonly LayerUnit[];
   /** Final classifier ops (paper: the original final exit). */
   readonly head: readonly LayerOp[];

@@ -45,10 +45,15 @@ export interface ConsensusInfo {
 
 /** Winners (indices into the arrays passed in) and price. */
 export interface AuctionResult {
+  /** indices of the winning bidders */
   readonly winners: Int32Array;
+  /** uniform price per GFLOPS, null when nothing is sold */
   readonly price: number | null;
+  /** GFLOPS sold to the winners */
   readonly soldGflops: number;
+  /** the ROSO step's outcome */
   readonly roso: RosoResult;
+  /** CENTRE's consensus numbers, null when no consensus was computed */
   readonly consensus: ConsensusInfo | null;
   /** True when Definition 1's prefix was one bidder and the two-winner prefix F^(2) was used. */
   readonly twoWinnerFallback: boolean;

@@ -67,6 +67,7 @@ export interface AuctionMarket {
 
 /** What one bidder gets. */
 export interface BidderOutcome {
+  /** whether the bidder wins */
   readonly won: boolean;
   /** Payment in budget units (0 when losing). */
   readonly payment: number;
@@ -298,20 +299,27 @@ export function bidIndependentAuction(
 
 /** Result of {@link truthfulRevenueCost}. */
 export interface TruthfulRevenueCost {
+  /** market runs */
   readonly runs: number;
+  /** slots per run */
   readonly slots: number;
   /** Mean revenue per slot ($) over all slots and runs. */
   readonly aeriaRevenue: number;
+  /** mean revenue per slot of the bid-independent variant ($) */
   readonly bidIndependentRevenue: number;
   /** Mean over runs of (bid-independent − AERIA)/AERIA run revenue, with a 95% t interval (runs ≥ 2). */
   readonly relativeChange: number;
+  /** lower end of the 95% t interval of `relativeChange` */
   readonly relativeLo: number;
+  /** upper end of the 95% t interval of `relativeChange` */
   readonly relativeHi: number;
   /** Shares of slots (with at least one bid-independent winner) with one price / over capacity. */
   readonly uniformPriceShare: number;
+  /** share of such slots in which the winners' demand exceeds capacity */
   readonly overCapacityShare: number;
   /** Mean winners per slot. */
   readonly aeriaWinners: number;
+  /** mean winners per slot of the bid-independent variant */
   readonly bidIndependentWinners: number;
 }
 
@@ -394,6 +402,7 @@ export function truthfulRevenueCost(
 
 /** Result of {@link misreportAudit}. */
 export interface MisreportAudit {
+  /** the auction variant audited */
   readonly variant: IcVariant;
   /** (instance, bidder, misreport factor) triples. */
   readonly trials: number;
@@ -459,16 +468,23 @@ export function misreportAudit(
 
 /** One row of {@link icComparison}. */
 export interface IcComparisonRow {
+  /** the auction variant */
   readonly variant: IcVariant;
+  /** display name of the variant */
   readonly label: string;
   /** Mean over seeds of the gaining-misreport share. */
   readonly share: number;
   /** 95% Student-t interval of that mean over seeds. */
   readonly lo: number;
+  /** upper end of that interval */
   readonly hi: number;
+  /** number of seeds */
   readonly seeds: number;
+  /** misreports tried over all seeds */
   readonly trials: number;
+  /** misreports that gained over all seeds */
   readonly violations: number;
+  /** largest gain from a misreport (budget units) */
   readonly worstGain: number;
 }
 

@@ -34,6 +34,7 @@ export type ModelId = typeof MODEL_IDS[number];
 
 /** An exit branch b_{j,k}. */
 export interface ExitBranch {
+  /** which of the four exits */
   readonly label: "shallow" | "middle" | "deep" | "final";
   /** Unit index k (1-based) after which the branch is attached. */
   readonly position: number;
@@ -43,9 +44,13 @@ export interface ExitBranch {
 
 /** A compiled multi-exit model; arrays are 1-based over units (index 0 = the raw input). */
 export interface MultiExitModel {
+  /** workload key */
   readonly id: ModelId;
+  /** display name */
   readonly name: string;
+  /** dataset of the workload */
   readonly dataset: string;
+  /** the network the model is compiled from */
   readonly architecture: Architecture;
   /** Number of layer units g. */
   readonly units: number;

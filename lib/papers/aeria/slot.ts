@@ -45,6 +45,7 @@ export const FIXED_PROFIT_RATE = 1.0;
 
 /** Everything one slot produced. */
 export interface SlotOutcome {
+  /** the mechanism that produced the outcome */
   readonly mechanism: Mechanism;
   /** Indices (into `bids`) of the bid-winning users Û_t. */
   readonly winners: number[];
@@ -58,6 +59,7 @@ export interface SlotOutcome {
   readonly payments: number[];
   /** Π = Σ payments in $. */
   readonly revenue: number;
+  /** p^r_t, the cluster's rental price for the slot, $ */
   readonly rentalPrice: number;
   /** (revenue − p^r_t)/p^r_t. */
   readonly profitRate: number;

@@ -48,6 +48,7 @@ export interface BidInput {
 
 /** One slot of the market. */
 export interface SlotInput {
+  /** the bids of the slot */
   readonly bids: readonly BidInput[];
   /** Edge cluster capacity f_e in GFLOPS, > 0. */
   readonly edgeGflops: number;
