@@ -184,11 +184,13 @@ export async function empiricalRatios(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { RatioMeans } from "./experiments.ts";
  * const means = new RatioMeans();
  * means.add("PPM-OP", { erLow: 1, erHigh: 1.2 });
  * means.add("PPM-OP", { erLow: 1.2, erHigh: 1.4 });
- * means.mean("PPM-OP"); // { erLow: 1.1, erHigh: 1.3, instances: 2 }
+ * const { erLow, erHigh, instances } = means.mean("PPM-OP");
+ * assert.ok(Math.abs(erLow - 1.1) < 1e-12 && Math.abs(erHigh - 1.3) < 1e-12 && instances === 2);
  * ```
  */
 export class RatioMeans {

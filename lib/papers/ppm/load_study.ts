@@ -47,8 +47,9 @@ export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
  * @returns jobs, slots and instances per point
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadStudySizes } from "./load_study.ts";
- * loadStudySizes("quick"); // { jobs: 300, slots: 270, instances: 2 }
+ * assert.deepEqual(loadStudySizes("quick"), { jobs: 300, slots: 270, instances: 2 });
  * ```
  */
 export function loadStudySizes(mode: RunMode): { jobs: number; slots: number; instances: number } {
@@ -110,9 +111,11 @@ export interface LoadGapRow {
  * @returns max_t Σ_{n present at t} max_b r_cpu^b
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { offeredCpuPeak } from "./load_study.ts";
- * offeredCpuPeak({ slots: 3, resources: [], bundles: [[0.2], [0.5]],
- *   customers: [{ arrival: 0, duration: 2, valuations: [1, 1] }, { arrival: 1, duration: 2, valuations: [1, 1] }] }); // 1
+ * const peak = offeredCpuPeak({ slots: 3, resources: [], bundles: [[0.2], [0.5]],
+ *   customers: [{ arrival: 0, duration: 2, valuations: [1, 1] }, { arrival: 1, duration: 2, valuations: [1, 1] }] });
+ * assert.equal(peak, 0.5 + 0.5); // both stays overlap in slot 1, each at its largest bundle
  * ```
  */
 export function offeredCpuPeak(instance: Instance): number {

@@ -7,9 +7,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { analyzePowerCost } from "./power_theory.ts";
  * const r = analyzePowerCost({ a: 0.223, s: 3, pbar: 2 * 0.669 });
- * console.log(r.regime, r.alphaStar.toFixed(3)); // HUC1 5.196
+ * assert.equal(r.regime, "HUC1");
+ * assert.ok(Math.abs(r.alphaStar - 3 ** 1.5) < 1e-9); // α_s^min = s^{s/(s−1)}
  * ```
  *
  * @module
@@ -178,8 +180,9 @@ export function rhoS(s: number, pbarOverCbar: number): number {
  * @throws {ParameterError} on a ≤ 0, s ≤ 1 or p̄ ≤ 0
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { analyzePowerCost } from "./power_theory.ts";
- * analyzePowerCost({ a: 1, s: 2, pbar: 10 }).regime; // "HUC2"
+ * assert.equal(analyzePowerCost({ a: 1, s: 2, pbar: 10 }).regime, "HUC2");
  * ```
  */
 export function analyzePowerCost(setup: PowerSetup): PowerAnalysis {

@@ -79,8 +79,9 @@ export interface DeltaPanel {
  * @returns instances, jobs and slots
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { deltaSweepSizes } from "./section6_sweeps.ts";
- * deltaSweepSizes("quick").instances; // 8
+ * assert.equal(deltaSweepSizes("quick").instances, 8);
  * ```
  */
 export function deltaSweepSizes(mode: RunMode): SweepSizes {
@@ -106,8 +107,9 @@ const REGIMES: readonly { multiple: number; label: string }[] = [
  * @returns six panels
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { figure6Panels } from "./section6_sweeps.ts";
- * figure6Panels({ instances: 2, jobs: 300, slots: 270 }, 1).length; // 6
+ * assert.equal(figure6Panels({ instances: 2, jobs: 300, slots: 270 }, 1).length, 6);
  * ```
  */
 export function figure6Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
@@ -134,8 +136,10 @@ export function figure6Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
  * @returns three panels
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { figure7Panels } from "./section6_sweeps.ts";
- * figure7Panels({ instances: 2, jobs: 300, slots: 270 }, 1).map((p) => p.column);
+ * const columns = figure7Panels({ instances: 2, jobs: 300, slots: 270 }, 1).map((p) => p.column);
+ * assert.deepEqual(columns, ["σ = 1", "σ = 2", "σ = 10"]);
  * ```
  */
 export function figure7Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {

@@ -54,8 +54,9 @@ export interface SpeedFixtures {
  * @throws {ParameterError} on sizes that are not integers or too small
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { speedFixtures } from "./speed.ts";
- * speedFixtures({ jobs: 200, slots: 400 }).decisionArrival; // 150
+ * assert.equal(speedFixtures({ jobs: 200, slots: 400 }).decisionArrival, 150);
  * ```
  */
 export function speedFixtures(
