@@ -15,9 +15,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resnet34 } from "./architectures.ts";
  * const net = resnet34({ inputSize: 224, classes: 1000 });
- * console.log(net.units.length); // 17 (stem + 16 basic blocks)
+ * assert.equal(net.units.length, 17); // stem + 16 basic blocks
  * ```
  *
  * @module
@@ -206,8 +207,9 @@ function checkCnn(options: CnnOptions): void {
  * @throws {ParameterError} for a non-integer or out-of-range size or class count
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { alexnet } from "./architectures.ts";
- * alexnet({ inputSize: 32, classes: 10 }).units.length; // 5
+ * assert.equal(alexnet({ inputSize: 32, classes: 10 }).units.length, 5);
  * ```
  */
 export function alexnet(options: CnnOptions): Architecture {
@@ -241,8 +243,9 @@ export function alexnet(options: CnnOptions): Architecture {
  * @throws {ParameterError} for a non-integer or out-of-range size or class count
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { vgg16 } from "./architectures.ts";
- * vgg16({ inputSize: 32, classes: 100 }).units.length; // 13
+ * assert.equal(vgg16({ inputSize: 32, classes: 100 }).units.length, 13);
  * ```
  */
 export function vgg16(options: CnnOptions): Architecture {
@@ -275,8 +278,9 @@ export function vgg16(options: CnnOptions): Architecture {
  * @throws {ParameterError} for a non-integer or out-of-range size or class count
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resnet34 } from "./architectures.ts";
- * resnet34({ inputSize: 224, classes: 1000 }).units.length; // 17
+ * assert.equal(resnet34({ inputSize: 224, classes: 1000 }).units.length, 17);
  * ```
  */
 export function resnet34(options: CnnOptions): Architecture {
@@ -365,8 +369,9 @@ export const BART_LARGE_MULTI30K: BartOptions = {
  * @throws {ParameterError} for non-integer or non-positive sizes
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { bart } from "./architectures.ts";
- * bart().units.length; // 24
+ * assert.equal(bart().units.length, 24);
  * ```
  */
 export function bart(options: BartOptions = BART_LARGE_MULTI30K): Architecture {
@@ -455,8 +460,9 @@ export function bart(options: BartOptions = BART_LARGE_MULTI30K): Architecture {
  * @returns the flat op list
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { allOps, alexnet } from "./architectures.ts";
- * allOps(alexnet({ inputSize: 224, classes: 1000 })).length; // 20
+ * assert.equal(allOps(alexnet({ inputSize: 224, classes: 1000 })).length, 19);
  * ```
  */
 export function allOps(arch: Architecture): LayerOp[] {

@@ -89,9 +89,10 @@ function withoutBidder(values: Float64Array, bidder: number): Float64Array {
  * @returns δ, y and the target, or null without a δ-consensus among the others
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { othersConsensus } from "./ic_variants.ts";
  * const market = { demands: Float64Array.of(1, 1, 1, 1), edgeGflops: 10, rentalPrice: 0, gamma: 0 };
- * othersConsensus(Float64Array.of(5, 4, 3, 2), market, 0, () => 0.5)?.delta; // 1.5
+ * assert.equal(othersConsensus(Float64Array.of(5, 4, 3, 2), market, 0, () => 0.5)?.delta, 2);
  * ```
  */
 export function othersConsensus(
@@ -122,9 +123,10 @@ export function othersConsensus(
  * @returns the offer per GFLOPS (Infinity when i cannot win at any density)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { thresholdOffer } from "./ic_variants.ts";
  * const market = { demands: Float64Array.of(1, 1, 1), edgeGflops: 10, rentalPrice: 0, gamma: 0 };
- * thresholdOffer(Float64Array.of(0, 6, 3), market, 0, 8); // 8/3: all three share the target
+ * assert.equal(thresholdOffer(Float64Array.of(0, 6, 3), market, 0, 8), 8 / 3); // a three-way share
  * ```
  */
 export function thresholdOffer(
@@ -530,8 +532,11 @@ export function icComparison(instances: number, seeds: readonly number[]): IcCom
  * @throws {ParameterError} for fewer than two values
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { meanInterval95 } from "./ic_variants.ts";
- * meanInterval95([1, 2, 3]).halfWidth; // 2.484 (t = 4.303, s = 1)
+ * const { mean, halfWidth } = meanInterval95([1, 2, 3]);
+ * assert.equal(mean, 2);
+ * assert.ok(Math.abs(halfWidth - 4.303 / Math.sqrt(3)) < 1e-3); // t(2) = 4.303, s = 1
  * ```
  */
 export function meanInterval95(values: readonly number[]): { mean: number; halfWidth: number } {

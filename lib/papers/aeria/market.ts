@@ -93,8 +93,9 @@ const LATENCY_REFERENCE_GFLOPS = 10;
  * @returns $ per slot
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rentalPrice } from "./market.ts";
- * rentalPrice(0.1056); // 0.04752 $ per one-hour slot
+ * assert.ok(Math.abs(rentalPrice(0.1056) - 0.04752) < 1e-12); // $ per one-hour slot
  * ```
  */
 export function rentalPrice(usdPerKwh: number): number {

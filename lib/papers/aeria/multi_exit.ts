@@ -82,8 +82,9 @@ const LABELS = ["shallow", "middle", "deep"] as const;
  * @throws {ParameterError} when there are fewer than 4 units
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { quarterExitPositions } from "./multi_exit.ts";
- * quarterExitPositions([1, 1, 1, 1]); // [1, 2, 3]
+ * assert.deepEqual(quarterExitPositions([1, 1, 1, 1]), [1, 2, 3]);
  * ```
  */
 export function quarterExitPositions(unitFlops: readonly number[]): [number, number, number] {
@@ -197,8 +198,9 @@ const MODELS: Record<ModelId, MultiExitModel> = {
  * @throws {ParameterError} for an unknown id
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getModel } from "./multi_exit.ts";
- * getModel("bart-multi30k").units; // 24
+ * assert.equal(getModel("bart-multi30k").units, 24);
  * ```
  */
 export function getModel(id: string): MultiExitModel {

@@ -98,8 +98,10 @@ export interface RunSlotOptions {
  * @throws {ParameterError} for invalid input or an unknown mechanism
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runSlot } from "./slot.ts";
- * runSlot({ bids: [], edgeGflops: 3930, rentalPrice: 0.05, gamma: 0.1 }, "aeria").revenue; // 0
+ * const outcome = runSlot({ bids: [], edgeGflops: 3930, rentalPrice: 0.05, gamma: 0.1 }, "aeria");
+ * assert.equal(outcome.revenue, 0);
  * ```
  */
 export function runSlot(
