@@ -24,8 +24,11 @@ import { currentLedger } from "./notebook/executed_claims.ts";
 
 const USAGE =
   `usage: deno task claims [--mode quick|paper] [--seed N] [--paper KEY]... [--write] [--recompute]
-  prints the claims ledger as JSON; --write regenerates data/ledger.quick.json (quick, seed 1);
-  claims are read from current notebook runs (deno task report) unless --recompute
+       deno task ledger [--paper KEY]...        (claims --write)
+  prints the claims ledger as JSON; --write regenerates data/ledger.quick.json (quick, seed 1)
+  for the selected papers and keeps the others' entries; claims are read from current notebook
+  runs (deno task report) unless --recompute; exits 1 when a claim is unexplained
+  --mode, --seed default to $TOOLKIT_MODE, $TOOLKIT_SEED (else quick, 1); --help prints this
   paper keys: ${PAPERS.join(", ")}`;
 
 if (import.meta.main) {

@@ -8,13 +8,15 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { snapshotDrift, snapshotEntry } from "./ledger_snapshot.ts";
  * const entry = snapshotEntry({
  *   id: "demo.a", paper: "demo", where: "Eq. 1", statement: "s", paperValue: 1,
  *   reproducedValue: 1, rule: "equal", evidence: "independent", verdict: "reproduced",
  *   explanation: null, reading: null, timing: false, source: null,
  * });
- * console.log(snapshotDrift([entry], [entry])); // []
+ * assert.deepEqual(snapshotDrift([entry], [entry]), []);
+ * assert.equal(snapshotDrift([], [entry]).length, 1); // a claim removed from the ledger
  * ```
  *
  * @module

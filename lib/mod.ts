@@ -3,8 +3,11 @@
  *
  * @example
  * ```ts
- * import { core } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ * import { core, hardware } from "./mod.ts";
  * const rng = core.createRng(1).stream("demo");
+ * assert.equal(rng.uniform(), core.createRng(1).stream("demo").uniform()); // seeded
+ * assert.equal(hardware.getHardware("t4").name.includes("T4"), true);
  * ```
  *
  * @module
@@ -16,5 +19,6 @@ export * as ppm from "./papers/ppm/mod.ts";
 export * as aeria from "./papers/aeria/mod.ts";
 export * as pdftsp from "./papers/pdftsp/mod.ts";
 export * as stackelberg from "./papers/stackelberg/mod.ts";
+/** Views for the overview notebook: the hardware and trace catalogues. */
 export * as overview from "./overview/mod.ts";
 export { ledger, paperClaimSpecs, type PaperKey, PAPERS } from "./claims_registry.ts";

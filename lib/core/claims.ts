@@ -16,6 +16,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { evaluateClaim, within } from "./claims.ts";
  * const result = await evaluateClaim({
  *   id: "demo.pi",
@@ -27,7 +28,8 @@
  *   evidence: "independent",
  *   measure: () => Math.PI,
  * });
- * console.log(result.verdict); // reproduced
+ * assert.equal(result.verdict, "reproduced");
+ * assert.equal(result.reproducedValue, Math.PI);
  * ```
  *
  * @module
@@ -70,7 +72,8 @@ export interface ComparisonRule {
   agrees(measured: ClaimValue, paperValue: ClaimValue): boolean;
 }
 
-interface ClaimBase {
+/** Fields every claim declaration shares, measured or not. */
+export interface ClaimBase {
   /** Stable identifier, `<paper>.<short-name>`. */
   readonly id: string;
   /** Paper key: `ppm`, `aeria`, `pdftsp`, `stackelberg` (or `core` for toolkit-wide checks). */
@@ -103,6 +106,7 @@ export interface MeasuredClaimSpec extends ClaimBase {
 
 /** A claim that cannot be checked with what this machine has. */
 export interface UncheckableClaimSpec extends ClaimBase {
+  /** Marks a claim that this machine cannot check. */
   readonly status: "not-reproducible-here";
   /** Why it cannot be checked (missing trace, unprinted data, ...). */
   readonly explanation: string;
@@ -113,20 +117,33 @@ export type ClaimSpec = MeasuredClaimSpec | UncheckableClaimSpec;
 
 /** Evaluated claim, as rendered in notebooks and printed by `deno task claims`. */
 export interface ClaimResult {
+  /** Stable identifier, `<paper>.<short-name>`. */
   readonly id: string;
+  /** Paper key: `ppm`, `aeria`, `pdftsp`, `stackelberg` (or `core`). */
   readonly paper: string;
+  /** Where in the paper: section, equation, figure or table. */
   readonly where: string;
+  /** The statement in this project's own words. */
   readonly statement: string;
+  /** The value the paper prints. */
   readonly paperValue: ClaimValue;
+  /** The value measured here; `null` for a claim not reproducible here. */
   readonly reproducedValue: ClaimValue | null;
+  /** The comparison rule in words (e.g. `"within abs 0.01"`); `null` when nothing is measured. */
   readonly rule: string | null;
   /** Evidence class of the measurement; `null` for a claim not reproducible here. */
   readonly evidence: Evidence | null;
   /** Derived verdict; `unexplained` means a disagreement nobody has explained (a test failure). */
   readonly verdict: Verdict | "unexplained";
+  /**
+   * Why the values differ or why the claim cannot be checked; `null` when nothing needs explaining.
+   */
   readonly explanation: string | null;
+  /** Which reading of the paper the claim takes; `null` when the paper admits only one. */
   readonly reading: string | null;
+  /** The value is a wall-clock time, so it varies between runs and machines. */
   readonly timing: boolean;
+  /** Where the measured value comes from (function, notebook cell, trace); `null` if unrecorded. */
   readonly source: string | null;
   /**
    * Set when the measurement threw (a corrupted trace, a solver failure): the error's name and
@@ -402,6 +419,7 @@ export async function evaluateClaims(specs: readonly ClaimSpec[]): Promise<Claim
 
 /** Counts of verdicts, for index pages and summaries. */
 export interface ClaimsSummary {
+  /** Number of claims. */
   readonly total: number;
   /** Reproduced, any evidence class but calibrated. */
   readonly reproduced: number;
@@ -409,8 +427,11 @@ export interface ClaimsSummary {
   readonly reproducedIndependently: number;
   /** Agrees with a value the model was fitted to (never counted as reproduced). */
   readonly calibrated: number;
+  /** Disagreements with the paper that carry an explanation. */
   readonly discrepancy: number;
+  /** Claims this machine cannot check. */
   readonly notReproducibleHere: number;
+  /** Disagreements nobody has explained (each fails the claims tests). */
   readonly unexplained: number;
 }
 

@@ -8,13 +8,16 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { LpModel } from "./lp.ts";
  * const m = new LpModel("knapsack", "maximize");
  * const x = m.addVariable({ name: "x", upper: 1, integer: true, objective: 3 });
  * const y = m.addVariable({ name: "y", upper: 1, integer: true, objective: 2 });
  * m.addConstraint([[x, 2], [y, 1]], "<=", 2);
  * const result = await m.solve();
- * console.log(result.objective, result.value(x)); // 3 1
+ * assert.equal(result.objective, 3); // x alone: weight 2 fills the capacity
+ * assert.equal(result.value(x), 1);
+ * assert.equal(result.value(y), 0);
  * ```
  *
  * @module
@@ -38,7 +41,9 @@ export function loadHighs(): Promise<Highs> {
 
 /** Handle of a variable inside one {@link LpModel}. */
 export interface Variable {
+  /** Column of the variable in the model, in the order of {@link LpModel.addVariable} calls. */
   readonly index: number;
+  /** Name used in error messages and exported models. */
   readonly name: string;
 }
 
@@ -118,6 +123,8 @@ export class LpModel {
   readonly #rowNames: string[] = [];
 
   /**
+   * Creates an empty model.
+   *
    * @param name label used in error messages
    * @param sense objective sense
    */

@@ -10,10 +10,14 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { findRoot, integrate, solveOde } from "./numerics.ts";
- * const sqrt2 = findRoot((x) => x * x - 2, 0, 2); // 1.41421356...
- * const area = integrate(Math.sin, 0, Math.PI); // 2
- * const decay = solveOde((_t, y) => [-y[0]!], [0, 1], [1]).at(1)[0]; // e^-1
+ * const sqrt2 = findRoot((x) => x * x - 2, 0, 2);
+ * assert.ok(Math.abs(sqrt2 - Math.SQRT2) < 1e-10);
+ * const area = integrate(Math.sin, 0, Math.PI);
+ * assert.ok(Math.abs(area - 2) < 1e-10);
+ * const decay = solveOde((_t, y) => [-y[0]!], [0, 1], [1]).at(1)[0]!;
+ * assert.ok(Math.abs(decay - Math.exp(-1)) < 1e-6);
  * ```
  *
  * @module
@@ -280,9 +284,11 @@ export interface OdeSolution {
  * @throws {SolverError} when the end of the span is not reached within `maxIterations` steps
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { solveOde } from "./numerics.ts";
  * const decay = solveOde((_t, y) => [-y[0]!], [0, 1], [1]);
- * decay.at(1)[0]; // ≈ e^-1
+ * assert.ok(Math.abs(decay.at(1)[0]! - Math.exp(-1)) < 1e-6);
+ * assert.ok(Math.abs(decay.at(0.5)[0]! - Math.exp(-0.5)) < 1e-4); // dense output between steps
  * ```
  */
 export function solveOde(

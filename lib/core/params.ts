@@ -20,7 +20,9 @@ export type RunMode = "quick" | "paper";
 
 /** Parameters of one run. */
 export interface RunParams {
+  /** Sample sizes: minutes on 2 cores (`quick`) or the paper's (`paper`). */
   readonly mode: RunMode;
+  /** Seed from which every random stream of the run derives. */
   readonly seed: number;
 }
 

@@ -7,11 +7,15 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "./rng.ts";
  * const rng = createRng(7);
  * const arrivals = rng.stream("arrivals");
  * const x = arrivals.uniform(); // in [0, 1), identical on every run with seed 7
+ * assert.ok(x >= 0 && x < 1);
+ * assert.equal(createRng(7).stream("arrivals").uniform(), x);
  * const k = arrivals.poisson(30);
+ * assert.ok(Number.isInteger(k) && k >= 0);
  * ```
  *
  * @module

@@ -6,11 +6,14 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { timeBatch, timeIt } from "./timing.ts";
  * const t = timeIt(() => Math.sqrt(2), { repetitions: 5 });
- * console.log(t.medianMs >= 0, t.repetitions); // true 5
+ * assert.equal(t.repetitions, 5);
+ * assert.ok(t.minMs <= t.medianMs && t.medianMs <= t.maxMs);
  * const b = timeBatch(() => Math.sqrt(2), 1000);
- * console.log(b.nsPerCall > 0); // true
+ * assert.equal(b.repetitions, 1000);
+ * assert.ok(b.nsPerCall >= 0);
  * ```
  *
  * @module
@@ -19,9 +22,13 @@ import { requireInteger } from "./validate.ts";
 
 /** Wall-time summary of repeated calls, in milliseconds. */
 export interface Timing {
+  /** Median wall time of one call. */
   readonly medianMs: number;
+  /** Fastest call. */
   readonly minMs: number;
+  /** Slowest call. */
   readonly maxMs: number;
+  /** Number of timed calls. */
   readonly repetitions: number;
 }
 

@@ -4,9 +4,12 @@
  *
  * @example
  * ```ts
- * import { requirePositive, requireInRange } from "./validate.ts";
- * const a = requirePositive("a", 0.223);
- * const u = requireInRange("u", 0.4, 0, 1);
+ * import assert from "node:assert/strict";
+ * import { ParameterError } from "./errors.ts";
+ * import { requireInRange, requirePositive } from "./validate.ts";
+ * assert.equal(requirePositive("a", 0.223), 0.223);
+ * assert.equal(requireInRange("u", 0.4, 0, 1), 0.4);
+ * assert.throws(() => requirePositive("a", 0), ParameterError);
  * ```
  *
  * @module
@@ -100,8 +103,10 @@ export function requireOneOf<T extends string>(
  * @throws {ParameterError} when it is not an array, too short, or holds a non-finite entry
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { requireFiniteArray } from "./validate.ts";
- * requireFiniteArray("probs", [0, 0.5, 1], 2);
+ * assert.deepEqual(requireFiniteArray("probs", [0, 0.5, 1], 2), [0, 0.5, 1]);
+ * assert.throws(() => requireFiniteArray("probs", [0, NaN], 2), /probs\[1\]/);
  * ```
  */
 export function requireFiniteArray(

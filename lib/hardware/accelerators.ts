@@ -28,6 +28,10 @@ const NO_VERIFIED_PRICE = noPrice(
   "no on-demand price page was reachable to read a current price; none is recorded",
 );
 
+/**
+ * Accelerators other than NVIDIA data-centre GPUs (MI300X, TPU v5e, Inferentia2) and the RTX 4090
+ * desktop GPU, part of {@link HARDWARE}.
+ */
 export const ACCELERATORS: readonly HardwareProfile[] = [
   {
     id: "mi300x",

@@ -41,11 +41,11 @@ export interface HardwareLookupOptions {
  * @throws {ParameterError} when `priceAsOf` is not a calendar date
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getHardware } from "./catalog.ts";
- * const a40 = getHardware("a40");
- * console.log(a40.name); // NVIDIA A40 48GB
+ * assert.equal(getHardware("a40").name, "NVIDIA A40 48GB");
  * const h100 = getHardware("h100-sxm", { priceAsOf: "2024-01-01" });
- * console.log(h100.onDemandUsdPerHour.known && h100.onDemandUsdPerHour.value); // 12.29
+ * assert.equal(h100.onDemandUsdPerHour.known && h100.onDemandUsdPerHour.value, 12.29);
  * ```
  */
 export function getHardware(id: string, options: HardwareLookupOptions = {}): HardwareProfile {

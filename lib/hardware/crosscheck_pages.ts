@@ -40,9 +40,10 @@ export interface CheckedPage {
  * @returns true for e.g. `https://developer.nvidia.com/...`
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { isVendorUrl } from "./crosscheck_pages.ts";
- * isVendorUrl("https://developer.nvidia.com/x"); // true
- * isVendorUrl("https://www.techpowerup.com/x"); // false
+ * assert.equal(isVendorUrl("https://developer.nvidia.com/x"), true);
+ * assert.equal(isVendorUrl("https://www.techpowerup.com/x"), false);
  * ```
  */
 export function isVendorUrl(url: string): boolean {

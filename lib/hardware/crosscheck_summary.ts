@@ -38,9 +38,11 @@ const COUNTED: Record<CrossCheckStatus, keyof Omit<CrossCheckSummary, "figures">
  * @returns the counts
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { crossCheckSummary } from "./crosscheck_summary.ts";
  * const s = crossCheckSummary();
- * console.log(s.figures === s.vendorAgreeing + s.secondaryAgreeing + s.inputsOnly + s.disagreeing + s.unchecked); // true
+ * const classes = s.vendorAgreeing + s.secondaryAgreeing + s.inputsOnly + s.disagreeing;
+ * assert.equal(classes + s.unchecked, s.figures); // every known figure in exactly one class
  * ```
  */
 export function crossCheckSummary(

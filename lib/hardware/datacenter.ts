@@ -88,6 +88,10 @@ function awsListedPerGpu(instance: string, perGpuUsdPerHour: number, date: strin
   );
 }
 
+/**
+ * NVIDIA data-centre GPUs of the catalogue (H100, H200, A100, A40, L40S, L4, T4, V100), part of
+ * {@link HARDWARE}.
+ */
 export const DATACENTER_GPUS: readonly HardwareProfile[] = [
   {
     id: "h100-sxm",

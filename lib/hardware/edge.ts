@@ -43,6 +43,10 @@ function gpuFp32FromCores(cores: number, clockGHz: number, source: SourceRef): K
 
 const NO_CLOUD_PRICE = noPrice("an edge device, not rented by the hour on a public cloud");
 
+/**
+ * Edge devices of the catalogue (Jetson boards, Raspberry Pi 5, Apple A17 Pro, a desktop CPU), part
+ * of {@link HARDWARE}.
+ */
 export const EDGE_DEVICES: readonly HardwareProfile[] = [
   {
     id: "jetson-agx-orin",

@@ -10,14 +10,21 @@ import { ParameterError } from "../core/errors.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { UnknownHardwareError } from "./errors.ts";
  * const e = new UnknownHardwareError("h1000", ["a100-80gb", "h100-sxm"]);
- * console.log(e.message); // parameter id = "h1000" is invalid: expected one of a100-80gb, h100-sxm
+ * assert.equal(
+ *   e.message,
+ *   'parameter id = "h1000" is invalid: expected one of a100-80gb, h100-sxm',
+ * );
  * ```
  */
 export class UnknownHardwareError extends ParameterError {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "UnknownHardwareError";
   /**
+   * Builds the message `parameter id = "<id>" is invalid: expected one of <validIds>`.
+   *
    * @param id the id that was asked for
    * @param validIds every id the catalogue holds
    */
@@ -31,14 +38,18 @@ export class UnknownHardwareError extends ParameterError {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { MissingFigureError } from "./errors.ts";
  * const e = new MissingFigureError("a17-pro", "tdpWatts", "Apple publishes no TDP");
- * console.log(e.message); // a17-pro has no known tdpWatts: Apple publishes no TDP
+ * assert.equal(e.message, "a17-pro has no known tdpWatts: Apple publishes no TDP");
  * ```
  */
 export class MissingFigureError extends Error {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "MissingFigureError";
   /**
+   * Builds the message `<hardwareId> has no known <field>: <reason>`.
+   *
    * @param hardwareId the profile's id
    * @param field the figure's field name
    * @param reason the profile's recorded reason for the absence

@@ -48,6 +48,7 @@ export interface CrossCheck {
   readonly url: string;
   /** day of the look-up, `YYYY-MM-DD` */
   readonly checked: string;
+  /** a page from the vendor or from a third party (see {@link CrossCheckKind}) */
   readonly kind: CrossCheckKind;
   /** whether `found` equals the figure's value within {@link CROSS_CHECK_TOLERANCE} */
   readonly agrees: boolean;
@@ -78,8 +79,10 @@ export type CrossCheckStatus = "vendor" | "secondary" | "inputs-only" | "disagre
  * @returns its {@link CrossCheckStatus}
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { crossCheckStatus, known } from "./figure.ts";
- * crossCheckStatus(known(1, "datasheet", { document: "d", publisher: "p", date: "2024" })); // "unchecked"
+ * const figure = known(1, "datasheet", { document: "d", publisher: "p", date: "2024" });
+ * assert.equal(crossCheckStatus(figure), "unchecked");
  * ```
  */
 export function crossCheckStatus(figure: KnownFigure): CrossCheckStatus {
@@ -99,9 +102,13 @@ export const CROSS_CHECK_TOLERANCE = 0.01;
 
 /** A figure with a value and its provenance. */
 export interface KnownFigure {
+  /** marks a figure with a value */
   readonly known: true;
+  /** the number, in the unit named by the profile field */
   readonly value: number;
+  /** how the value was obtained (datasheet, price list, paper, derivation) */
   readonly basis: FigureBasis;
+  /** the primary citation */
   readonly source: SourceRef;
   /** caveats: sparsity halving, configuration, formula of a derived value */
   readonly note?: string;
@@ -111,7 +118,9 @@ export interface KnownFigure {
 
 /** A figure deliberately left out, with the reason. */
 export interface UnknownFigure {
+  /** marks a figure deliberately left out */
   readonly known: false;
+  /** why no value is recorded (e.g. the vendor publishes none) */
   readonly reason: string;
 }
 
@@ -160,10 +169,13 @@ export function unknown(reason: string): UnknownFigure {
 
 /** What a cross-check read from a page, before the agreement is computed. */
 export interface PageReading {
+  /** the page, exactly as the search tool returned it */
   readonly url: string;
+  /** a page from the vendor or from a third party */
   readonly kind: CrossCheckKind;
   /** the number from the page, in the figure's unit */
   readonly found: number;
+  /** where on the page the number appears, or how it was read */
   readonly detail?: string;
   /** see {@link CrossCheck.inputsOnly} */
   readonly inputsOnly?: boolean;
@@ -177,9 +189,10 @@ export interface PageReading {
  * @returns true when they differ by at most {@link CROSS_CHECK_TOLERANCE} of the recorded value
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { agreesWithin } from "./figure.ts";
- * agreesWithin(37.4, 37.42); // true
- * agreesWithin(15.7, 15); // false
+ * assert.equal(agreesWithin(37.4, 37.42), true); // rounding on the page
+ * assert.equal(agreesWithin(15.7, 15), false);
  * ```
  */
 export function agreesWithin(value: number, found: number): boolean {
@@ -197,13 +210,14 @@ export function agreesWithin(value: number, found: number): boolean {
  * @returns the same figure with `crossCheck` set
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { crossChecked, known } from "./figure.ts";
  * const f = crossChecked(
  *   known(300, "datasheet", { document: "A40 datasheet", publisher: "NVIDIA", date: "2021" }),
  *   { url: "https://example.org/a40", kind: "secondary", found: 300 },
  *   "2026-11-24",
  * );
- * console.log(f.crossCheck?.agrees); // true
+ * assert.equal(f.crossCheck?.agrees, true);
  * ```
  */
 export function crossChecked(

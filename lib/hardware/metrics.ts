@@ -25,9 +25,10 @@ const PEAK_FIELD: Record<Precision, FigureField> = { fp32: "fp32Tflops", fp16: "
  * @throws {MissingFigureError} when the profile records the figure as unknown
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getHardware } from "./catalog.ts";
  * import { figureValue } from "./metrics.ts";
- * figureValue(getHardware("t4"), "tdpWatts"); // 70
+ * assert.equal(figureValue(getHardware("t4"), "tdpWatts"), 70);
  * ```
  */
 export function figureValue(profile: HardwareProfile, field: FigureField): number {
@@ -49,9 +50,11 @@ export function figureValue(profile: HardwareProfile, field: FigureField): numbe
  * @throws {MissingFigureError} when the peak is unknown for this device
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getHardware } from "./catalog.ts";
  * import { effectiveTflops } from "./metrics.ts";
- * effectiveTflops(getHardware("a100-80gb"), "fp16", 0.4); // 124.8
+ * const tflops = effectiveTflops(getHardware("a100-80gb"), "fp16", 0.4); // 0.4 × 312
+ * assert.ok(Math.abs(tflops - 124.8) < 1e-9);
  * ```
  */
 export function effectiveTflops(
@@ -86,10 +89,12 @@ export interface EnergyCostOptions {
  * @throws {MissingFigureError} when the TDP is unknown
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getHardware } from "./catalog.ts";
  * import { energyCostUsdPerHour } from "./metrics.ts";
  * // AERIA: three i7-13700K at PUE 1.2 and 0.1056 $/kWh
- * energyCostUsdPerHour(getHardware("i7-13700k"), 0.1056, { pue: 1.2, devices: 3 }); // 0.04752
+ * const usd = energyCostUsdPerHour(getHardware("i7-13700k"), 0.1056, { pue: 1.2, devices: 3 });
+ * assert.ok(Math.abs(usd - 0.04752) < 1e-12);
  * ```
  */
 export function energyCostUsdPerHour(
@@ -114,9 +119,10 @@ export function energyCostUsdPerHour(
  * @throws {MissingFigureError} when the peak or the TDP is unknown
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getHardware } from "./catalog.ts";
  * import { gflopsPerWatt } from "./metrics.ts";
- * gflopsPerWatt(getHardware("t4")); // 115.71...
+ * assert.ok(Math.abs(gflopsPerWatt(getHardware("t4")) - 8100 / 70) < 1e-9); // 8.1 FP32 TFLOPS, 70 W
  * ```
  */
 export function gflopsPerWatt(profile: HardwareProfile, precision: Precision = "fp32"): number {

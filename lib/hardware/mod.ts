@@ -4,9 +4,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { effectiveTflops, getHardware } from "./mod.ts";
  * const h100 = getHardware("h100-sxm");
- * effectiveTflops(h100, "fp16", 0.5); // 494.75
+ * assert.equal(effectiveTflops(h100, "fp16", 0.5), 494.75); // half of the dense FP16 peak
  * ```
  *
  * @module

@@ -27,11 +27,12 @@ export interface PriceFields {
  * @throws {ParameterError} when the history is empty or its dates do not increase
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { known } from "./figure.ts";
  * import { priceHistory } from "./prices.ts";
  * const list = (date: string) => ({ document: "list", publisher: "cloud", date });
  * const p = priceHistory(known(4, "price-list", list("2023")), known(3, "price-list", list("2025-06")));
- * console.log(p.onDemandUsdPerHour.known && p.onDemandUsdPerHour.value); // 3
+ * assert.equal(p.onDemandUsdPerHour.known && p.onDemandUsdPerHour.value, 3); // the newest
  * ```
  */
 export function priceHistory(...history: KnownFigure[]): PriceFields {
@@ -59,8 +60,9 @@ export function priceHistory(...history: KnownFigure[]): PriceFields {
  * @returns an unknown current price and an empty history
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { noPrice } from "./prices.ts";
- * noPrice("an edge device").onDemandPriceHistory.length; // 0
+ * assert.equal(noPrice("an edge device").onDemandPriceHistory.length, 0);
  * ```
  */
 export function noPrice(reason: string): PriceFields {
@@ -80,8 +82,10 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * @throws {ParameterError} for any other string (wrong shape, month 13, 31 February)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { requireCalendarDate } from "./prices.ts";
- * requireCalendarDate("priceAsOf", "2025-06-30"); // "2025-06-30"
+ * assert.equal(requireCalendarDate("priceAsOf", "2025-06-30"), "2025-06-30");
+ * assert.throws(() => requireCalendarDate("priceAsOf", "2025-02-30"));
  * ```
  */
 export function requireCalendarDate(parameter: string, date: string): string {
@@ -106,10 +110,11 @@ export function requireCalendarDate(parameter: string, date: string): string {
  * @throws {ParameterError} when `date` is not a calendar date
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getHardware, priceAsOf } from "./mod.ts";
  * const h100 = getHardware("h100-sxm");
  * const old = priceAsOf(h100, "2024-01-01");
- * console.log(old.known && old.value); // 12.29
+ * assert.equal(old.known && old.value, 12.29); // the July 2023 list, the newest before 2024
  * ```
  */
 export function priceAsOf(fields: PriceFields, date: string): Figure {

@@ -40,7 +40,9 @@ export interface HardwareProfile {
   readonly id: string;
   /** marketing name with the variant (form factor, memory size) */
   readonly name: string;
+  /** manufacturer, as the datasheet names it (e.g. `"NVIDIA"`) */
   readonly vendor: string;
+  /** data-centre GPU or accelerator, desktop or edge GPU, edge CPU, or phone SoC */
   readonly deviceClass: DeviceClass;
   /** whether the device has matrix units (NVIDIA tensor cores) used by {@link fp16Tflops} */
   readonly hasTensorCores: boolean;

@@ -22,14 +22,26 @@ import { ensureJupyter, ensureKernel, SetupError } from "./setup.ts";
 import { ParameterError } from "../core/errors.ts";
 
 const USAGE = `usage:
-  cli.ts report [--mode quick|paper] [--seed N] [--out DIR] [--with-input] [--only TEXT] [--timeout S]
-                [--jobs N] [--force]
-  cli.ts nb NOTEBOOK.ipynb [--mode quick|paper] [--seed N] [--out DIR] [--with-input] [--force]
-  --jobs N   notebooks run at the same time (default: the number of cores)
-  --force    re-execute notebooks whose cached run is current (cache: .cache/notebooks or
-             $TOOLKIT_CACHE_DIR)
-  cli.ts lab [--port 8888]
-  cli.ts setup`;
+  deno task report [--mode quick|paper] [--seed N] [--out DIR] [--with-input] [--only TEXT]
+                   [--timeout S] [--jobs N] [--force]
+      execute every notebook (or those whose path contains TEXT) and write the HTML site
+  deno task nb NOTEBOOK.ipynb... [--mode quick|paper] [--seed N] [--out DIR] [--with-input]
+               [--timeout S] [--force]
+      execute the named notebooks and update their pages of the site
+  deno task lab [--port 8888]
+      start Jupyter Notebook on 127.0.0.1 with the project's Deno kernel
+  deno task setup
+      install Jupyter if missing and register the project-local Deno kernel
+options:
+  --mode M      quick (minutes on 2 cores; default) or paper (the papers' sample sizes)
+  --seed N      root seed of every random stream (default 1)
+  --out DIR     site folder (default reports/)
+  --with-input  show the code cells on the main page of each notebook
+  --timeout S   hard limit per notebook in seconds (default 900 quick, 7 days paper)
+  --jobs N      notebooks run at the same time (default: the number of cores)
+  --force       re-execute notebooks whose cached run is current (cache: .cache/notebooks or
+                $TOOLKIT_CACHE_DIR)
+  --help, -h    print this text`;
 
 function parseParams(values: { mode?: string; seed?: string }): RunParams {
   return {

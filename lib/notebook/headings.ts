@@ -4,9 +4,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { outline } from "./headings.ts";
  * const { html, headings } = outline('<h2 id="A-$x$">A $x$<a class="anchor-link" href="#A-$x$">¶</a></h2>');
- * console.log(headings[0]?.id, html.includes('href="#a-x"')); // a-x true
+ * assert.deepEqual(headings, [{ level: 2, id: "a-x", text: "A $x$" }]); // slug of the raw text
+ * assert.ok(html.includes('href="#a-x"')); // the anchor link follows the new id
  * ```
  *
  * @module

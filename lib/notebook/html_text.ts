@@ -5,8 +5,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { linkUrls } from "./html_text.ts";
- * linkUrls('<p>see https://example.org/a.</p>'); // '<p>see <a href="https://example.org/a">https://example.org/a</a>.</p>'
+ * assert.equal(
+ *   linkUrls("<p>see https://example.org/a.</p>"),
+ *   '<p>see <a href="https://example.org/a">https://example.org/a</a>.</p>', // final dot kept out
+ * );
  * ```
  *
  * @module

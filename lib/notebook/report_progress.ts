@@ -6,11 +6,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ReportProgress } from "./report_progress.ts";
  * const progress = new ReportProgress({ jobs: 2, now: () => 0 });
  * progress.plan("01_ppm", 80);
  * progress.plan("02_aeria", 40);
- * console.log(progress.start("01_ppm")); // "01_ppm started (previous run 80.0 s) · 0/2 done"
+ * assert.equal(progress.start("01_ppm"), "01_ppm started (previous run 80.0 s) · 0/2 done");
  * ```
  *
  * @module
@@ -120,8 +121,13 @@ export class ReportProgress {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runConcurrently } from "./report_progress.ts";
- * await runConcurrently([1, 2, 3], 2, async (n) => console.log(n));
+ * const seen: number[] = [];
+ * await runConcurrently([1, 2, 3], 2, async (n) => {
+ *   seen.push(n);
+ * });
+ * assert.deepEqual(seen.sort(), [1, 2, 3]);
  * ```
  */
 export async function runConcurrently<T>(

@@ -9,9 +9,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { notebookToModule } from "./typecheck.ts";
  * const mod = notebookToModule(["const x = 1;", "const x = 2;\nx + 1"], "/repo/notebooks");
- * console.log(mod.source.includes("x__cell1")); // true
+ * assert.ok(mod.source.includes("const x__cell1 = 2;\nx__cell1 + 1")); // a redeclaration is renamed
  * ```
  *
  * @module

@@ -5,8 +5,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { HARDWARE } from "../hardware/mod.ts";
  * import { hardwareTableRows } from "./hardware_figures.ts";
- * console.log(hardwareTableRows().length > 10); // true
+ * const rows = hardwareTableRows();
+ * assert.deepEqual(rows.map((row) => row.device), HARDWARE.map((profile) => profile.name));
  * ```
  *
  * @module

@@ -4,8 +4,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
+ * import { TRACE_NAMES } from "../traces/mod.ts";
  * import { traceCatalogueRows } from "./trace_figures.ts";
- * console.log(traceCatalogueRows().length); // 10 folders
+ * assert.deepEqual(traceCatalogueRows().map((row) => row.folder), [...TRACE_NAMES]); // one per folder
  * ```
  *
  * @module

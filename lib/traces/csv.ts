@@ -82,8 +82,12 @@ export function readTraceText(file: string): string {
  *   `integer` constraint
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseCsv } from "./csv.ts";
  * const df = parseCsv("x.csv", "a,b\n1,2\n", [{ from: "b", kind: "number" }]);
+ * assert.deepEqual(df.columns, ["b"]); // only the requested column is kept
+ * assert.deepEqual(df.getColumn("b").toArray(), [2]);
+ * assert.throws(() => parseCsv("x.csv", "a,b\n1,0x1F\n", [{ from: "b", kind: "number" }]), /x\.csv:2/);
  * ```
  */
 export function parseCsv(file: string, text: string, columns: readonly ColumnSpec[]): pl.DataFrame {

@@ -22,8 +22,10 @@ import type { Rng } from "../core/rng.ts";
  * @returns the correlation, in [-1, 1]
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lag1NormalScoreCorrelation } from "./dependence.ts";
- * lag1NormalScoreCorrelation([1, 2, 3, 4, 5, 6]); // close to 1
+ * assert.ok(lag1NormalScoreCorrelation([1, 2, 3, 4, 5, 6]) > 0.95); // a trend: close to 1
+ * assert.ok(lag1NormalScoreCorrelation([1, 6, 2, 5, 3, 4]) < -0.5); // alternating: negative
  * ```
  */
 export function lag1NormalScoreCorrelation(values: readonly number[]): number {

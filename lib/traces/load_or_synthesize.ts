@@ -40,8 +40,11 @@ export interface LoadOrSynthesizeOptions {
 
 /** A frame labelled with where it came from; show `note` next to any result built on it. */
 export interface Sourced {
+  /** The trace's rows, or synthetic rows in the same columns. */
   readonly df: pl.DataFrame;
+  /** Whether the rows were read from the trace or synthesised from its statistics. */
   readonly source: "trace" | "synthetic";
+  /** Names the data actually used (trace and rows, or `SYNTHETIC` and the calibration). */
   readonly note: string;
 }
 

@@ -31,8 +31,9 @@ export const QUANTILE_PROBS: readonly number[] = [
  * @throws {ParameterError} for an empty or non-finite sample, or a probability outside [0, 1]
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { quantiles } from "./quantiles.ts";
- * quantiles([4, 1, 3, 2], [0, 0.5, 1]); // [1, 2.5, 4]
+ * assert.deepEqual(quantiles([4, 1, 3, 2], [0, 0.5, 1]), [1, 2.5, 4]);
  * ```
  */
 export function quantiles(values: ArrayLike<number>, probs: readonly number[]): number[] {
@@ -66,8 +67,9 @@ export function quantiles(values: ArrayLike<number>, probs: readonly number[]): 
  *   entries, or `u` outside [0, 1]
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inverseCdf } from "./quantiles.ts";
- * inverseCdf([0, 0.5, 1], [0, 10, 30], 0.75); // 20
+ * assert.equal(inverseCdf([0, 0.5, 1], [0, 10, 30], 0.75), 20); // linear between 10 and 30
  * ```
  */
 export function inverseCdf(probs: readonly number[], values: readonly number[], u: number): number {

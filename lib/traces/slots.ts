@@ -19,8 +19,9 @@ import { requireFinite, requireInteger, requirePositive } from "../core/validate
  * @throws {ParameterError} for a non-positive slot length, a bad slot count or start
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { arrivalsPerSlot } from "./slots.ts";
- * arrivalsPerSlot([0, 59, 60, 61, 300], 60, 3); // [2, 2, 0]
+ * assert.deepEqual(arrivalsPerSlot([0, 59, 60, 61, 300], 60, 3), [2, 2, 0]); // 300 s is past slot 2
  * ```
  */
 export function arrivalsPerSlot(
@@ -55,8 +56,9 @@ export function arrivalsPerSlot(
  * @throws {ParameterError} when some phase has no observation
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { meanByPhase } from "./slots.ts";
- * meanByPhase([[1, 2, 3, 5]], 2); // [2, 3.5]
+ * assert.deepEqual(meanByPhase([[1, 2, 3, 5]], 2), [2, 3.5]);
  * ```
  */
 export function meanByPhase(series: readonly (readonly number[])[], period: number): number[] {

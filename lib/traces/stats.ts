@@ -41,6 +41,7 @@ export interface TraceStats {
   readonly schema: 1;
   /** probabilities of every stored quantile vector */
   readonly quantileProbs: number[];
+  /** per job trace: arrivals per hour of day, duration quantiles, GPU counts */
   readonly jobs: Record<JobTraceName, JobTraceStats>;
   /** Philly runtimes (durations only) */
   readonly phillyRuntime: { readonly count: number; readonly quantilesS: number[] };

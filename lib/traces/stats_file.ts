@@ -24,8 +24,10 @@ let loaded: TraceStats | undefined;
  * @throws {DataFileError} when the file is missing, is not JSON, or has another schema
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadTraceStats } from "./stats_file.ts";
- * loadTraceStats().jobs["msft-itp"].arrivalsPerHour.mean; // about 48.2
+ * const mean = loadTraceStats().jobs["msft-itp"].arrivalsPerHour.mean;
+ * assert.ok(Math.abs(mean - 48.2) < 0.05);
  * ```
  */
 export function loadTraceStats(path = TRACE_STATS_PATH): TraceStats {

@@ -46,9 +46,13 @@ export const MAX_EXPECTED_ARRIVALS = 1e7;
  *   {@link MAX_EXPECTED_ARRIVALS} expected arrivals
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "../core/rng.ts";
  * import { poissonArrivals } from "./synthetic.ts";
  * const times = poissonArrivals(createRng(1).stream("arrivals"), [2, 5], 48);
+ * assert.ok(times.every((t, i) => t >= 0 && t < 48 * 3600 && (i === 0 || t >= times[i - 1]!)));
+ * assert.ok(Math.abs(times.length - 168) < 4 * Math.sqrt(168)); // 24 h × 2 + 24 h × 5 expected
+ * assert.deepEqual(poissonArrivals(createRng(1).stream("arrivals"), [2, 5], 48), times);
  * ```
  */
 export function poissonArrivals(
@@ -143,7 +147,7 @@ export function syntheticJobs(
   stats: JobTraceStats,
   quantileProbs: readonly number[],
   rng: Rng,
-  hours = stats?.hoursPerGroup,
+  hours: number = stats?.hoursPerGroup,
 ): pl.DataFrame {
   if (stats === null || typeof stats !== "object") {
     throw new ParameterError("stats", stats, "a JobTraceStats object (traces.loadTraceStats)");

@@ -40,5 +40,5 @@ Deno.test("nb without a notebook and --only without a match are usage errors", a
 Deno.test("help prints the usage and exits 0", async () => {
   const help = await cli("--help");
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /^usage:\n {2}cli\.ts report/);
+  assert.match(help.stdout, /^usage:\n {2}deno task report/);
 });

@@ -15,9 +15,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resnet34 } from "./architectures.ts";
  * const net = resnet34({ inputSize: 224, classes: 1000 });
- * console.log(net.units.length); // 17 (stem + 16 basic blocks)
+ * assert.equal(net.units.length, 17); // stem + 16 basic blocks
  * ```
  *
  * @module
@@ -43,6 +44,7 @@ export type OpKind =
 export interface LayerOp {
   /** Name (torchvision module names for the CNNs, so they join with the trace tables). */
   readonly name: string;
+  /** kind of operation (convolution, linear, activation, ...) */
   readonly kind: OpKind;
   /** Multiply-accumulates (0 for element-wise operations). */
   readonly macs: number;
@@ -54,7 +56,9 @@ export interface LayerOp {
 
 /** A layer unit: the granularity of partitioning and exit placement. */
 export interface LayerUnit {
+  /** unit name (e.g. `"layer2"`) */
   readonly name: string;
+  /** the unit's operations in execution order */
   readonly ops: readonly LayerOp[];
   /** Sum of the ops' FLOPs. */
   readonly flops: number;
@@ -64,12 +68,17 @@ export interface LayerUnit {
 
 /** A network's main branch and its final classifier (the final exit head). */
 export interface Architecture {
+  /** stable key (e.g. `"resnet18"`) */
   readonly id: string;
+  /** display name */
   readonly name: string;
+  /** dataset the head is sized for */
   readonly dataset: string;
+  /** number of output classes */
   readonly classes: number;
   /** Bytes of the raw input (partition point 0 sends it). */
   readonly inputBytes: number;
+  /** the main branch, unit by unit */
   readonly units: readonly LayerUnit[];
   /** Final classifier ops (paper: the original final exit). */
   readonly head: readonly LayerOp[];
@@ -199,8 +208,9 @@ function checkCnn(options: CnnOptions): void {
  * @throws {ParameterError} for a non-integer or out-of-range size or class count
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { alexnet } from "./architectures.ts";
- * alexnet({ inputSize: 32, classes: 10 }).units.length; // 5
+ * assert.equal(alexnet({ inputSize: 32, classes: 10 }).units.length, 5);
  * ```
  */
 export function alexnet(options: CnnOptions): Architecture {
@@ -234,8 +244,9 @@ export function alexnet(options: CnnOptions): Architecture {
  * @throws {ParameterError} for a non-integer or out-of-range size or class count
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { vgg16 } from "./architectures.ts";
- * vgg16({ inputSize: 32, classes: 100 }).units.length; // 13
+ * assert.equal(vgg16({ inputSize: 32, classes: 100 }).units.length, 13);
  * ```
  */
 export function vgg16(options: CnnOptions): Architecture {
@@ -268,8 +279,9 @@ export function vgg16(options: CnnOptions): Architecture {
  * @throws {ParameterError} for a non-integer or out-of-range size or class count
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { resnet34 } from "./architectures.ts";
- * resnet34({ inputSize: 224, classes: 1000 }).units.length; // 17
+ * assert.equal(resnet34({ inputSize: 224, classes: 1000 }).units.length, 17);
  * ```
  */
 export function resnet34(options: CnnOptions): Architecture {
@@ -358,8 +370,9 @@ export const BART_LARGE_MULTI30K: BartOptions = {
  * @throws {ParameterError} for non-integer or non-positive sizes
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { bart } from "./architectures.ts";
- * bart().units.length; // 24
+ * assert.equal(bart().units.length, 24);
  * ```
  */
 export function bart(options: BartOptions = BART_LARGE_MULTI30K): Architecture {
@@ -448,8 +461,9 @@ export function bart(options: BartOptions = BART_LARGE_MULTI30K): Architecture {
  * @returns the flat op list
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { allOps, alexnet } from "./architectures.ts";
- * allOps(alexnet({ inputSize: 224, classes: 1000 })).length; // 20
+ * assert.equal(allOps(alexnet({ inputSize: 224, classes: 1000 })).length, 19);
  * ```
  */
 export function allOps(arch: Architecture): LayerOp[] {

@@ -19,12 +19,14 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { prefixWinners, real, roso } from "./auction.ts";
  * const budgets = Float64Array.of(10, 6, 3);
  * const demands = Float64Array.of(1, 1, 1);
  * const r = roso(budgets, demands, 10, 0.5);
- * console.log(r.upperBound, r.prefixLength); // 12 2 (price 6 to the two densest)
+ * assert.deepEqual([r.upperBound, r.prefixLength], [12, 2]); // price 6 to the two densest
  * const w = real(budgets, demands, prefixWinners(r), 8);
+ * assert.equal(w.price, 4); // the target 8 shared by the two winners
  * ```
  *
  * @module
@@ -77,8 +79,9 @@ export interface RosoResult {
  * @returns sorted indices
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rankByDensity } from "./auction.ts";
- * rankByDensity(Float64Array.of(1, 4), Float64Array.of(1, 1), 0); // Int32Array [1, 0]
+ * assert.deepEqual([...rankByDensity(Float64Array.of(1, 4), Float64Array.of(1, 1), 0)], [1, 0]);
  * ```
  */
 export function rankByDensity(
@@ -110,8 +113,10 @@ export function rankByDensity(
  * @returns `indices`
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sortByKeyDescending } from "./auction.ts";
- * sortByKeyDescending(Int32Array.of(0, 1, 2), Float64Array.of(1, 3, 2)); // [1, 2, 0]
+ * const order = sortByKeyDescending(Int32Array.of(0, 1, 2), Float64Array.of(1, 3, 2));
+ * assert.deepEqual([...order], [1, 2, 0]);
  * ```
  */
 export function sortByKeyDescending(indices: Int32Array, key: Float64Array): Int32Array {
@@ -149,8 +154,9 @@ export function sortByKeyDescending(indices: Int32Array, key: Float64Array): Int
  * @returns the ROSO outcome
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { roso } from "./auction.ts";
- * roso(Float64Array.of(4, 3), Float64Array.of(2, 1), 10, 0).upperBound; // 6 (price 2, both win)
+ * assert.equal(roso(Float64Array.of(4, 3), Float64Array.of(2, 1), 10, 0).upperBound, 6); // price 2
  * ```
  */
 export function roso(
@@ -205,8 +211,10 @@ export function roso(
  * @returns the first `r.prefixLength` admitted indices (a view, not a copy)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { prefixWinners, roso } from "./auction.ts";
- * prefixWinners(roso(Float64Array.of(10, 9, 1), Float64Array.of(1, 1, 5), 100, 0)); // [0, 1]
+ * const r = roso(Float64Array.of(10, 9, 1), Float64Array.of(1, 1, 5), 100, 0);
+ * assert.deepEqual([...prefixWinners(r)], [0, 1]);
  * ```
  */
 export function prefixWinners(r: RosoResult): Int32Array {
@@ -235,8 +243,10 @@ export interface RealResult {
  * @returns winners, price and sold capacity; revenue = price·soldGflops = target when non-empty
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { real } from "./auction.ts";
- * real(Float64Array.of(10, 6, 3), Float64Array.of(1, 1, 1), Int32Array.of(0, 1, 2), 8).price; // 4
+ * const w = real(Float64Array.of(10, 6, 3), Float64Array.of(1, 1, 1), Int32Array.of(0, 1, 2), 8);
+ * assert.equal(w.price, 8 / 3); // all three afford the target shared three ways
  * ```
  */
 export function real(
@@ -280,8 +290,11 @@ export function real(
  * @returns winners and price as the printed algorithm produces them
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { realAsPrinted } from "./auction.ts";
- * realAsPrinted(Float64Array.of(10, 1), Float64Array.of(1, 1), Int32Array.of(0, 1), 4, 2).price; // 2
+ * const budgets = Float64Array.of(10, 1);
+ * const w = realAsPrinted(budgets, Float64Array.of(1, 1), Int32Array.of(0, 1), 4, 2);
+ * assert.equal(w.price, 2);
  * ```
  */
 export function realAsPrinted(

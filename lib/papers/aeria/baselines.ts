@@ -51,10 +51,15 @@ import { requireInRange, requireInteger, requirePositive } from "../../core/vali
 
 /** A validated bid with its model and link resolved. */
 export interface ResolvedBid {
+  /** the compiled multi-exit model the bid requests */
   readonly model: MultiExitModel;
+  /** device speed, data rate and propagation delay of the bidder */
   readonly link: DeviceLink;
+  /** latency requirement t_i, s */
   readonly latency: number;
+  /** confidence criterion σ_i */
   readonly sigma: number;
+  /** budget β_i, $ */
   readonly budget: number;
 }
 
@@ -137,6 +142,7 @@ export function edgentDemands(
 
 /** Edgent's choice for one bid: its demand and the single exit it runs to. */
 export interface EdgentChoice {
+  /** Phase I outcome for the bid under Edgent's single-exit analysis */
   readonly demand: Demand;
   /** Exit index 0-3 (3 = final), null when no exit is feasible. */
   readonly exit: number | null;

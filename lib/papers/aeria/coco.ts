@@ -46,10 +46,15 @@ export interface ConsensusInfo {
 
 /** Winners (indices into the arrays passed in) and price. */
 export interface AuctionResult {
+  /** indices of the winning bidders */
   readonly winners: Int32Array;
+  /** uniform price per GFLOPS, null when nothing is sold */
   readonly price: number | null;
+  /** GFLOPS sold to the winners */
   readonly soldGflops: number;
+  /** the ROSO step's outcome */
   readonly roso: RosoResult;
+  /** CENTRE's consensus numbers, null when no consensus was computed */
   readonly consensus: ConsensusInfo | null;
   /** True when Definition 1's prefix was one bidder and the two-winner prefix F^(2) was used. */
   readonly twoWinnerFallback: boolean;
@@ -85,10 +90,12 @@ function noSale(
  *   admitted (or nobody passes)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { consensusPrefix } from "./coco.ts";
  * import { roso } from "./auction.ts";
  * // β = (10, 1): Definition 1 sells to the first alone (10 > 2); F^(2) = 2 sells to both.
- * consensusPrefix(roso(Float64Array.of(10, 1), Float64Array.of(1, 1), 10, 0))?.fallback; // true
+ * const prefix = consensusPrefix(roso(Float64Array.of(10, 1), Float64Array.of(1, 1), 10, 0));
+ * assert.equal(prefix?.fallback, true);
  * ```
  */
 export function consensusPrefix(r: RosoResult): { prefix: RosoPrefix; fallback: boolean } | null {
@@ -121,9 +128,11 @@ export interface ConsensusParameters {
  * @returns δ, y and the prefix, or null when there is no two-user prefix
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { consensusParameters } from "./coco.ts";
  * import { roso } from "./auction.ts";
- * consensusParameters(roso(Float64Array.of(5, 4, 3), Float64Array.of(1, 1, 1), 10, 0))?.delta; // 1.5
+ * const r = roso(Float64Array.of(5, 4, 3), Float64Array.of(1, 1, 1), 10, 0);
+ * assert.equal(consensusParameters(r)?.delta, 1.5);
  * ```
  */
 export function consensusParameters(r: RosoResult): ConsensusParameters | null {
@@ -178,8 +187,10 @@ function requireAuctionInput(
  * @returns the auction result
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cocoAuction } from "./coco.ts";
- * cocoAuction(Float64Array.of(5, 4, 3), Float64Array.of(1, 1, 1), 10, 1, 0, Math.random).consensus?.delta; // 1.5
+ * const r = cocoAuction(Float64Array.of(5, 4, 3), Float64Array.of(1, 1, 1), 10, 1, 0, Math.random);
+ * assert.equal(r.consensus?.delta, 1.5); // δ does not depend on the random draw
  * ```
  */
 export function cocoAuction(
@@ -226,8 +237,10 @@ export function cocoAuction(
  * @returns the auction result (consensus is null)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fixedTargetAuction } from "./coco.ts";
- * fixedTargetAuction(Float64Array.of(5, 4), Float64Array.of(1, 1), 10, 1, 0, 6).price; // 3
+ * const r = fixedTargetAuction(Float64Array.of(5, 4), Float64Array.of(1, 1), 10, 1, 0, 6);
+ * assert.equal(r.price, 3); // the target 6 shared by both
  * ```
  */
 export function fixedTargetAuction(
@@ -256,8 +269,9 @@ export function fixedTargetAuction(
  * @returns $ per GFLOPS per slot
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reservePrice } from "./coco.ts";
- * reservePrice(0.0475, 0.1, 3930); // ≈ 1.33e-5 $ per GFLOPS
+ * assert.ok(Math.abs(reservePrice(0.0475, 0.1, 3930) - 1.1 * 0.0475 / 3930) < 1e-15); // $/GFLOPS
  * ```
  */
 export function reservePrice(rentalPrice: number, gamma: number, edgeGflops: number): number {

@@ -8,8 +8,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { consensusBase } from "./consensus.ts";
- * const { y, ratio } = consensusBase(1.25); // y ≈ 2.93, ratio = 1/y
+ * const { y, ratio } = consensusBase(1.25);
+ * assert.ok(Math.abs(y - 2.2805) < 1e-3 && Math.abs(ratio - 1 / y) < 1e-9);
  * ```
  *
  * @module
@@ -32,8 +34,9 @@ import {
  * @throws {ParameterError} for non-positive ϖ, y ≤ 1 or ε outside [0, 1]
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { consensusEstimate } from "./consensus.ts";
- * consensusEstimate(10, 2, 0); // 8
+ * assert.ok(Math.abs(consensusEstimate(10, 2, 0) - 8) < 1e-12);
  * ```
  */
 export function consensusEstimate(value: number, y: number, epsilon: number): number {
@@ -63,8 +66,9 @@ function roundDownToGrid(value: number, y: number, epsilon: number): number {
  * @throws {ParameterError} for δ ≤ 1 or y ≤ 1
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { revenueBound } from "./consensus.ts";
- * revenueBound(1.25, 3); // ≈ 0.4248
+ * assert.equal(revenueBound(1.25, 3), (1 / 1.25 - 1 / 3) / Math.log(3));
  * ```
  */
 export function revenueBound(delta: number, y: number): number {
@@ -81,8 +85,12 @@ export function revenueBound(delta: number, y: number): number {
  * @throws {ParameterError} for δ ≤ 1 or non-finite δ
  * @example
  * ```ts
- * import { consensusBase } from "./consensus.ts";
- * consensusBase(2).y; // ≈ 6.29
+ * import assert from "node:assert/strict";
+ * import { consensusBase, revenueBound } from "./consensus.ts";
+ * const { y } = consensusBase(2);
+ * assert.ok(Math.abs(y - 5.357) < 1e-3);
+ * assert.ok(revenueBound(2, y) >= revenueBound(2, y * 1.01)); // a maximum of the bound
+ * assert.ok(revenueBound(2, y) >= revenueBound(2, y / 1.01));
  * ```
  */
 export function consensusBase(delta: number): { y: number; ratio: number } {
@@ -128,9 +136,10 @@ export const CENTRE_MAX_ITERATIONS = 10_000;
  *   and δ < 1e100)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { centre, consensusBase } from "./consensus.ts";
  * const { y } = consensusBase(1.5);
- * centre(100, 1.5, y, Math.random).target <= 100 / 1.5; // true
+ * assert.ok(centre(100, 1.5, y, Math.random).target <= 100 / 1.5);
  * ```
  */
 export function centre(

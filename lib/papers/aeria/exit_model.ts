@@ -73,8 +73,9 @@ const CONFIDENCE_GAIN = 0.8;
 
 /** Kumaraswamy CDF on [0, 1], clamped outside.  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { difficultyCdf } from "./exit_model.ts";
- * difficultyCdf({ a: 1, b: 1, phi: 0.8 }, 0.3); // 0.3 (uniform difficulty)
+ * assert.ok(Math.abs(difficultyCdf({ a: 1, b: 1, phi: 0.8 }, 0.3) - 0.3) < 1e-12); // uniform
  * ```
  */
 export function difficultyCdf(shape: ExitShape, x: number): number {
@@ -188,8 +189,10 @@ export const EXIT_SHAPES: Readonly<Record<ExitWorkload, ExitShape>> = EXIT_MODEL
  * @throws {ParameterError} when σ is outside [0, 1]
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exitProbabilities, EXIT_SHAPES } from "./exit_model.ts";
- * exitProbabilities(EXIT_SHAPES.vgg16, 0).at(-1); // 1: with σ = 0 nothing exits early
+ * // with σ = 0 nothing exits early
+ * assert.deepEqual([...exitProbabilities(EXIT_SHAPES.vgg16, 0)], [0, 0, 0, 1]);
  * ```
  */
 export function exitProbabilities(
@@ -223,8 +226,9 @@ export function exitProbabilities(
  * @throws {ParameterError} when σ is outside [0, 1] or φ is not positive
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { earlyExitShare, EXIT_SHAPES } from "./exit_model.ts";
- * earlyExitShare(EXIT_SHAPES.bart, 0.1); // 0.18 (fitted)
+ * assert.ok(Math.abs(earlyExitShare(EXIT_SHAPES.bart, 0.1) - 0.18) < 1e-9); // fitted
  * ```
  */
 export function earlyExitShare(shape: ExitShape, sigma: number): number {

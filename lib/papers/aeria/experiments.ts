@@ -29,15 +29,21 @@ import { requireTraceRuns } from "./validate.ts";
 
 /** One layer unit of a workload. */
 export interface LayerProfileRow {
+  /** workload key */
   readonly model: ModelId;
+  /** unit index (1-based) */
   readonly unit: number;
+  /** unit name */
   readonly name: string;
+  /** compute of the unit, GFLOP */
   readonly gflop: number;
+  /** output sent if the model is partitioned after this unit, KB */
   readonly outputKB: number;
   /** Cumulative share of main-branch compute after this unit. */
   readonly cumulativeShare: number;
   /** Exit attached after this unit, or "". */
   readonly exit: string;
+  /** compute of that exit's branch, GFLOP (0 without an exit) */
   readonly exitGflop: number;
 }
 
@@ -74,11 +80,17 @@ export function layerProfile(id: ModelId): LayerProfileRow[] {
 
 /** Summary of one workload's multi-exit model. */
 export interface ModelSummaryRow {
+  /** workload name */
   readonly model: string;
+  /** dataset of the workload */
   readonly dataset: string;
+  /** number of layer units g */
   readonly units: number;
+  /** compute of the vanilla network, GFLOP */
   readonly vanillaGflop: number;
+  /** raw input size, KB */
   readonly inputKB: number;
+  /** units after which the early exits sit */
   readonly exitPositions: string;
   /** Main-branch compute share before each early exit. */
   readonly exitShares: string;
@@ -113,9 +125,13 @@ export function modelSummaries(): ModelSummaryRow[] {
 
 /** One point of Fig. 3 (modelled). */
 export interface ExitCurveRow {
+  /** workload key */
   readonly model: ModelId;
+  /** confidence criterion σ */
   readonly sigma: number;
+  /** which exit */
   readonly exit: "shallow" | "middle" | "deep" | "final";
+  /** modelled probability that a sample leaves at this exit */
   readonly probability: number;
 }
 
@@ -147,15 +163,23 @@ export { FIG3_SIGMA_GRID };
 
 /** Mean outcome of a mechanism at one sweep point. */
 export interface SweepRow {
+  /** which sweep: number of users or edge capacity */
   readonly axis: "users" | "capacity";
+  /** value on the swept axis */
   readonly x: number;
+  /** mechanism key */
   readonly mechanism: Mechanism;
+  /** mechanism display name */
   readonly label: string;
+  /** mean revenue per slot, $ */
   readonly revenue: number;
+  /** mean profit rate (revenue − p^r)/p^r */
   readonly profitRate: number;
+  /** mean utilisation Σa/f_e */
   readonly utilisation: number;
   /** AERIA only: mean Π̂/Π̃ and mean Theorem 2 bound over slots with a consensus. */
   readonly actualRatio: number | null;
+  /** mean Theorem 2 bound over the same slots */
   readonly theoreticalRatio: number | null;
 }
 
@@ -163,8 +187,11 @@ export interface SweepRow {
 export interface SweepOptions {
   /** Slots averaged per point. */
   readonly slots: number;
+  /** seed of the market */
   readonly seed: number;
+  /** bids per slot swept on the users axis (default {@link SWEEP_USERS}) */
   readonly users?: readonly number[];
+  /** edge capacities swept, GFLOPS (default {@link SWEEP_CAPACITIES}) */
   readonly capacities?: readonly number[];
   /** Exit-model variant (default `"default"`). */
   readonly exitModel?: ExitModelName;
@@ -232,10 +259,13 @@ function computeScaleSweep(options: SweepOptions): SweepRow[] {
 
 /** Runtime of one AERIA slot at a given number of bids. */
 export interface RuntimeRow {
+  /** bids in the slot */
   readonly bids: number;
   /** Fastest batch: least disturbed by other processes on a shared machine. */
   readonly minMs: number;
+  /** median batch, ms per slot */
   readonly medianMs: number;
+  /** 90th-percentile batch, ms per slot */
   readonly p90Ms: number;
 }
 
@@ -288,24 +318,39 @@ export function runtimeScan(
 
 /** Per-slot statistics of one mechanism across runs (Fig. 5). */
 export interface TraceSlotRow {
+  /** slot index */
   readonly slot: number;
+  /** mechanism key */
   readonly mechanism: Mechanism;
+  /** mechanism display name */
   readonly label: string;
+  /** mean revenue over runs, $ */
   readonly revenue: number;
+  /** lowest revenue over runs, $ */
   readonly revenueLo: number;
+  /** highest revenue over runs, $ */
   readonly revenueHi: number;
+  /** mean profit rate over runs */
   readonly profitRate: number;
+  /** mean number of winners over runs */
   readonly fulfilled: number;
+  /** mean utilisation over runs */
   readonly utilisation: number;
 }
 
 /** Per-mechanism means over all slots and runs. */
 export interface TraceSummaryRow {
+  /** mechanism key */
   readonly mechanism: Mechanism;
+  /** mechanism display name */
   readonly label: string;
+  /** mean revenue per slot, $ */
   readonly revenue: number;
+  /** mean profit rate */
   readonly profitRate: number;
+  /** mean number of winners per slot */
   readonly fulfilled: number;
+  /** mean utilisation */
   readonly utilisation: number;
   /** Standard deviation of the per-run mean revenue (spread across runs). */
   readonly revenueRunSd: number;
@@ -315,7 +360,9 @@ export interface TraceSummaryRow {
 
 /** Result of {@link traceDrivenRuns}. */
 export interface TraceRuns {
+  /** per-slot statistics of every mechanism */
   readonly slots: TraceSlotRow[];
+  /** means of every mechanism over all slots and runs */
   readonly summary: TraceSummaryRow[];
   /** Per slot: bids, electricity-driven rental price, wireless rate, AERIA ratio and bound. */
   readonly inputs: {
@@ -326,15 +373,21 @@ export interface TraceRuns {
     actualRatio: number | null;
     bound: number | null;
   }[];
+  /** provenance of the electricity prices */
   readonly electricitySource: string;
+  /** provenance of the wireless rates */
   readonly wirelessSource: string;
+  /** market runs */
   readonly runs: number;
 }
 
 /** Options of {@link traceDrivenRuns}. */
 export interface TraceRunOptions {
+  /** market runs (seeds seed, seed + 1, ...) */
   readonly runs: number;
+  /** seed of the first run */
   readonly seed: number;
+  /** slots per run (default: the paper's) */
   readonly slots?: number;
   /** Exit-model variant (default `"default"`). */
   readonly exitModel?: ExitModelName;
@@ -523,12 +576,17 @@ export function slotWinShares(runs: TraceRuns): Record<string, number> {
 
 /** Our per-layer MACs against the independent layer-wise counter of `dnn-layer-profiles`. */
 export interface LayerCheckRow {
+  /** workload name */
   readonly model: string;
+  /** conv and linear layers compared */
   readonly layersCompared: number;
   /** Largest |our share − trace share| over conv/linear layers, in percentage points. */
   readonly maxShareGapPp: number;
+  /** total MACs of our model, G */
   readonly ourTotalGMacs: number;
+  /** total MACs of the trace's counter, G */
   readonly traceTotalGMacs: number;
+  /** every conv and linear layer of the trace exists in our model with the same output shape */
   readonly shapesMatch: boolean;
 }
 

@@ -77,6 +77,7 @@ export interface AuctionMarket {
 
 /** What one bidder gets. */
 export interface BidderOutcome {
+  /** whether the bidder wins */
   readonly won: boolean;
   /** Payment in budget units (0 when losing). */
   readonly payment: number;
@@ -98,9 +99,10 @@ function withoutBidder(values: Float64Array, bidder: number): Float64Array {
  * @returns δ, y and the target, or null without a δ-consensus among the others
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { othersConsensus } from "./ic_variants.ts";
  * const market = { demands: Float64Array.of(1, 1, 1, 1), edgeGflops: 10, rentalPrice: 0, gamma: 0 };
- * othersConsensus(Float64Array.of(5, 4, 3, 2), market, 0, () => 0.5)?.delta; // 1.5
+ * assert.equal(othersConsensus(Float64Array.of(5, 4, 3, 2), market, 0, () => 0.5)?.delta, 2);
  * ```
  */
 export function othersConsensus(
@@ -135,9 +137,10 @@ export function othersConsensus(
  * @returns the offer per GFLOPS (Infinity when i cannot win at any density)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { thresholdOffer } from "./ic_variants.ts";
  * const market = { demands: Float64Array.of(1, 1, 1), edgeGflops: 10, rentalPrice: 0, gamma: 0 };
- * thresholdOffer(Float64Array.of(0, 6, 3), market, 0, 8); // 8/3: all three share the target
+ * assert.equal(thresholdOffer(Float64Array.of(0, 6, 3), market, 0, 8), 8 / 3); // a three-way share
  * ```
  */
 export function thresholdOffer(
@@ -324,20 +327,27 @@ export function bidIndependentAuction(
 
 /** Result of {@link truthfulRevenueCost}. */
 export interface TruthfulRevenueCost {
+  /** market runs */
   readonly runs: number;
+  /** slots per run */
   readonly slots: number;
   /** Mean revenue per slot ($) over all slots and runs. */
   readonly aeriaRevenue: number;
+  /** mean revenue per slot of the bid-independent variant ($) */
   readonly bidIndependentRevenue: number;
   /** Mean over runs of (bid-independent − AERIA)/AERIA run revenue, with a 95% t interval (runs ≥ 2). */
   readonly relativeChange: number;
+  /** lower end of the 95% t interval of `relativeChange` */
   readonly relativeLo: number;
+  /** upper end of the 95% t interval of `relativeChange` */
   readonly relativeHi: number;
   /** Shares of slots (with at least one bid-independent winner) with one price / over capacity. */
   readonly uniformPriceShare: number;
+  /** share of such slots in which the winners' demand exceeds capacity */
   readonly overCapacityShare: number;
   /** Mean winners per slot. */
   readonly aeriaWinners: number;
+  /** mean winners per slot of the bid-independent variant */
   readonly bidIndependentWinners: number;
 }
 
@@ -421,6 +431,7 @@ export function truthfulRevenueCost(
 
 /** Result of {@link misreportAudit}. */
 export interface MisreportAudit {
+  /** the auction variant audited */
   readonly variant: IcVariant;
   /** (instance, bidder, misreport factor) triples. */
   readonly trials: number;
@@ -486,16 +497,23 @@ export function misreportAudit(
 
 /** One row of {@link icComparison}. */
 export interface IcComparisonRow {
+  /** the auction variant */
   readonly variant: IcVariant;
+  /** display name of the variant */
   readonly label: string;
   /** Mean over seeds of the gaining-misreport share. */
   readonly share: number;
   /** 95% Student-t interval of that mean over seeds. */
   readonly lo: number;
+  /** upper end of that interval */
   readonly hi: number;
+  /** number of seeds */
   readonly seeds: number;
+  /** misreports tried over all seeds */
   readonly trials: number;
+  /** misreports that gained over all seeds */
   readonly violations: number;
+  /** largest gain from a misreport (budget units) */
   readonly worstGain: number;
 }
 
@@ -541,8 +559,11 @@ export function icComparison(instances: number, seeds: readonly number[]): IcCom
  * @throws {ParameterError} for fewer than two values
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { meanInterval95 } from "./ic_variants.ts";
- * meanInterval95([1, 2, 3]).halfWidth; // 2.484 (t = 4.303, s = 1)
+ * const { mean, halfWidth } = meanInterval95([1, 2, 3]);
+ * assert.equal(mean, 2);
+ * assert.ok(Math.abs(halfWidth - 4.303 / Math.sqrt(3)) < 1e-3); // t(2) = 4.303, s = 1
  * ```
  */
 export function meanInterval95(values: readonly number[]): { mean: number; halfWidth: number } {

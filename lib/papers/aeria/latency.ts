@@ -62,9 +62,10 @@ export interface DeviceLink {
  * @throws {ParameterError} when σ is outside [0, 1]
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getModel } from "./multi_exit.ts";
  * import { multiExitPlan } from "./latency.ts";
- * multiExitPlan(getModel("vgg16-cifar100"), 0.2).probabilities.length; // 4
+ * assert.equal(multiExitPlan(getModel("vgg16-cifar100"), 0.2).probabilities.length, 4);
  * ```
  */
 export function multiExitPlan(model: MultiExitModel, sigma: number): ExitPlan {
@@ -89,9 +90,10 @@ const ONE = Float64Array.of(1);
  * @throws {ParameterError} for an index outside 0..3
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getModel } from "./multi_exit.ts";
  * import { singleExitPlan } from "./latency.ts";
- * singleExitPlan(getModel("vgg16-cifar100"), 3).lastUnit; // 13
+ * assert.equal(singleExitPlan(getModel("vgg16-cifar100"), 3).lastUnit, 13);
  * ```
  */
 export function singleExitPlan(model: MultiExitModel, exitIndex: number): ExitPlan {
@@ -113,9 +115,10 @@ export function singleExitPlan(model: MultiExitModel, exitIndex: number): ExitPl
  * @returns μ indexed by unit
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getModel } from "./multi_exit.ts";
  * import { forwardProbabilities, multiExitPlan } from "./latency.ts";
- * forwardProbabilities(multiExitPlan(getModel("alexnet-cifar10"), 0.3))[1]; // 1
+ * assert.equal(forwardProbabilities(multiExitPlan(getModel("alexnet-cifar10"), 0.3))[1], 1);
  * ```
  */
 export function forwardProbabilities(plan: ExitPlan): Float64Array {
@@ -229,11 +232,14 @@ export function edgeCompute(model: MultiExitModel, plan: ExitPlan, s: number): n
  * @returns seconds
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getModel } from "./multi_exit.ts";
  * import { forwardProbabilities, multiExitPlan, networkLatencyAt } from "./latency.ts";
  * const m = getModel("resnet34-imagenet");
  * const link = { deviceGflops: 2, rateMbps: 25, propagationSeconds: 0 };
- * networkLatencyAt(m, forwardProbabilities(multiExitPlan(m, 0.3)), 0, link, m.units); // ≈ 0.048 s
+ * const forward = forwardProbabilities(multiExitPlan(m, 0.3));
+ * const seconds = networkLatencyAt(m, forward, 0, link, m.units);
+ * assert.ok(Math.abs(seconds - 0.048) < 1e-3);
  * ```
  */
 export function networkLatencyAt(

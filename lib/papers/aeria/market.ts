@@ -49,9 +49,11 @@ import { requireRng } from "./validate.ts";
 export interface MarketConfig {
   /** Population size (paper: 1,500 users selected from Shanghai Telecom). */
   readonly users: number;
+  /** number of slots simulated */
   readonly slots: number;
   /** Bids per slot: a fixed number or the synthetic diurnal profile in [39, 112]. */
   readonly bidsPerSlot: number | "diurnal";
+  /** edge cluster capacity f_e, GFLOPS */
   readonly edgeGflops: number;
   /** Minimum profit rate γ (not printed in the paper; our default 0.1). */
   readonly gamma: number;
@@ -100,8 +102,9 @@ const LATENCY_REFERENCE_GFLOPS = 10;
  * @returns $ per slot
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rentalPrice } from "./market.ts";
- * rentalPrice(0.1056); // 0.04752 $ per one-hour slot
+ * assert.ok(Math.abs(rentalPrice(0.1056) - 0.04752) < 1e-12); // $ per one-hour slot
  * ```
  */
 export function rentalPrice(usdPerKwh: number): number {
@@ -144,9 +147,13 @@ export function diurnalBidCount(t: number, rng: Rng): number {
 
 /** Inputs of a whole run, built once and shared by every mechanism (common random numbers). */
 export interface MarketScenario {
+  /** the configuration the scenario was built from */
   readonly config: MarketConfig;
+  /** inputs of every slot */
   readonly slots: SlotInput[];
+  /** the electricity series behind the rental prices, null for a constant price */
   readonly electricity: SlotSeries | null;
+  /** the per-slot wireless rate, null when rates are drawn uniformly per user */
   readonly wireless: SlotSeries | null;
 }
 
@@ -221,14 +228,19 @@ function sampleWithoutReplacement(n: number, k: number, rng: Rng): number[] {
 
 /** Per-slot results of a run. */
 export interface MarketSlot {
+  /** number of bids in the slot */
   readonly bids: number;
+  /** p^r_t, rental price of the slot, $ */
   readonly rentalPrice: number;
+  /** the outcome of every mechanism run */
   readonly results: Record<Mechanism, SlotOutcome>;
 }
 
 /** A run: scenario plus per-slot outcomes. */
 export interface MarketRun {
+  /** the inputs shared by every mechanism */
   readonly scenario: MarketScenario;
+  /** per-slot outcomes */
   readonly slots: MarketSlot[];
 }
 

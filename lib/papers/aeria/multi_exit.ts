@@ -43,6 +43,7 @@ export type ModelId = typeof MODEL_IDS[number];
 
 /** An exit branch b_{j,k}. */
 export interface ExitBranch {
+  /** which of the four exits */
   readonly label: "shallow" | "middle" | "deep" | "final";
   /** Unit index k (1-based) after which the branch is attached. */
   readonly position: number;
@@ -52,9 +53,13 @@ export interface ExitBranch {
 
 /** A compiled multi-exit model; arrays are 1-based over units (index 0 = the raw input). */
 export interface MultiExitModel {
+  /** workload key */
   readonly id: ModelId;
+  /** display name */
   readonly name: string;
+  /** dataset of the workload */
   readonly dataset: string;
+  /** the network the model is compiled from */
   readonly architecture: Architecture;
   /** Number of layer units g. */
   readonly units: number;
@@ -86,8 +91,9 @@ const LABELS = ["shallow", "middle", "deep"] as const;
  * @throws {ParameterError} when there are fewer than 4 units
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { quarterExitPositions } from "./multi_exit.ts";
- * quarterExitPositions([1, 1, 1, 1]); // [1, 2, 3]
+ * assert.deepEqual(quarterExitPositions([1, 1, 1, 1]), [1, 2, 3]);
  * ```
  */
 export function quarterExitPositions(unitFlops: readonly number[]): [number, number, number] {
@@ -230,9 +236,10 @@ const VARIANT_MODELS: Readonly<Record<ExitModelName, Readonly<Record<ModelId, Mu
  * @throws {ParameterError} for an unknown id or variant
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { getModel } from "./multi_exit.ts";
- * getModel("bart-multi30k").units; // 24
- * getModel("bart-multi30k", "flat").exitShape.phi; // 0.95
+ * assert.equal(getModel("bart-multi30k").units, 24);
+ * assert.equal(getModel("bart-multi30k", "flat").exitShape.phi, 0.95);
  * ```
  */
 export function getModel(id: string, exitModel: ExitModelName = "default"): MultiExitModel {

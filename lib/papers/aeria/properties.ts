@@ -26,8 +26,11 @@ import { requireRng } from "./validate.ts";
 
 /** A random auction instance (budgets, demands, capacity). */
 export interface AuctionInstance {
+  /** budgets of the bidders */
   readonly budgets: Float64Array;
+  /** demands of the bidders, GFLOPS */
   readonly demands: Float64Array;
+  /** capacity of the cluster, GFLOPS */
   readonly capacity: number;
 }
 
@@ -62,6 +65,7 @@ function without(values: Float64Array, i: number): Float64Array {
 
 /** Outcome of {@link removalAudit}. */
 export interface RemovalAudit {
+  /** bidder removals checked */
   readonly removals: number;
   /** Π̃(U^{-i}) < Π̃(U)·(Φ̃ − ζ)/Φ̃: Proposition 1 fails. */
   readonly proposition1Violations: number;
@@ -179,9 +183,13 @@ export function printedRealAudit(instances: number, rng: Rng): PrintedRealAudit 
 
 /** Monte Carlo estimate with a 99.9% confidence interval (z = 3.29). */
 export interface MonteCarloEstimate {
+  /** sample mean */
   readonly mean: number;
+  /** lower end of the 99.9% interval */
   readonly lo: number;
+  /** upper end of the 99.9% interval */
   readonly hi: number;
+  /** number of samples */
   readonly samples: number;
 }
 
@@ -194,7 +202,9 @@ function estimate(values: readonly number[]): MonteCarloEstimate {
 
 /** Theorem 2 check for one δ. */
 export interface Theorem2Check {
+  /** δ, the consensus parameter */
   readonly delta: number;
+  /** y, the base that maximises Theorem 2 bound for this δ (CENTRE line 2) */
   readonly y: number;
   /** (1/ln y)(1/δ − 1/y). */
   readonly bound: number;

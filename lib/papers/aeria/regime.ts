@@ -64,7 +64,9 @@ export type RegimeName = keyof typeof REGIMES;
 
 /** A mean with its 95% Student-t half-width over runs. */
 export interface Interval {
+  /** mean over runs */
   readonly mean: number;
+  /** half-width of the 95% Student-t interval */
   readonly halfWidth: number;
 }
 
@@ -72,7 +74,9 @@ export interface Interval {
 export interface RegimeComparisonRow {
   /** Regime (or sensitivity variant) name. */
   readonly regime: string;
+  /** the baseline mechanism */
   readonly baseline: Mechanism;
+  /** display name of the baseline */
   readonly label: string;
   /**
    * Per-run AERIA mean revenue / baseline mean revenue − 1, or null when the baseline earned
@@ -81,21 +85,27 @@ export interface RegimeComparisonRow {
   readonly advantage: Interval | null;
   /** Mean revenue per slot of AERIA and of the baseline over all runs. */
   readonly aeriaRevenue: number;
+  /** the baseline's mean revenue per slot */
   readonly baselineRevenue: number;
   /** Share of (run, slot) pairs in which AERIA's revenue is at least the baseline's. */
   readonly slotWinShare: number;
   /** Mean utilisation of AERIA and of the baseline. */
   readonly aeriaUtilisation: number;
+  /** the baseline's mean utilisation */
   readonly baselineUtilisation: number;
   /** Mean number of winners per slot of AERIA and of the baseline. */
   readonly aeriaFulfilled: number;
+  /** the baseline's mean number of winners per slot */
   readonly baselineFulfilled: number;
 }
 
 /** Sizes of {@link compareRegimes}. */
 export interface RegimeOptions {
+  /** market runs per regime */
   readonly runs: number;
+  /** slots per run */
   readonly slots: number;
+  /** seed of the first run */
   readonly seed: number;
   /** Regimes to run (default both). */
   readonly regimes?: readonly RegimeName[];
@@ -240,10 +250,15 @@ export function sensitivityMarkets(): Record<string, MarketConfig> {
 
 /** One point of the capacity sweep in one regime. */
 export interface CapacityPoint {
+  /** the regime */
   readonly regime: RegimeName;
+  /** edge cluster capacity f_e, GFLOPS */
   readonly edgeGflops: number;
+  /** mechanism key */
   readonly mechanism: Mechanism;
+  /** mean revenue per slot with its 95% interval over runs */
   readonly revenue: Interval;
+  /** mean utilisation Σa/f_e */
   readonly utilisation: number;
   /** AERIA's Σ ã of the bids with an edge demand over f_e (offered load). */
   readonly offeredLoad: number;
@@ -333,8 +348,11 @@ function computeCapacitySweep(
 
 /** AERIA's mean revenue and profit rate at one constant electricity price. */
 export interface ElectricityPoint {
+  /** the constant electricity price, $/kWh */
   readonly usdPerKwh: number;
+  /** AERIA's mean revenue per slot, $ */
   readonly revenue: number;
+  /** AERIA's mean profit rate */
   readonly profitRate: number;
 }
 
@@ -390,6 +408,7 @@ export function electricityEffect(
 
 /** What Edgent's single exits deliver against the users' σ, in one market. */
 export interface EdgentSigmaReport {
+  /** the market's regime (or variant) name */
   readonly regime: string;
   /** Which Edgent reading: σ not honoured (`"edgent"`) or honoured (`"edgent-sigma"`). */
   readonly mechanism: EdgentReading;

@@ -55,6 +55,7 @@ export const FIXED_PROFIT_RATE = 1.0;
 
 /** Everything one slot produced. */
 export interface SlotOutcome {
+  /** the mechanism that produced the outcome */
   readonly mechanism: Mechanism;
   /** Indices (into `bids`) of the bid-winning users Û_t. */
   readonly winners: number[];
@@ -68,6 +69,7 @@ export interface SlotOutcome {
   readonly payments: number[];
   /** Π = Σ payments in $. */
   readonly revenue: number;
+  /** p^r_t, the cluster's rental price for the slot, $ */
   readonly rentalPrice: number;
   /** (revenue − p^r_t)/p^r_t. */
   readonly profitRate: number;
@@ -106,8 +108,10 @@ export interface RunSlotOptions {
  * @throws {ParameterError} for invalid input or an unknown mechanism
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runSlot } from "./slot.ts";
- * runSlot({ bids: [], edgeGflops: 3930, rentalPrice: 0.05, gamma: 0.1 }, "aeria").revenue; // 0
+ * const outcome = runSlot({ bids: [], edgeGflops: 3930, rentalPrice: 0.05, gamma: 0.1 }, "aeria");
+ * assert.equal(outcome.revenue, 0);
  * ```
  */
 export function runSlot(

@@ -49,6 +49,7 @@ export interface BidInput {
 
 /** One slot of the market. */
 export interface SlotInput {
+  /** the bids of the slot */
   readonly bids: readonly BidInput[];
   /** Edge cluster capacity f_e in GFLOPS, > 0. */
   readonly edgeGflops: number;
@@ -74,10 +75,12 @@ export const MAX_GAMMA = 1000;
  * @throws {ParameterError} for any invalid field
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { validateSlotInput } from "./slot_input.ts";
- * try {
- *   validateSlotInput({ bids: [], edgeGflops: 0, rentalPrice: 1, gamma: 0 });
- * } catch (e) { console.log((e as Error).message); } // parameter edgeGflops = 0 is invalid: ...
+ * assert.throws(
+ *   () => validateSlotInput({ bids: [], edgeGflops: 0, rentalPrice: 1, gamma: 0 }),
+ *   /parameter edgeGflops = 0 is invalid/,
+ * );
  * ```
  */
 export function validateSlotInput(input: SlotInput): SlotInput {

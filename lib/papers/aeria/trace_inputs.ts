@@ -28,9 +28,11 @@ import { loadOrSynthesize } from "../../traces/mod.ts";
 
 /** A per-slot series and where it came from. */
 export interface SlotSeries {
+  /** read from a trace or generated */
   readonly source: "trace" | "synthetic";
   /** Human-readable provenance (starts with `SYNTHETIC` for generated data). */
   readonly description: string;
+  /** one value per slot */
   readonly values: number[];
 }
 

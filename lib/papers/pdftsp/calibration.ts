@@ -22,15 +22,21 @@ import { CALIBRATION_SHARE_MARGIN, CALIBRATION_TARGETS, type RegimeKnobs } from 
 
 /** Knob values to combine (every combination is run). */
 export interface CalibrationGrid {
+  /** per-task batch sizes tried */
   readonly batchSize: readonly number[];
+  /** C_kp in tasks' worth of compute tried */
   readonly computeTasks: readonly number[];
+  /** factors on the mean arrivals tried */
   readonly arrivalScale: readonly number[];
+  /** operating cost / bid ratios κ tried */
   readonly costToBid: readonly number[];
 }
 
 /** Baseline ratios of one load. */
 export interface LoadRatios {
+  /** EFT's welfare / NTM's */
   readonly eftOverNtm: number;
+  /** Titan's welfare / EFT's */
   readonly titanOverEft: number;
   /** EFT's admitted tasks / deadline-feasible tasks */
   readonly eftShare: number;
@@ -38,8 +44,11 @@ export interface LoadRatios {
 
 /** One grid point. */
 export interface CalibrationRow {
+  /** the knob values of this point */
   readonly knobs: RegimeKnobs;
+  /** ratios in the 50-node setting */
   readonly "50 nodes": LoadRatios;
+  /** ratios in the Poisson setting with 80 arrivals per slot */
   readonly "Poisson 80": LoadRatios;
   /** squared log error summed over the four target ratios */
   readonly score: number;
@@ -60,10 +69,11 @@ const LOADS = { "50 nodes": 50, "Poisson 80": 80 } as const;
  * @throws {ParameterError} on an empty knob list or invalid knob values
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { calibrationSearch } from "./calibration.ts";
  * const [row] = await calibrationSearch({ mode: "quick", seed: 1 },
  *   { batchSize: [64], computeTasks: [2], arrivalScale: [0.25], costToBid: [0.45] });
- * console.log(row!.admissible); // false: EFT admits every feasible task at this low load
+ * assert.equal(row!.admissible, false); // EFT admits every feasible task at this low load
  * ```
  */
 export async function calibrationSearch(

@@ -9,14 +9,22 @@ import type { ScheduleCell } from "./types.ts";
 
 /** Usage and prices of every cell, indexed `k * slots + t`. */
 export class ClusterState {
+  /** compute used per cell, samples per slot */
   readonly usedCompute: Float64Array;
+  /** memory used per cell, GB */
   readonly usedMemory: Float64Array;
   /** number of tasks placed in each cell (NTM allows at most one) */
   readonly taskCount: Int32Array;
+  /** λ_kt, the dual price of compute per cell (Eq. 7) */
   readonly lambda: Float64Array;
+  /** φ_kt, the dual price of memory per cell (Eq. 8) */
   readonly phi: Float64Array;
 
-  /** @param instance the compiled instance whose cells this state tracks */
+  /**
+   * Starts with an empty cluster and zero prices.
+   *
+   * @param instance the compiled instance whose cells this state tracks
+   */
   constructor(readonly instance: CompiledInstance) {
     const cells = instance.nodeCount * instance.slots;
     this.usedCompute = new Float64Array(cells);

@@ -26,6 +26,7 @@ export interface Lemma1Check {
   readonly tasks: number;
   /** largest ΔD_i - (1 + max{α, β})·b_il (<= 0 where the lemma's per-task step holds) */
   readonly worstSlack: number;
+  /** the step holds for every such task */
   readonly holds: boolean;
 }
 
@@ -37,12 +38,13 @@ export interface Lemma1Check {
  * @returns the number of tasks checked and the worst slack
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runPdftsp } from "./pdftsp.ts";
  * import { lemma1Check } from "./dual_checks.ts";
  * const run = runPdftsp({ slots: 1, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0] }],
  *   tasks: [{ arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid: 5 }] });
- * lemma1Check(run).holds; // true
+ * assert.deepEqual(lemma1Check(run), { tasks: 1, worstSlack: 0, holds: true });
  * ```
  */
 export function lemma1Check(run: PdftspResult): Lemma1Check {
@@ -81,12 +83,13 @@ export interface Lemma4Check {
  * @returns violations, the printed D_1 and the repaired bound
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runPdftsp } from "./pdftsp.ts";
  * import { lemma4Check } from "./dual_checks.ts";
  * const instance = { slots: 1, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0] }],
  *   tasks: [{ arrival: 0, deadline: 0, work: 2, memory: 2, preprocessing: false, bid: 5 }] };
- * lemma4Check(instance, runPdftsp(instance)).violated; // 0
+ * assert.equal(lemma4Check(instance, runPdftsp(instance)).violated, 0);
  * ```
  */
 export function lemma4Check(

@@ -43,6 +43,7 @@ interface UsableCell {
  * @returns the cheapest schedule, or null when none completes the work by the deadline
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileInstance } from "./instance.ts";
  * import { ClusterState } from "./cluster_state.ts";
  * import { exactSchedule } from "./exact_schedule.ts";
@@ -52,7 +53,9 @@ interface UsableCell {
  * const state = new ClusterState(c);
  * state.lambda.set([0, 2, 3]);
  * state.phi.set([3.9, 2, 0]);
- * exactSchedule(c, state, c.tasks[0]!, c.tasks[0]!.options[0]!)!.resourceCost; // 10
+ * const best = exactSchedule(c, state, c.tasks[0]!, c.tasks[0]!.options[0]!)!;
+ * assert.deepEqual(best.cells.map((cell) => cell.slot), [1, 2]);
+ * assert.equal(best.resourceCost, 10);
  * ```
  */
 export function exactSchedule(
@@ -141,6 +144,7 @@ export interface PricedCell {
  * @returns the cells of the cheapest schedule, or null when the cells cannot reach `need`
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cheapestAdditive } from "./exact_schedule.ts";
  * import { compileInstance } from "./instance.ts";
  * const task = compileInstance({ slots: 3, baseModelMemory: 0, vendors: [],
@@ -148,7 +152,8 @@ export interface PricedCell {
  *   tasks: [{ arrival: 0, deadline: 2, work: 2, memory: 1, preprocessing: false, bid: 1 }] })
  *   .tasks[0]!;
  * const cells = [0, 1, 2].map((slot) => ({ node: 0, slot, price: [3, 1, 2][slot]! }));
- * cheapestAdditive(cells, 0, Int32Array.of(1), 2, task)!.map((c) => c.slot); // [1, 2]
+ * const chosen = cheapestAdditive(cells, 0, Int32Array.of(1), 2, task)!;
+ * assert.deepEqual(chosen.map((c) => c.slot), [1, 2]); // prices 1 and 2
  * ```
  */
 export function cheapestAdditive(

@@ -3,8 +3,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { twoTasksOnOneCell } from "./examples.ts";
- * twoTasksOnOneCell(10).tasks[1]!.bid; // 10
+ * assert.equal(twoTasksOnOneCell(10).tasks[1]!.bid, 10);
  * ```
  *
  * @module

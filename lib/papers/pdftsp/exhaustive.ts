@@ -26,6 +26,7 @@ export const EXHAUSTIVE_LIMIT = 2_000_000;
  * @throws {ParameterError} when (usable nodes + 1)^(window length) exceeds {@link EXHAUSTIVE_LIMIT}
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileInstance } from "./instance.ts";
  * import { ClusterState } from "./cluster_state.ts";
  * import { exhaustiveSchedule } from "./exhaustive.ts";
@@ -33,7 +34,9 @@ export const EXHAUSTIVE_LIMIT = 2_000_000;
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [3, 1, 2] }],
  *   tasks: [{ arrival: 0, deadline: 2, work: 4, memory: 8, preprocessing: false, bid: 9 }] });
  * const task = c.tasks[0]!;
- * exhaustiveSchedule(c, new ClusterState(c), task, task.options[0]!)!.resourceCost; // 3
+ * const best = exhaustiveSchedule(c, new ClusterState(c), task, task.options[0]!)!;
+ * assert.deepEqual(best.cells.map((cell) => cell.slot), [1, 2]); // the cheap slots
+ * assert.equal(best.resourceCost, 3);
  * ```
  */
 export function exhaustiveSchedule(

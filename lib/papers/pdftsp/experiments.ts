@@ -27,6 +27,7 @@ import type { RegimeName } from "./regimes.ts";
 
 /** Sizes used by a mode. */
 export interface ExperimentScale {
+  /** slots T of every workload */
   readonly slots: number;
   /** divisor applied to the paper's node counts and arrival rates */
   readonly divisor: number;
@@ -43,13 +44,21 @@ export function experimentScale(mode: RunMode): ExperimentScale {
 
 /** Welfare of one algorithm in one setting. */
 export interface WelfareRow {
+  /** figure the row belongs to (e.g. `"Fig. 6"`) */
   readonly figure: string;
+  /** the setting's label within the figure */
   readonly setting: string;
+  /** the algorithm run */
   readonly algorithm: AlgorithmName;
+  /** social welfare (Eq. 3) */
   readonly welfare: number;
+  /** tasks admitted */
   readonly admitted: number;
+  /** tasks that arrived */
   readonly tasks: number;
+  /** scheduling time per task, ms */
   readonly perTaskMs: number;
+  /** where the arrivals came from: basis (trace or synthetic) and label */
   readonly arrivalsBasis: string;
   /** tasks of the setting that can meet their deadline on an empty cluster (headroom.ts) */
   readonly deadlineFeasible: number;
@@ -63,7 +72,9 @@ const memo = new Map<string, Promise<WelfareRow[]>>();
 
 /** Paper-scale setting (nodes, mean arrivals) before the mode's divisor. */
 export interface Setting extends Omit<WorkloadConfig, "seed" | "nodes" | "meanArrivals" | "slots"> {
+  /** number of nodes K at paper scale */
   readonly nodes: number;
+  /** mean arrivals per slot at paper scale */
   readonly meanArrivals: number;
 }
 
@@ -125,8 +136,9 @@ export function compareAlgorithms(
  * @returns the configuration {@link generateWorkload} receives
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { DEFAULT_SETTING, scaledConfig } from "./experiments.ts";
- * scaledConfig({ mode: "quick", seed: 1 }, DEFAULT_SETTING).nodes; // 6 (50 / 8)
+ * assert.equal(scaledConfig({ mode: "quick", seed: 1 }, DEFAULT_SETTING).nodes, 6); // 50 / 8
  * ```
  */
 export function scaledConfig(params: RunParams, setting: Setting): WorkloadConfig {
@@ -245,11 +257,17 @@ export function improvements(rows: readonly WelfareRow[]): Record<"titan" | "eft
 
 /** One instance of the competitive-ratio experiment (Fig. 12). */
 export interface RatioRow {
+  /** the instance's label */
   readonly setting: string;
+  /** tasks in the instance */
   readonly tasks: number;
+  /** OPT: welfare of the best solution HiGHS found */
   readonly optimum: number;
+  /** proven upper bound on OPT (equals `optimum` when certified) */
   readonly optimumUpper: number;
+  /** HiGHS proved the optimum within its time limit */
   readonly certified: boolean;
+  /** pdFTSP's welfare on the instance */
   readonly online: number;
   /** OPT / online welfare (the bracket's upper end when not certified) */
   readonly ratio: number;
@@ -261,6 +279,7 @@ export interface RatioRow {
   readonly lemma4Violations: number;
   /** D_1 as printed (run.dualObjective) and with μ repaired so the duals are feasible */
   readonly dualBound: number;
+  /** D_1 with μ repaired so that the duals are feasible */
   readonly repairedDualBound: number;
 }
 
@@ -307,9 +326,13 @@ export async function competitiveRatios(params: RunParams): Promise<RatioRow[]> 
 
 /** Data of Fig. 10 and 11 on the default workload. */
 export interface AuctionData {
+  /** utility of the swept task at each bid, and whether it was admitted (Fig. 10) */
   readonly sweep: readonly { bid: number; utility: number; admitted: boolean }[];
+  /** the swept task's true value (its original bid) */
   readonly value: number;
+  /** bid and payment of up to ten admitted tasks (Fig. 11) */
   readonly payments: readonly { task: number; bid: number; payment: number }[];
+  /** index of the swept task */
   readonly sweepTask: number;
 }
 

@@ -71,6 +71,7 @@ export function gridSize(task: CompiledTask, gridUnitsPerSlot = 4): number {
  * @returns the schedule, or null when none completes the work by the deadline
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileInstance } from "./instance.ts";
  * import { ClusterState } from "./cluster_state.ts";
  * import { findSchedule } from "./find_schedule.ts";
@@ -78,7 +79,9 @@ export function gridSize(task: CompiledTask, gridUnitsPerSlot = 4): number {
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [3, 1, 2] }],
  *   tasks: [{ arrival: 0, deadline: 2, work: 4, memory: 8, preprocessing: false, bid: 9 }] });
  * const task = c.tasks[0]!;
- * findSchedule(c, new ClusterState(c), task, task.options[0]!)!.cells.map((x) => x.slot); // [1, 2]
+ * const schedule = findSchedule(c, new ClusterState(c), task, task.options[0]!)!;
+ * assert.deepEqual(schedule.cells.map((x) => x.slot), [1, 2]);
+ * assert.equal(schedule.operatingCost, 1 + 2);
  * ```
  */
 export function findSchedule(
@@ -210,6 +213,7 @@ export function gridUnits(
  * @returns the best candidate, or null when no vendor allows a schedule before the deadline
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileInstance } from "./instance.ts";
  * import { ClusterState } from "./cluster_state.ts";
  * import { bestSchedule } from "./find_schedule.ts";
@@ -219,8 +223,8 @@ export function gridUnits(
  * const state = new ClusterState(c);
  * state.lambda.set([0, 2, 3]);
  * state.phi.set([3.9, 2, 0]);
- * bestSchedule(c, state, c.tasks[0]!)!.resourceCost; // 11.8 (the DP keeps slot 0's λ = 0)
- * bestSchedule(c, state, c.tasks[0]!, { method: "exact" })!.resourceCost; // 10 (slots 1, 2)
+ * assert.equal(bestSchedule(c, state, c.tasks[0]!)!.resourceCost, 11.8); // the DP keeps slot 0
+ * assert.equal(bestSchedule(c, state, c.tasks[0]!, { method: "exact" })!.resourceCost, 10);
  * ```
  */
 export function bestSchedule(

@@ -26,11 +26,17 @@ import { requireInRange, requireInteger, requirePositive } from "../../core/vali
 
 /** Decoder-only transformer shape. */
 export interface TransformerShape {
+  /** model name (e.g. `"opt-350m"`) */
   readonly name: string;
+  /** number of transformer layers */
   readonly layers: number;
+  /** hidden width */
   readonly hidden: number;
+  /** number of attention heads */
   readonly heads: number;
+  /** width of the feed-forward layer */
   readonly ffn: number;
+  /** vocabulary size */
   readonly vocab: number;
   /** width of the tied embedding / LM head (opt-350m projects 1024 -> 512) */
   readonly embedding: number;
@@ -92,8 +98,10 @@ export function adapterParameters(shape: TransformerShape, rank: number): number
  * @returns FLOPs per token
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { GPT2_SMALL, loraFlopsPerToken } from "./gpu_model.ts";
- * loraFlopsPerToken(GPT2_SMALL, 512, 8) / 1e9; // about 0.52 GFLOP
+ * const gflop = loraFlopsPerToken(GPT2_SMALL, 512, 8) / 1e9;
+ * assert.ok(Math.abs(gflop - 0.5525) < 1e-4); // about 0.55 GFLOP per token
  * ```
  */
 export function loraFlopsPerToken(
@@ -109,9 +117,13 @@ export function loraFlopsPerToken(
 
 /** Memory of one LoRA task and of the shared base model, GB (10^9 bytes). */
 export interface LoraMemory {
+  /** r_b: fp16 weights of the shared base model */
   readonly baseModelGB: number;
+  /** the adapter's weights, gradients and Adam state (16 bytes per parameter) */
   readonly adapterStateGB: number;
+  /** activations kept for the backward pass */
   readonly activationsGB: number;
+  /** logits of one batch (fp16 and fp32 copies) */
   readonly logitsGB: number;
   /** r_i = adapter state + activations + logits */
   readonly taskGB: number;
@@ -167,6 +179,7 @@ export function impliedUtilisation(
 export interface GpuLoraProfile {
   /** hardware id in lib/hardware */
   readonly hardware: string;
+  /** display name of the GPU */
   readonly label: string;
   /** s_ik: samples one LoRA task processes per slot */
   readonly taskSamplesPerSlot: number;
@@ -174,10 +187,13 @@ export interface GpuLoraProfile {
   readonly nodeSamplesPerSlot: number;
   /** C_km, GB */
   readonly memoryGB: number;
+  /** thermal design power from lib/hardware, W */
   readonly tdpWatts: number;
   /** single-task utilisation used (from the measurement or the fallback) */
   readonly taskUtilisation: number;
+  /** utilisation of the fp16 peak by all co-located tasks together, which sets C_kp */
   readonly aggregateUtilisation: number;
+  /** the profile is this reproduction's model, not a value printed in the paper */
   readonly basis: "modelled";
 }
 
@@ -186,8 +202,11 @@ export const DEFAULT_AGGREGATE_UTILISATION = 0.4;
 
 /** Options of {@link gpuLoraProfile}. */
 export interface GpuProfileOptions {
+  /** model shape (default opt-350m) */
   readonly shape?: TransformerShape;
+  /** sequence length, batch size and rank (defaults of {@link LoraSetup}) */
   readonly setup?: LoraSetup;
+  /** slot length, s (default 600) */
   readonly slotSeconds?: number;
   /** single-task utilisation of the fp16 peak (e.g. from {@link impliedUtilisation}) */
   readonly taskUtilisation: number;
@@ -204,9 +223,11 @@ export interface GpuProfileOptions {
  * @throws {ParameterError} on utilisations outside (0, 1] or non-positive slot length
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gpuLoraProfile } from "./gpu_model.ts";
  * const a100 = gpuLoraProfile("a100-80gb", { taskUtilisation: 0.005 });
- * console.log(Math.round(a100.taskSamplesPerSlot)); // about 3,400 samples per 10 min
+ * assert.equal(Math.round(a100.taskSamplesPerSlot), 3309); // samples per 10 min
+ * assert.ok(a100.nodeSamplesPerSlot > a100.taskSamplesPerSlot); // 0.4 of the peak for all tasks
  * ```
  */
 export function gpuLoraProfile(hardwareId: string, options: GpuProfileOptions): GpuLoraProfile {

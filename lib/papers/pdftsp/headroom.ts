@@ -33,13 +33,16 @@ export interface Headroom {
  * @throws {ParameterError} on malformed instances
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { headroom } from "./headroom.ts";
- * headroom({ slots: 2, baseModelMemory: 0, vendors: [],
+ * const bound = headroom({ slots: 2, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [1, 3] }],
  *   tasks: [
  *     { arrival: 0, deadline: 1, work: 3, memory: 8, preprocessing: false, bid: 5 },
  *     { arrival: 1, deadline: 1, work: 3, memory: 8, preprocessing: false, bid: 5 },
- *   ] }); // { deadlineFeasible: 1, welfareUpperBound: 2.5 }: 5 - 1 (slot 0) - 3/2 (half of slot 1)
+ *   ] });
+ * // only the first task fits before its deadline: 5 - 1 (slot 0) - 3/2 (half of slot 1)
+ * assert.deepEqual(bound, { deadlineFeasible: 1, welfareUpperBound: 2.5 });
  * ```
  */
 export function headroom(instance: Instance): Headroom {

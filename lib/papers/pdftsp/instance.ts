@@ -22,9 +22,13 @@ export const CAPACITY_EPS = 1e-9;
 
 /** Flat, validated view of an instance. Index `k * slots + t` addresses a (node, slot) cell. */
 export interface CompiledInstance {
+  /** the instance as given */
   readonly source: Instance;
+  /** T: number of slots */
   readonly slots: number;
+  /** K: number of nodes */
   readonly nodeCount: number;
+  /** N: number of labour vendors */
   readonly vendorCount: number;
   /** C_kp per node */
   readonly computeCapacity: Float64Array;
@@ -32,6 +36,7 @@ export interface CompiledInstance {
   readonly freeMemory: Float64Array;
   /** node cost per slot, `k * slots + t` */
   readonly nodeCost: Float64Array;
+  /** the tasks in arrival order */
   readonly tasks: readonly CompiledTask[];
   /** declared value-density bounds, null when the instance declares none */
   readonly valueBounds: ValueBounds | null;
@@ -39,12 +44,19 @@ export interface CompiledInstance {
 
 /** One validated task. */
 export interface CompiledTask {
+  /** i: position in the instance's task list */
   readonly index: number;
+  /** a_i: arrival slot */
   readonly arrival: number;
+  /** d_i: last slot in which the task may run */
   readonly deadline: number;
+  /** M_i: total work */
   readonly work: number;
+  /** r_i: GPU memory while running, GB */
   readonly memory: number;
+  /** f_i: the data needs pre-processing by a labour vendor first */
   readonly preprocessing: boolean;
+  /** b_i: bid */
   readonly bid: number;
   /** s_ik per node */
   readonly throughput: Float64Array;
@@ -56,8 +68,11 @@ export interface CompiledTask {
 
 /** Start slot and price of running a task with one vendor (vendor null: no pre-processing). */
 export interface VendorOption {
+  /** labour vendor n, or null when the task needs no pre-processing */
   readonly vendor: number | null;
+  /** first slot the task may run: a_i + f_i h_in */
   readonly start: number;
+  /** q_in, the vendor's price (0 without pre-processing) */
   readonly price: number;
 }
 
@@ -90,13 +105,15 @@ export function operatingCost(
  *   arrival or past the horizon, negative bid, missing or malformed vendor quotes
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileInstance } from "./instance.ts";
  * const c = compileInstance({
  *   slots: 4, baseModelMemory: 1, vendors: [],
  *   nodes: [{ computeCapacity: 10, memoryCapacity: 9, taskThroughput: 2, costPerSlot: [0, 0, 0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 3, work: 4, memory: 2, preprocessing: false, bid: 5 }],
  * });
- * console.log(c.tasks[0]!.options[0]!.start); // 0
+ * assert.deepEqual(c.tasks[0]!.options, [{ vendor: null, start: 0, price: 0 }]); // no vendor
+ * assert.deepEqual([...c.freeMemory], [9 - 1]); // C_km - r_b
  * ```
  */
 export function compileInstance(instance: Instance): CompiledInstance {

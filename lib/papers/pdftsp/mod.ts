@@ -3,10 +3,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pdftsp } from "../../mod.ts";
  * const result = await pdftsp.runOnline({ slots: 2, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 2, preprocessing: false, bid: 5 }] }, "pdftsp");
+ * assert.equal(result.welfare, 5); // the one task is admitted at no operating cost
  * ```
  *
  * @module
@@ -39,3 +41,23 @@ export { measuredLoraUtilisation } from "./trace_inputs.ts";
 export * as sensitivity from "./sensitivity.ts";
 export * as regimes from "./regimes.ts";
 export * as calibration from "./calibration.ts";
+// Types (and the option lists behind them) that the signatures above mention.
+export type { CompiledInstance, CompiledTask, VendorOption } from "./instance.ts";
+export type { PdftspTaskTrace } from "./pdftsp.ts";
+export type { BaselineOptions, TitanOptions } from "./baselines.ts";
+export type { OfflineOptions } from "./offline.ts";
+export type { RunOnlineOptions } from "./run_online.ts";
+export type { BidPoint, CompetitiveBound, TruthfulnessCheck } from "./theory.ts";
+export type { DpOptimality } from "./dp_optimality.ts";
+export type { Workload, WorkloadConfig } from "./workload.ts";
+export type { UtilisationEstimate } from "./trace_inputs.ts";
+export { DEADLINE_METHODS, type DeadlineMethod, GPU_MIXES, type GpuMix } from "./workload.ts";
+export {
+  ARRIVAL_SOURCES,
+  type ArrivalSeries,
+  type ArrivalSource,
+  type InputBasis,
+  type PriceSeries,
+} from "./trace_inputs.ts";
+export { REGIME_NAMES, type RegimeKnobs, type RegimeName } from "./regimes.ts";
+export type { GpuLoraProfile } from "./gpu_model.ts";

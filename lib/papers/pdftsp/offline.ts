@@ -30,6 +30,7 @@ export interface OfflineResult {
   readonly upper: number;
   /** number of binary variables in the MILP */
   readonly binaries: number;
+  /** solver wall time, s */
   readonly seconds: number;
 }
 
@@ -43,11 +44,13 @@ export interface OfflineResult {
  * @throws {SolverError} when HiGHS fails or finds no feasible point before the limit
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { offlineOptimum } from "./offline.ts";
  * const opt = await offlineOptimum({ slots: 2, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 2, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 2, preprocessing: false, bid: 5 }] });
- * console.log(opt.status, opt.lower); // optimal 5
+ * assert.equal(opt.status, "optimal");
+ * assert.equal(opt.lower, 5);
  * ```
  */
 export async function offlineOptimum(

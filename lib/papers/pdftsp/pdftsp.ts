@@ -53,8 +53,11 @@ export interface PdftspTaskTrace {
 
 /** Result of pdFTSP: the common result plus per-task internals and the parameters used. */
 export interface PdftspResult extends OnlineResult {
+  /** internals of every task, in arrival order */
   readonly trace: readonly PdftspTaskTrace[];
+  /** α used (Eq. 7) */
   readonly alpha: number;
+  /** β used (Eq. 8) */
   readonly beta: number;
   /**
    * D_1 (Eq. 6) evaluated at the online duals: Σ μ_i (μ_i = F(il) of every almost-feasible task,
@@ -63,6 +66,7 @@ export interface PdftspResult extends OnlineResult {
   readonly dualObjective: number;
   /** final λ_kt and φ_kt, indexed `k * slots + t` */
   readonly lambda: Float64Array;
+  /** final φ_kt, indexed `k * slots + t` */
   readonly phi: Float64Array;
 }
 
@@ -76,14 +80,16 @@ export interface PdftspResult extends OnlineResult {
  * @returns α and β
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compileInstance } from "./instance.ts";
  * import { defaultAlphaBeta } from "./pdftsp.ts";
  * const spec = { slots: 1, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0] }],
  *   tasks: [{ arrival: 0, deadline: 0, work: 2, memory: 4, preprocessing: false, bid: 6 }] };
- * defaultAlphaBeta(compileInstance(spec)); // { alpha: 3, beta: 1.5 } (hindsight)
- * defaultAlphaBeta(compileInstance({ ...spec, valueBounds: { perWork: 5, perMemory: 2 } }));
- * // { alpha: 5, beta: 2 }
+ * // hindsight: b/M = 6/2 and b/r = 6/4
+ * assert.deepEqual(defaultAlphaBeta(compileInstance(spec)), { alpha: 3, beta: 1.5 });
+ * const bounded = { ...spec, valueBounds: { perWork: 5, perMemory: 2 } };
+ * assert.deepEqual(defaultAlphaBeta(compileInstance(bounded)), { alpha: 5, beta: 2 });
  * ```
  */
 export function defaultAlphaBeta(instance: CompiledInstance): { alpha: number; beta: number } {
@@ -109,11 +115,13 @@ export function defaultAlphaBeta(instance: CompiledInstance): { alpha: number; b
  * @throws {ParameterError} on malformed instances or non-positive α, β
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runPdftsp } from "./pdftsp.ts";
  * const result = runPdftsp({ slots: 2, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 2, preprocessing: false, bid: 5 }] });
- * console.log(result.outcomes[0]!.admitted, result.welfare); // true 5
+ * assert.equal(result.outcomes[0]!.admitted, true);
+ * assert.equal(result.welfare, 5);
  * ```
  */
 export function runPdftsp(instance: Instance, options: PdftspOptions = {}): PdftspResult {

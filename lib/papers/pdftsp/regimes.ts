@@ -13,8 +13,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { REGIMES } from "./regimes.ts";
- * REGIMES.modelled.batchSize; // 8
+ * assert.equal(REGIMES.modelled.batchSize, 8);
  * ```
  *
  * @module

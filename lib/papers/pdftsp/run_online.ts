@@ -24,11 +24,12 @@ export const ALGORITHMS: readonly AlgorithmName[] = ["pdftsp", "titan", "eft", "
  * @throws {ParameterError} on an unknown algorithm or a malformed instance
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runOnline } from "./run_online.ts";
  * const result = await runOnline({ slots: 2, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 2, preprocessing: false, bid: 5 }] }, "eft");
- * console.log(result.welfare); // 5
+ * assert.equal(result.welfare, 5);
  * ```
  */
 export async function runOnline(

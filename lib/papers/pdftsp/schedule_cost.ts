@@ -14,12 +14,15 @@ import type { ScheduleCell } from "./types.ts";
 
 /** A schedule with the terms of Eq. 10 and Eq. 12. */
 export interface ScheduleCandidate {
+  /** the vendor and start slot the schedule uses */
   readonly option: VendorOption;
+  /** the (node, slot) cells and the work done in each */
   readonly cells: readonly ScheduleCell[];
   /** Σ e_ikt over the cells */
   readonly operatingCost: number;
   /** max λ_kt and max φ_kt over the cells (prices before this task) */
   readonly maxLambda: number;
+  /** max φ_kt over the cells (prices before this task) */
   readonly maxPhi: number;
   /** Σ s_kt(il) */
   readonly totalWork: number;

@@ -50,11 +50,13 @@ function scaledValueBounds(instance: Instance, f: number): Pick<Instance, "value
  * @throws {ParameterError} when the factor is not a positive finite number
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rescaleMoney } from "./sensitivity.ts";
  * const scaled = rescaleMoney({ slots: 1, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 2, memoryCapacity: 4, taskThroughput: 1, costPerSlot: [1] }],
  *   tasks: [{ arrival: 0, deadline: 0, work: 1, memory: 1, preprocessing: false, bid: 3 }] }, 2);
- * console.log(scaled.tasks[0]!.bid, scaled.nodes[0]!.costPerSlot[0]); // 6 2
+ * assert.equal(scaled.tasks[0]!.bid, 6); // money in half units: every amount doubles
+ * assert.equal(scaled.nodes[0]!.costPerSlot[0], 2);
  * ```
  */
 export function rescaleMoney(instance: Instance, factor: number): Instance {
@@ -85,11 +87,13 @@ export function rescaleMoney(instance: Instance, factor: number): Instance {
  * @throws {ParameterError} when the factor is not a positive finite number
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scaleBids } from "./sensitivity.ts";
  * const scaled = scaleBids({ slots: 1, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 2, memoryCapacity: 4, taskThroughput: 1, costPerSlot: [1] }],
  *   tasks: [{ arrival: 0, deadline: 0, work: 1, memory: 1, preprocessing: false, bid: 3 }] }, 0.5);
- * console.log(scaled.tasks[0]!.bid, scaled.nodes[0]!.costPerSlot[0]); // 1.5 1
+ * assert.equal(scaled.tasks[0]!.bid, 1.5);
+ * assert.equal(scaled.nodes[0]!.costPerSlot[0], 1); // costs stay
  * ```
  */
 export function scaleBids(instance: Instance, factor: number): Instance {
@@ -113,11 +117,13 @@ export interface PdftspChoices {
 
 /** pdFTSP's outcome under one set of choices. */
 export interface PdftspPoint {
+  /** tasks admitted */
   readonly admitted: number;
   /** welfare in the workload's (unscaled) money unit */
   readonly welfare: number;
   /** α and β used, in the rescaled units */
   readonly alpha: number;
+  /** β used, in the rescaled units */
   readonly beta: number;
   /** tasks with F(il) > 0, i.e. that raised the duals (Algorithm 1, line 7) */
   readonly dualUpdates: number;
@@ -139,12 +145,15 @@ export interface PdftspPoint {
  * @throws {ParameterError} on non-positive factors or a malformed instance
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pdftspAt } from "./sensitivity.ts";
  * const p = pdftspAt({ slots: 2, baseModelMemory: 0, vendors: [],
  *   nodes: [{ computeCapacity: 4, memoryCapacity: 8, taskThroughput: 2, costPerSlot: [0, 0] }],
  *   tasks: [{ arrival: 0, deadline: 1, work: 2, memory: 2, preprocessing: false, bid: 5 }] },
  *   { unitScale: 2 });
- * console.log(p.welfare, p.minUnitWelfare, p.lemma2Holds); // 5 2.5 true
+ * assert.equal(p.welfare, 5); // reported in the workload's unit
+ * assert.equal(p.minUnitWelfare, 2.5); // b̄ = 2·5 / (2 + 2)
+ * assert.equal(p.lemma2Holds, true);
  * ```
  */
 export function pdftspAt(instance: Instance, choices: PdftspChoices = {}): PdftspPoint {
@@ -176,7 +185,9 @@ export type SensitivitySweepName = "unit × bid scale" | "α factor" | "β facto
 
 /** Values swept. */
 export interface SensitivityGrid {
+  /** money-unit scales κ swept (every combination with `bidScales`) */
   readonly unitScales: readonly number[];
+  /** bid scales swept (every combination with `unitScales`) */
   readonly bidScales: readonly number[];
   /** α factors, at unit and bid scale 1 */
   readonly alphaFactors: readonly number[];
@@ -194,24 +205,39 @@ export const DEFAULT_GRID: SensitivityGrid = {
 
 /** One setting: pdFTSP and the three baselines. */
 export interface SensitivityRow {
+  /** which sweep the row belongs to */
   readonly sweep: SensitivitySweepName;
+  /** money-unit scale κ */
   readonly unitScale: number;
+  /** factor on every bid */
   readonly bidScale: number;
+  /** factor on Lemma 2's α */
   readonly alphaFactor: number;
+  /** factor on Lemma 2's β */
   readonly betaFactor: number;
+  /** tasks in the workload */
   readonly tasks: number;
+  /** tasks pdFTSP admits */
   readonly pdftspAdmitted: number;
+  /** tasks Titan admits */
   readonly titanAdmitted: number;
+  /** tasks EFT admits */
   readonly eftAdmitted: number;
+  /** tasks NTM admits */
   readonly ntmAdmitted: number;
   /** welfare in the workload's money unit */
   readonly pdftspWelfare: number;
+  /** Titan's welfare in the workload's money unit */
   readonly titanWelfare: number;
+  /** EFT's welfare in the workload's money unit */
   readonly eftWelfare: number;
+  /** NTM's welfare in the workload's money unit */
   readonly ntmWelfare: number;
   /** 100·(W_pdFTSP / max baseline welfare - 1) */
   readonly gainOverBestBaseline: number;
+  /** smallest b̄_il among the tasks that raised the duals (rescaled units); null when none */
   readonly minUnitWelfare: number | null;
+  /** Lemma 2's assumption b̄_il >= 1 holds for every such task */
   readonly lemma2Holds: boolean;
   /** pdFTSP's welfare exceeds Titan's, EFT's and NTM's */
   readonly beatsAll: boolean;
@@ -285,10 +311,11 @@ async function baselinesAt(params: RunParams, bidScale: number): Promise<Baselin
  * @throws {ParameterError} on empty or non-positive grid values
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sensitivitySweep } from "./sensitivity.ts";
  * const rows = await sensitivitySweep({ mode: "quick", seed: 1 },
  *   { unitScales: [1], bidScales: [1], alphaFactors: [], betaFactors: [] });
- * console.log(rows[0]!.pdftspAdmitted < rows[0]!.eftAdmitted); // true
+ * assert.ok(rows[0]!.pdftspAdmitted < rows[0]!.eftAdmitted);
  * ```
  */
 export async function sensitivitySweep(
@@ -354,6 +381,7 @@ export async function sensitivitySweep(
 
 /** What the sweep says about the paper's headline gains. */
 export interface SensitivitySummary {
+  /** settings in the sweep */
   readonly settings: number;
   /** settings where pdFTSP beats all three baselines */
   readonly wins: number;
@@ -375,9 +403,12 @@ export interface SensitivitySummary {
  * @throws {ParameterError} on an empty list
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { summariseSensitivity } from "./sensitivity.ts";
  * const row = { beatsAll: true, defensible: false, lemma2Holds: false, gainOverBestBaseline: 3 };
- * summariseSensitivity([row]).defensibleWins; // 0
+ * const summary = summariseSensitivity([row]);
+ * assert.equal(summary.wins, 1);
+ * assert.equal(summary.defensibleWins, 0); // the win is outside what the paper's text supports
  * ```
  */
 export function summariseSensitivity(
@@ -406,9 +437,11 @@ export function summariseSensitivity(
  * @returns Markdown text
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { describeSensitivity } from "./sensitivity.ts";
- * describeSensitivity({ settings: 2, wins: 0, defensibleWins: 0, lemma2Settings: 1,
- *   bestDefensibleGain: -90, bestGain: -1 }); // "pdFTSP beats all three baselines in 0 of 2 ..."
+ * const text = describeSensitivity({ settings: 2, wins: 0, defensibleWins: 0, lemma2Settings: 1,
+ *   bestDefensibleGain: -90, bestGain: -1 });
+ * assert.ok(text.startsWith("pdFTSP beats all three baselines in **0 of 2** settings"));
  * ```
  */
 export function describeSensitivity(summary: SensitivitySummary): string {

@@ -27,8 +27,11 @@ import {
 
 /** One point of a bid sweep. */
 export interface BidPoint {
+  /** the bid tried */
   readonly bid: number;
+  /** whether the task is admitted at this bid */
   readonly admitted: boolean;
+  /** the payment p_i at this bid (0 when rejected) */
   readonly payment: number;
   /** v - p when admitted, else 0 (Definition 1) */
   readonly utility: number;
@@ -89,8 +92,11 @@ function alphaBetaOf(instance: Instance): { alpha: number; beta: number } {
 
 /** Summary of a sweep: does bidding the true value maximise utility? */
 export interface TruthfulnessCheck {
+  /** utility when bidding the true value */
   readonly truthfulUtility: number;
+  /** highest utility over the sweep */
   readonly bestUtility: number;
+  /** the bid that gives it */
   readonly bestBid: number;
   /** bestUtility - truthfulUtility (> 0 means a profitable lie exists) */
   readonly gain: number;
@@ -129,8 +135,11 @@ export function checkTruthfulness(points: readonly BidPoint[], value: number): T
 
 /** Parameters of Theorem 5 for one run. */
 export interface CompetitiveBound {
+  /** α of the run */
   readonly alpha: number;
+  /** β of the run */
   readonly beta: number;
+  /** ρ = 1 + max{b_max s_max / (b_min s_min), b_max r_max / (b_min r_min)} */
   readonly rho: number;
   /** γ = ρ (1 + max{α, β}) */
   readonly gamma: number;

@@ -33,8 +33,11 @@ export type InputBasis = "trace" | "synthetic";
 
 /** Arrivals per slot with their provenance. */
 export interface ArrivalSeries {
+  /** arrivals in each slot */
   readonly counts: readonly number[];
+  /** read from a trace or synthesised */
   readonly basis: InputBasis;
+  /** names the source (trace and rescaling, or the Poisson rate) */
   readonly label: string;
 }
 
@@ -134,7 +137,9 @@ function rawCounts(
 export interface PriceSeries {
   /** price per kWh for each slot (negative wholesale prices clamped to 0) */
   readonly perKwh: readonly number[];
+  /** read from the trace or a constant stand-in */
   readonly basis: InputBasis;
+  /** names the source (trace and window, or the constant used) */
   readonly label: string;
 }
 
@@ -180,9 +185,13 @@ export function electricityPrices(
 
 /** Single-task LoRA utilisation of a GPU with its provenance. */
 export interface UtilisationEstimate {
+  /** single-task utilisation of the fp16 peak implied by the measured throughput */
   readonly utilisation: number;
+  /** opt-350m LoRA tokens per second, from the trace or the recorded value */
   readonly measuredTokensPerSecond: number;
+  /** read from the trace or the recorded fallback */
   readonly basis: InputBasis;
+  /** names the source of the measurement */
   readonly label: string;
 }
 

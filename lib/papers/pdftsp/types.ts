@@ -36,6 +36,7 @@ export interface VendorQuote {
 
 /** One fine-tuning task (bid) i. */
 export interface TaskSpec {
+  /** display name of the task */
   readonly name?: string;
   /** a_i: arrival slot */
   readonly arrival: number;
@@ -61,9 +62,11 @@ export interface Instance {
   readonly slots: number;
   /** r_b: memory of the shared base model kept once per node, GB (>= 0) */
   readonly baseModelMemory: number;
+  /** the GPU nodes k = 1..K */
   readonly nodes: readonly NodeSpec[];
   /** labour vendors; only their number and names matter, prices live in the tasks' quotes */
   readonly vendors: readonly { readonly name?: string }[];
+  /** the tasks (bids) in arrival order */
   readonly tasks: readonly TaskSpec[];
   /**
    * Declared market bounds on value density, known before any bid (the operator's price cap):
@@ -77,14 +80,19 @@ export interface Instance {
 
 /** Declared upper bounds of b_i / M_i and b_i / r_i (money per work unit, per GB). */
 export interface ValueBounds {
+  /** upper bound of b_i / M_i, money per work unit */
   readonly perWork: number;
+  /** upper bound of b_i / r_i, money per GB */
   readonly perMemory: number;
 }
 
 /** One cell of a schedule: the task runs on `node` during `slot` and gets `work` done. */
 export interface ScheduleCell {
+  /** t: the slot */
   readonly slot: number;
+  /** k: the node */
   readonly node: number;
+  /** work the task gets done in the cell (s_ik of the node) */
   readonly work: number;
 }
 
@@ -98,15 +106,19 @@ export type RejectionReason =
 
 /** Outcome for one task. */
 export interface TaskOutcome {
+  /** index of the task in the instance */
   readonly task: number;
+  /** whether the task was admitted */
   readonly admitted: boolean;
   /** chosen vendor (null when not admitted or no pre-processing) */
   readonly vendor: number | null;
+  /** cells the task runs in (empty when not admitted) */
   readonly schedule: readonly ScheduleCell[];
   /** p_i (0 when rejected; baselines charge the bid: they have no pricing) */
   readonly payment: number;
   /** b_i - q_in - sum e_ikt for admitted tasks, else 0 */
   readonly welfare: number;
+  /** why the task was not admitted; null when it was */
   readonly reason: RejectionReason | null;
 }
 
@@ -115,10 +127,13 @@ export type AlgorithmName = "pdftsp" | "titan" | "eft" | "ntm";
 
 /** Result of one online run. */
 export interface OnlineResult {
+  /** the algorithm run */
   readonly algorithm: AlgorithmName;
+  /** outcome of every task, in arrival order */
   readonly outcomes: readonly TaskOutcome[];
   /** social welfare, Eq. 3 */
   readonly welfare: number;
+  /** number of tasks admitted */
   readonly admitted: number;
   /** wall time of the whole run, ms */
   readonly runtimeMs: number;

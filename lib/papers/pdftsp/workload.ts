@@ -81,14 +81,19 @@ export interface WorkloadConfig {
   readonly deadlines?: DeadlineMethod;
   /** unstated knobs: a regime name of regimes.ts or explicit knobs (default `modelled`) */
   readonly regime?: RegimeName | RegimeKnobs;
+  /** seed of every random stream of the workload */
   readonly seed: number;
 }
 
 /** A generated instance and where its inputs came from. */
 export interface Workload {
+  /** the instance of problem P */
   readonly instance: Instance;
+  /** arrivals per slot and their provenance */
   readonly arrivals: ArrivalSeries;
+  /** electricity prices per slot and their provenance */
   readonly prices: PriceSeries;
+  /** modelled profile of every GPU type in the population */
   readonly gpuProfiles: readonly GpuLoraProfile[];
 }
 
@@ -100,9 +105,10 @@ export interface Workload {
  * @returns the two profiles, A100 first
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { paperGpuProfiles } from "./workload.ts";
  * const [a100] = paperGpuProfiles({ batchSize: 64, computeTasks: 2, arrivalScale: 1, costToBid: 0.5 });
- * console.log(a100.nodeSamplesPerSlot / a100.taskSamplesPerSlot); // 2
+ * assert.equal(a100.nodeSamplesPerSlot / a100.taskSamplesPerSlot, 2); // computeTasks
  * ```
  */
 export function paperGpuProfiles(
@@ -131,9 +137,12 @@ export function paperGpuProfiles(
  * @throws {ParameterError} on invalid configuration
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { generateWorkload } from "./workload.ts";
  * const w = generateWorkload({ nodes: 10, slots: 24, meanArrivals: 5, seed: 1 });
- * console.log(w.instance.tasks.length > 0, w.arrivals.basis); // true synthetic
+ * assert.equal(w.arrivals.basis, "synthetic"); // Poisson arrivals by default
+ * assert.equal(w.instance.tasks.length, w.arrivals.counts.reduce((a, b) => a + b, 0));
+ * assert.equal(w.instance.nodes.length, 10);
  * ```
  */
 export function generateWorkload(config: WorkloadConfig): Workload {

@@ -6,10 +6,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { AllocationState } from "./allocation_search.ts";
  * const state = new AllocationState({ slots: 1, resources: [{ name: "cpu", cost: { kind: "power", a: 1, s: 2 }, pbar: 4 }],
  *   bundles: [[0.5]], customers: [{ arrival: 0, duration: 1, valuations: [1] }] });
- * console.log(state.gain(0, 0)); // 1 − 0.25 = 0.75
+ * assert.equal(state.gain(0, 0), 1 - 0.25); // value minus the cost 0.5² of the bundle
  * ```
  *
  * @module

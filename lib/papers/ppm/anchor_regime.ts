@@ -27,11 +27,15 @@ export const ANCHOR_SCALES: readonly number[] = [1, 2, 4, 8];
 
 /** Sizes of {@link anchorRegime}. */
 export interface AnchorOptions {
+  /** jobs per instance */
   readonly jobs: number;
+  /** slots per instance */
   readonly slots: number;
   /** Instances per point (seeds seed·1000 + i, shared by every scale and p̄). */
   readonly instances: number;
+  /** root seed: instance i uses seed·1000 + i */
   readonly seed: number;
+  /** `"synthetic"` forces the calibrated stand-in of the trace */
   readonly jobSource?: "trace" | "synthetic";
 }
 
@@ -47,6 +51,7 @@ export interface AnchorResult {
   readonly eeGap: number;
   /** Mean certified ER bracket of PPM-OP, Case UE, p̄ = 2c̄. */
   readonly erOp: { readonly low: number; readonly high: number };
+  /** instances per point */
   readonly instances: number;
 }
 

@@ -42,7 +42,9 @@ export const SYNTHETIC_TRACE_SEED = 2011;
 
 /** Job submit times and durations in seconds, sorted by submit time. */
 export interface JobTimes {
+  /** read from the Google 2011 trace or its calibrated stand-in */
   readonly source: "trace" | "synthetic";
+  /** submit times in seconds, ascending */
   readonly submit: Float64Array;
   /** Duration in seconds, NaN when unknown (the job never ended inside the trace). */
   readonly duration: Float64Array;
@@ -52,7 +54,9 @@ export interface JobTimes {
 
 /** One customer's stay inside a window. */
 export interface Stay {
+  /** first slot inside the window */
   readonly arrival: number;
+  /** number of slots, cut at the window's end */
   readonly duration: number;
 }
 

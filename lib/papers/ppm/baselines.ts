@@ -14,10 +14,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { powerCost } from "./cost.ts";
  * import { twiceIndexPricing } from "./baselines.ts";
- * const phi = twiceIndexPricing(powerCost(0.223, 3), 1.338);
- * phi(0.25); // f'(0.5)
+ * const cost = powerCost(0.223, 3);
+ * const phi = twiceIndexPricing(cost, 1.338);
+ * assert.equal(phi(0.25), cost.marginal(0.5)); // f'(2y)
  * ```
  *
  * @module

@@ -5,9 +5,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { powerCost } from "./cost.ts";
  * const cpu = powerCost(0.223, 3); // Section 6 CPU
- * console.log(cpu.cBar); // 0.669
+ * assert.ok(Math.abs(cpu.cBar - 0.669) < 1e-12); // c̄ = a·s
  * ```
  *
  * @module
@@ -51,8 +52,9 @@ export interface CostFunction {
  * @throws {ParameterError} when a ≤ 0 or s ≤ 1
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { powerCost } from "./cost.ts";
- * powerCost(1, 2).marginal(0.5); // 1
+ * assert.equal(powerCost(1, 2).marginal(0.5), 1); // f'(y) = 2y
  * ```
  */
 export function powerCost(a: number, s: number): CostFunction {
@@ -75,7 +77,9 @@ export function powerCost(a: number, s: number): CostFunction {
 
 /** One term c·y^e of a {@link polynomialCost}. */
 export interface PowerTerm {
+  /** c, the coefficient */
   readonly coefficient: number;
+  /** e, the exponent */
   readonly exponent: number;
 }
 
@@ -88,9 +92,10 @@ export interface PowerTerm {
  * @throws {ParameterError} on an empty list, c_i ≤ 0, e_i < 1, or no strictly convex term
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { polynomialCost } from "./cost.ts";
  * const f = polynomialCost([{ coefficient: 0.1, exponent: 1 }, { coefficient: 1, exponent: 2 }]);
- * console.log(f.cLow, f.cBar); // 0.1 2.1
+ * assert.deepEqual([f.cLow, f.cBar], [0.1, 2.1]); // f'(0) and f'(1)
  * ```
  */
 export function polynomialCost(terms: readonly PowerTerm[]): CostFunction {

@@ -9,11 +9,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { PostedPriceState } from "./decision.ts";
  * const state = new PostedPriceState(10, [[0.2]], [(y) => 1 + y]);
  * const b = state.decide(0, 5, [6]); // price Σ_t φ(0)·0.2 = 1 ≤ 6 → bundle 0
  * if (b >= 0) state.admit(0, 5, b);
- * console.log(b, state.payment, state.utilisation[0]![0]); // 0 1 0.2
+ * assert.deepEqual([b, state.payment, state.utilisation[0]![0]], [0, 1, 0.2]);
  * ```
  *
  * @module
@@ -42,6 +43,8 @@ export class PostedPriceState {
   readonly #prices: Float64Array[];
 
   /**
+   * Starts with every resource unused.
+   *
    * @param slots horizon T (integer ≥ 1)
    * @param bundles r_k^b, one row of K amounts per bundle
    * @param pricing φ_k, one per resource

@@ -41,10 +41,15 @@ export type ValueCase = "UE" | "EE" | "UI" | "EI" | "TN";
 
 /** Parameters of one instance. */
 export interface InstanceParams {
+  /** how the per-unit values are drawn */
   readonly case: ValueCase;
+  /** p̄, upper bound of the per-unit value */
   readonly pbar: number;
+  /** number of jobs (customers) in the window */
   readonly jobs: number;
+  /** T: number of slots */
   readonly slots: number;
+  /** seed of the instance (window, jobs and values) */
   readonly seed: number;
   /** σ of the truncated normal (Case TN, μ = c̄_cpu, support [0, p̄]). */
   readonly sigma?: number;
@@ -121,12 +126,15 @@ function drawValue(rng: Rng, params: InstanceParams, index: number, total: numbe
 
 /** Empirical ratio of one mechanism with its certified bracket. */
 export interface RatioResult {
+  /** mechanism name (e.g. `"PPM-OP"`) */
   readonly mechanism: string;
+  /** social welfare of the mechanism's allocation */
   readonly welfare: number;
   /** ER from the lower bound of W_opt (≤ true ER). */
   readonly erLow: number;
   /** ER from the upper bound of W_opt (≥ true ER). */
   readonly erHigh: number;
+  /** highest CPU utilisation over the slots */
   readonly peakCpu: number;
 }
 
@@ -179,11 +187,13 @@ export async function empiricalRatios(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { RatioMeans } from "./experiments.ts";
  * const means = new RatioMeans();
  * means.add("PPM-OP", { erLow: 1, erHigh: 1.2 });
  * means.add("PPM-OP", { erLow: 1.2, erHigh: 1.4 });
- * means.mean("PPM-OP"); // { erLow: 1.1, erHigh: 1.3, instances: 2 }
+ * const { erLow, erHigh, instances } = means.mean("PPM-OP");
+ * assert.ok(Math.abs(erLow - 1.1) < 1e-12 && Math.abs(erHigh - 1.3) < 1e-12 && instances === 2);
  * ```
  */
 export class RatioMeans {

@@ -127,10 +127,15 @@ export function alphaStarFigure(exponents?: readonly number[]): Displayable {
 
 /** One point of a sweep: parameters and the mean ER bracket per mechanism. */
 export interface SweepRow {
+  /** the swept parameter's value */
   readonly x: number;
+  /** mechanism name */
   readonly mechanism: string;
+  /** mean ER from the lower bounds of W_opt */
   readonly erLow: number;
+  /** mean ER from the upper bounds of W_opt */
   readonly erHigh: number;
+  /** instances averaged */
   readonly instances: number;
   /** Facet column label (e.g. `p̄ = 3c̄ (HUC1)`), when the sweep has several panels. */
   readonly column?: string;
@@ -279,10 +284,13 @@ export function ratioFigure(
 
 /** One sample of CPU utilisation over time (Fig. 4(b)/5(b)). */
 export interface UtilisationRow {
+  /** time from the start of the window, min */
   readonly minutes: number;
+  /** CPU utilisation y(t), a fraction of capacity */
   readonly level: number;
   /** Mechanism name or `offline`. */
   readonly name: string;
+  /** facet column label, when the figure has several panels */
   readonly column?: string;
 }
 

@@ -10,10 +10,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { polynomialCost } from "./cost.ts";
  * import { designPricing } from "./general_design.ts";
  * const d = designPricing(polynomialCost([{ coefficient: 0.1, exponent: 1 }, { coefficient: 0.5, exponent: 2 }]), 3);
- * console.log(d.regime, d.alpha > 1); // HUC true
+ * assert.equal(d.regime, "HUC");
+ * assert.ok(d.alpha > 1);
  * ```
  *
  * @module
@@ -41,9 +43,12 @@ export interface NumericDesign extends PricingFunction {
  * @throws {ParameterError} when p̄ ≤ c̲
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { powerCost } from "./cost.ts";
  * import { designPricing } from "./general_design.ts";
- * designPricing(powerCost(1, 2), 10).alpha; // ≈ α_* of Corollary 2 for s = 2, p̄/c̄ = 5
+ * import { analyzePowerCost } from "./power_theory.ts";
+ * const { alphaStar } = analyzePowerCost({ a: 1, s: 2, pbar: 10 }); // Corollary 2, p̄/c̄ = 5
+ * assert.ok(Math.abs(designPricing(powerCost(1, 2), 10).alpha - alphaStar) < 1e-3);
  * ```
  */
 export function designPricing(cost: CostFunction, pbar: number, tolerance = 1e-5): NumericDesign {

@@ -43,23 +43,33 @@ export type CostSpec =
 
 /** One resource: its cost and the PUV bound p̄_k the pricing is designed for. */
 export interface ResourceSpec {
+  /** label in tables and messages (e.g. `"cpu"`) */
   readonly name: string;
+  /** the operating cost f_k of the resource */
   readonly cost: CostSpec;
+  /** p̄_k, the upper bound of the per-unit valuation */
   readonly pbar: number;
 }
 
 /** One customer: arrival slot, duration in slots, valuation of each bundle. */
 export interface CustomerSpec {
+  /** a_i: first slot of the stay */
   readonly arrival: number;
+  /** d_i: number of slots of the stay */
   readonly duration: number;
+  /** v_i(b) for every bundle b of the menu */
   readonly valuations: readonly number[];
 }
 
 /** A complete arrival instance. */
 export interface Instance {
+  /** T: number of slots */
   readonly slots: number;
+  /** the K resources */
   readonly resources: readonly ResourceSpec[];
+  /** the bundle menu: r_k^b, one row of K amounts per bundle */
   readonly bundles: readonly (readonly number[])[];
+  /** the customers in arrival order */
   readonly customers: readonly CustomerSpec[];
 }
 

@@ -47,7 +47,9 @@ export interface LagrangianOptions {
 
 /** Certified bracket lower ≤ W_opt ≤ upper from the Lagrangian dual. */
 export interface LagrangianBracket {
+  /** welfare of the best allocation found: a lower bound on W_opt */
   readonly lower: number;
+  /** the smallest dual value: an upper bound on W_opt */
   readonly upper: number;
   /** The allocation achieving `lower`. */
   readonly allocation: Int32Array;
@@ -57,7 +59,9 @@ export interface LagrangianBracket {
   readonly prices: Float64Array;
   /** Dual function evaluations used. */
   readonly evaluations: number;
+  /** wall time, s */
   readonly seconds: number;
+  /** the bracket comes from the Lagrangian dual */
   readonly method: "lagrangian";
 }
 

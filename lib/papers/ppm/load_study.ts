@@ -56,8 +56,9 @@ export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
  * @returns jobs, slots and instances per point
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadStudySizes } from "./load_study.ts";
- * loadStudySizes("quick"); // { jobs: 300, slots: 270, instances: 2 }
+ * assert.deepEqual(loadStudySizes("quick"), { jobs: 300, slots: 270, instances: 2 });
  * ```
  */
 export function loadStudySizes(mode: RunMode): { jobs: number; slots: number; instances: number } {
@@ -75,10 +76,13 @@ export interface LoadStudyOptions {
   readonly pbarMultiples: readonly number[];
   /** duration factors (1 = durations as recorded) */
   readonly scales: readonly number[];
+  /** jobs per instance */
   readonly jobs: number;
+  /** slots per instance */
   readonly slots: number;
   /** instances per (scale, p̄) */
   readonly instances: number;
+  /** root seed: instance i of the j-th p̄ uses seed·1000 + j·instances + i */
   readonly seed: number;
   /** `"synthetic"` forces the calibrated stand-in of the trace */
   readonly jobSource?: "trace" | "synthetic";
@@ -86,11 +90,15 @@ export interface LoadStudyOptions {
 
 /** One mechanism at one load level, averaged over p̄ values and instances. */
 export interface LoadStudyRow {
+  /** duration factor of this load level */
   readonly scale: number;
   /** mean over instances of max_t offered CPU demand */
   readonly offeredPeak: number;
+  /** mechanism name */
   readonly mechanism: string;
+  /** mean ER from the lower bounds of W_opt */
   readonly erLow: number;
+  /** mean ER from the upper bounds of W_opt */
   readonly erHigh: number;
   /** mean over instances of the mechanism's peak CPU utilisation */
   readonly peakCpu: number;
@@ -98,7 +106,9 @@ export interface LoadStudyRow {
 
 /** The PPM-OP vs PPM-TP gap at one load level. */
 export interface LoadGapRow {
+  /** duration factor of this load level */
   readonly scale: number;
+  /** mean over instances of max_t offered CPU demand */
   readonly offeredPeak: number;
   /** mean of W_OP/W_TP − 1 (= ER_TP/ER_OP − 1) */
   readonly gap: number;
@@ -111,9 +121,11 @@ export interface LoadGapRow {
  * @returns max_t Σ_{n present at t} max_b r_cpu^b
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { offeredCpuPeak } from "./load_study.ts";
- * offeredCpuPeak({ slots: 3, resources: [], bundles: [[0.2], [0.5]],
- *   customers: [{ arrival: 0, duration: 2, valuations: [1, 1] }, { arrival: 1, duration: 2, valuations: [1, 1] }] }); // 1
+ * const peak = offeredCpuPeak({ slots: 3, resources: [], bundles: [[0.2], [0.5]],
+ *   customers: [{ arrival: 0, duration: 2, valuations: [1, 1] }, { arrival: 1, duration: 2, valuations: [1, 1] }] });
+ * assert.equal(peak, 0.5 + 0.5); // both stays overlap in slot 1, each at its largest bundle
  * ```
  */
 export function offeredCpuPeak(instance: Instance): number {

@@ -6,10 +6,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { simulate } from "./mechanism.ts";
  * const result = simulate({ slots: 2, resources: [{ name: "cpu", cost: { kind: "power", a: 1, s: 2 }, pbar: 4 }],
  *   bundles: [[0.1]], customers: [{ arrival: 0, duration: 2, valuations: [0.5] }] }, { kind: "optimal" });
- * console.log(result.decisions); // [0]
+ * assert.deepEqual([...result.decisions], [0]); // the customer buys bundle 0
  * ```
  *
  * @module
@@ -118,10 +119,11 @@ export function simulate(instance: Instance, mechanism: MechanismSpec): Simulati
  * @throws {ParameterError} when the pricing list does not match the resources
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runPosted } from "./mechanism.ts";
  * const r = runPosted({ slots: 1, resources: [{ name: "cpu", cost: { kind: "power", a: 1, s: 2 }, pbar: 4 }],
  *   bundles: [[0.5]], customers: [{ arrival: 0, duration: 1, valuations: [1] }] }, [(y) => y]);
- * console.log(r.decisions[0], r.payments[0]); // 0 0
+ * assert.deepEqual([r.decisions[0], r.payments[0]], [0, 0]); // φ(0) = 0: admitted for free
  * ```
  */
 export function runPosted(

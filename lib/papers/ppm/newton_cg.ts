@@ -11,6 +11,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { minimizeNewtonCg } from "./newton_cg.ts";
  * // f(x) = (x0 − 1)² + 4·(x1 + 2)²
  * const r = minimizeNewtonCg({
@@ -28,7 +29,7 @@
  *     out[1] = 8;
  *   },
  * }, new Float64Array(2));
- * console.log(r.x); // ≈ [1, −2]
+ * assert.ok(Math.abs(r.x[0]! - 1) < 1e-9 && Math.abs(r.x[1]! + 2) < 1e-9);
  * ```
  *
  * @module

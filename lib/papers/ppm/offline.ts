@@ -42,7 +42,9 @@ export interface OfflineOptions {
 
 /** Certified bracket lower ≤ W_opt ≤ upper. */
 export interface OfflineBracket {
+  /** welfare of the allocation found: a lower bound on W_opt */
   readonly lower: number;
+  /** a proven upper bound on W_opt */
   readonly upper: number;
   /** The allocation achieving `lower`. */
   readonly allocation: Int32Array;
@@ -50,6 +52,7 @@ export interface OfflineBracket {
   readonly utilisation: readonly Float64Array[];
   /** Solver wall time in seconds. */
   readonly solverSeconds: number;
+  /** `milp` when the MILP was solved (option `exact`), else `lp-relaxation` */
   readonly method: "milp" | "lp-relaxation";
 }
 

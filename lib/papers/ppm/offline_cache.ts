@@ -27,8 +27,11 @@ export type OfflineSolver = "lagrangian" | "lp";
 
 /** The part of a bracket the sweeps use. */
 export interface CachedBracket {
+  /** lower bound on W_opt */
   readonly lower: number;
+  /** upper bound on W_opt */
   readonly upper: number;
+  /** wall time of the original bracketing, s */
   readonly seconds: number;
 }
 

@@ -13,9 +13,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { optimalPricing } from "./power_pricing.ts";
  * const phi = optimalPricing({ a: 0.223, s: 3, pbar: 1.338 });
- * phi(0.3); // s·f'(0.3) = 3·0.669·0.09 ≈ 0.1806
+ * assert.ok(Math.abs(phi(0.3) - 3 * 0.669 * 0.09) < 1e-12); // s·f'(0.3)
  * ```
  *
  * @module
@@ -211,9 +212,11 @@ function largerRootAbove(s: number, alpha: number, chi: number): number {
  * @throws {ParameterError} on a bad set-up or a family parameter outside its interval
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { optimalPricingFunction } from "./power_pricing.ts";
  * const f = optimalPricingFunction({ a: 1, s: 2, pbar: 10 });
- * console.log(f.label, f.phi(1).toFixed(3)); // φ_u_cdt ... 10.000
+ * assert.ok(f.label.startsWith("φ_u_cdt"));
+ * assert.ok(Math.abs(f.phi(1) - 10) < 1e-9); // reaches p̄ at full utilisation
  * ```
  */
 export function optimalPricingFunction(
@@ -268,9 +271,10 @@ export function optimalPricingFunction(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { optimalPricing } from "./power_pricing.ts";
  * const phi = optimalPricing({ a: 0.223, s: 3, pbar: 6.03 });
- * phi(1); // ≈ 6.03 (HUC2: the price reaches p̄ at full utilisation)
+ * assert.ok(Math.abs(phi(1) - 6.03) < 1e-9); // HUC2: the price reaches p̄ at full utilisation
  * ```
  */
 export function optimalPricing(

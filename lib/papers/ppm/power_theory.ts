@@ -7,9 +7,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { analyzePowerCost } from "./power_theory.ts";
  * const r = analyzePowerCost({ a: 0.223, s: 3, pbar: 2 * 0.669 });
- * console.log(r.regime, r.alphaStar.toFixed(3)); // HUC1 5.196
+ * assert.equal(r.regime, "HUC1");
+ * assert.ok(Math.abs(r.alphaStar - 3 ** 1.5) < 1e-9); // α_s^min = s^{s/(s−1)}
  * ```
  *
  * @module
@@ -28,8 +30,11 @@ import {
 
 /** Set-up of a power cost f(y) = a·y^s with PUV upper bound p̄. */
 export interface PowerSetup {
+  /** a, the cost coefficient */
   readonly a: number;
+  /** s > 1, the cost exponent */
   readonly s: number;
+  /** p̄, the upper bound of the per-unit valuation */
   readonly pbar: number;
 }
 
@@ -38,6 +43,7 @@ export type Regime = "LUC" | "HUC1" | "HUC2";
 
 /** Output of {@link analyzePowerCost}. */
 export interface PowerAnalysis {
+  /** which case of Corollary 2 applies */
   readonly regime: Regime;
   /** α_s^min = s^{s/(s−1)}. */
   readonly alphaMin: number;
@@ -198,8 +204,9 @@ export function rhoS(s: number, pbarOverCbar: number): number {
  * @throws {ParameterError} on a ≤ 0, s ≤ 1 or p̄ ≤ 0
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { analyzePowerCost } from "./power_theory.ts";
- * analyzePowerCost({ a: 1, s: 2, pbar: 10 }).regime; // "HUC2"
+ * assert.equal(analyzePowerCost({ a: 1, s: 2, pbar: 10 }).regime, "HUC2");
  * ```
  */
 export function analyzePowerCost(setup: PowerSetup): PowerAnalysis {

@@ -50,13 +50,17 @@ import { requireSweepSizes } from "./validate.ts";
 
 /** Instance sizes of one sweep point (see `sweepSizes`). */
 export interface SweepSizes {
+  /** instances per point */
   readonly instances: number;
+  /** jobs per instance */
   readonly jobs: number;
+  /** slots per instance */
   readonly slots: number;
 }
 
 /** Result of a multi-panel sweep. */
 export interface PanelSweep {
+  /** one row per (panel, x, mechanism) */
   readonly rows: SweepRow[];
   /** Wall time of the sweep. */
   readonly seconds: number;
@@ -68,9 +72,11 @@ export interface PanelSweep {
 
 /** One sub-figure of a δ sweep: facet labels and the instance of each seed index. */
 export interface DeltaPanel {
+  /** facet column label */
   readonly column: string;
   /** Facet row label (omitted when the figure has one row). */
   readonly row?: string;
+  /** the instance of each seed index */
   readonly params: (instance: number) => InstanceParams;
 }
 
@@ -82,8 +88,9 @@ export interface DeltaPanel {
  * @returns instances, jobs and slots
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { deltaSweepSizes } from "./section6_sweeps.ts";
- * deltaSweepSizes("quick").instances; // 8
+ * assert.equal(deltaSweepSizes("quick").instances, 8);
  * ```
  */
 export function deltaSweepSizes(mode: RunMode): SweepSizes {
@@ -110,8 +117,9 @@ const REGIMES: readonly { multiple: number; label: string }[] = [
  * @returns six panels
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { figure6Panels } from "./section6_sweeps.ts";
- * figure6Panels({ instances: 2, jobs: 300, slots: 270 }, 1).length; // 6
+ * assert.equal(figure6Panels({ instances: 2, jobs: 300, slots: 270 }, 1).length, 6);
  * ```
  */
 export function figure6Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
@@ -140,8 +148,10 @@ export function figure6Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {
  * @returns three panels
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { figure7Panels } from "./section6_sweeps.ts";
- * figure7Panels({ instances: 2, jobs: 300, slots: 270 }, 1).map((p) => p.column);
+ * const columns = figure7Panels({ instances: 2, jobs: 300, slots: 270 }, 1).map((p) => p.column);
+ * assert.deepEqual(columns, ["σ = 1", "σ = 2", "σ = 10"]);
  * ```
  */
 export function figure7Panels(sizes: SweepSizes, seed: number): DeltaPanel[] {

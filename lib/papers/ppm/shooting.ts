@@ -11,9 +11,11 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { powerCost } from "./cost.ts";
  * import { h2EndPrice } from "./shooting.ts";
- * h2EndPrice(powerCost(0.223, 3), 3 ** 1.5, 3 ** -0.5); // C_s ≈ 4.789·c̄
+ * const end = h2EndPrice(powerCost(0.223, 3), 3 ** 1.5, 3 ** -0.5);
+ * assert.ok(Math.abs(end / 0.669 - 4.789) < 1e-3); // C_s ≈ 4.789·c̄
  * ```
  *
  * @module

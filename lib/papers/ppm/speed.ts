@@ -54,8 +54,9 @@ export interface SpeedFixtures {
  * @throws {ParameterError} on sizes that are not integers or too small
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { speedFixtures } from "./speed.ts";
- * speedFixtures({ jobs: 200, slots: 400 }).decisionArrival; // 150
+ * assert.equal(speedFixtures({ jobs: 200, slots: 400 }).decisionArrival, 150);
  * ```
  */
 export function speedFixtures(
@@ -97,12 +98,19 @@ export function speedFixtures(
 
 /** One row of the live speed table. */
 export interface SpeedRow {
+  /** what was timed (one decision, one instance) */
   readonly operation: string;
+  /** mechanism name */
   readonly mechanism: string;
+  /** time per call (mean over the timed batch), in `unit` */
   readonly measured: number;
+  /** unit of `measured` and `target` */
   readonly unit: "µs" | "ms" | "ns";
+  /** the speed target of the issue, in `unit` */
   readonly target: number;
+  /** `measured` <= `target` */
   readonly withinTarget: boolean;
+  /** calls in the timed batch */
   readonly repetitions: number;
 }
 

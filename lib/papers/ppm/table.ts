@@ -5,9 +5,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { buildPiecewise } from "./table.ts";
  * const phi = buildPiecewise([{ lo: 0, hi: 1, value: (y) => y * y, slope: (y) => 2 * y }]);
- * phi(0.5); // 0.25
+ * assert.ok(Math.abs(phi(0.5) - 0.25) < 1e-9);
  * ```
  *
  * @module

@@ -25,29 +25,39 @@ import { pricingFunctions, runPosted } from "./mechanism.ts";
 
 /** Options of {@link twiceIndexRanking}. */
 export interface RankingOptions {
+  /** value case of Section 6 */
   readonly case: ValueCase;
   /** p̄ as a multiple of c̄_cpu. */
   readonly pbarMultiple: number;
   /** Duration factors (load axis). */
   readonly scales: readonly number[];
+  /** jobs per instance */
   readonly jobs: number;
+  /** slots per instance */
   readonly slots: number;
+  /** instances per (variant, scale) point */
   readonly instances: number;
   /** Instance i uses seed·1000 + i at every scale (paired across scales and variants). */
   readonly seed: number;
+  /** `"synthetic"` forces the calibrated stand-in of the trace */
   readonly jobSource?: "trace" | "synthetic";
 }
 
 /** One (variant, load) point. */
 export interface RankingRow {
+  /** the PPM-TP pricing variant */
   readonly variant: TwiceIndexVariant;
+  /** duration factor (load axis) */
   readonly scale: number;
   /** Mean of W_OP/W_TP − 1 (> 0: PPM-OP better). */
   readonly gap: number;
   /** Share of instances with W_OP > W_TP. */
   readonly opWins: number;
+  /** mean peak CPU utilisation of PPM-OP */
   readonly peakOp: number;
+  /** mean peak CPU utilisation of this PPM-TP variant */
   readonly peakTp: number;
+  /** mean peak CPU utilisation of PPM-MP */
   readonly peakMp: number;
 }
 

@@ -5,8 +5,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { adversarialRatio } from "./worst_case.ts";
- * adversarialRatio({ a: 1, s: 3, pbar: 2 }); // ≈ α_s^min = 5.196 for the default φ_w
+ * const ratio = adversarialRatio({ a: 1, s: 3, pbar: 2 });
+ * assert.ok(Math.abs(ratio - 3 ** 1.5) < 1e-6); // α_s^min = 5.196 for the default φ_w
  * ```
  *
  * @module

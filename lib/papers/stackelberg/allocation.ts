@@ -27,9 +27,13 @@ export const CAPACITY_TOLERANCE = 1e-9;
 
 /** Per-client GPUs of each (task, pool) pair. */
 export interface Allocation {
+  /** training GPUs from the high-performance pool, per client */
   readonly trainingHigh: Float64Array;
+  /** training GPUs from the low-performance pool, per client */
   readonly trainingLow: Float64Array;
+  /** inference GPUs from the high-performance pool, per client */
   readonly inferenceHigh: Float64Array;
+  /** inference GPUs from the low-performance pool, per client */
   readonly inferenceLow: Float64Array;
 }
 
@@ -52,10 +56,11 @@ export type AllocationResult =
  * @returns the minimal cost, or `null` when D^T + D^I > (G^H + G^L)(1 + CAPACITY_TOLERANCE)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { costOfDemand } from "./allocation.ts";
  * const p = { highGpus: 2, lowGpus: 2,
  *   costs: { trainingHigh: 1, trainingLow: 3, inferenceHigh: 4, inferenceLow: 2 } };
- * costOfDemand(p, 3, 1); // 1*2 + 3*1 + 2*1 = 7
+ * assert.equal(costOfDemand(p, 3, 1), 1 * 2 + 3 * 1 + 2 * 1);
  * ```
  */
 export function costOfDemand(
@@ -93,11 +98,14 @@ export function demandCost(
  * @throws {ParameterError} for negative or non-finite demands, or mismatched lengths
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { allocateClosedForm } from "./allocation.ts";
  * const p = { highGpus: 2, lowGpus: 2,
  *   costs: { trainingHigh: 1, trainingLow: 3, inferenceHigh: 4, inferenceLow: 2 } };
  * const r = allocateClosedForm(p, [3], [1]);
- * if (r.feasible) console.log(r.cost); // 7
+ * assert.ok(r.feasible);
+ * assert.equal(r.cost, 7); // training fills the high pool, inference goes low
+ * assert.deepEqual([...r.allocation.trainingHigh, ...r.allocation.inferenceLow], [2, 1]);
  * ```
  */
 export function allocateClosedForm(
@@ -141,10 +149,12 @@ export function allocateClosedForm(
  * @throws {ParameterError} for invalid demands; {SolverError} for other solver failures
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { allocateLp } from "./allocation.ts";
  * const p = { highGpus: 2, lowGpus: 2,
  *   costs: { trainingHigh: 1, trainingLow: 3, inferenceHigh: 4, inferenceLow: 2 } };
  * const r = await allocateLp(p, [3], [1]);
+ * assert.ok(r.feasible && Math.abs(r.cost - 7) < 1e-9); // the closed form's cost
  * ```
  */
 export async function allocateLp(
@@ -201,11 +211,13 @@ export async function allocateLp(
  * @returns total cost
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { allocationCost } from "./allocation.ts";
  * const one = (x: number) => Float64Array.of(x);
- * allocationCost({ highGpus: 1, lowGpus: 1, costs: { trainingHigh: 1, trainingLow: 2,
+ * const cost = allocationCost({ highGpus: 1, lowGpus: 1, costs: { trainingHigh: 1, trainingLow: 2,
  *   inferenceHigh: 3, inferenceLow: 1 } },
- *   { trainingHigh: one(1), trainingLow: one(0), inferenceHigh: one(0), inferenceLow: one(1) }); // 2
+ *   { trainingHigh: one(1), trainingLow: one(0), inferenceHigh: one(0), inferenceLow: one(1) });
+ * assert.equal(cost, 1 * 1 + 1 * 1);
  * ```
  */
 export function allocationCost(provider: ProviderSpec, allocation: Allocation): number {

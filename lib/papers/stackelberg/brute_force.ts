@@ -30,7 +30,9 @@ export interface BruteForceOptions {
 
 /** The grid and its best point. */
 export interface ProfitSurface {
+  /** training prices of the grid, ascending */
   readonly trainingPrices: Float64Array;
+  /** inference prices of the grid, ascending */
   readonly inferencePrices: Float64Array;
   /** profit[i * inferencePrices.length + j]; `-Infinity` marks an infeasible point */
   readonly profit: Float64Array;
@@ -52,13 +54,18 @@ export interface ProfitSurface {
  *   no inference price limit
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { bruteForceStageOne } from "./brute_force.ts";
+ * import { solveStageOne } from "./stage_one.ts";
  * const m = parseMarket({ provider: { highGpus: 2, lowGpus: 3, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1, value: 30 } }] });
  * const s = bruteForceStageOne(m, { trainingSteps: 50, inferenceSteps: 50 });
- * console.log(s.best?.profit);
+ * const theorem = solveStageOne(m);
+ * assert.ok(theorem.status === "optimal" && s.best !== null);
+ * assert.ok(s.best.profit <= theorem.profit * (1 + 1e-9)); // a grid never beats the optimum
+ * assert.ok(s.best.profit >= theorem.profit * (1 - 1e-3)); // and comes close
  * ```
  */
 export function bruteForceStageOne(market: Market, options: BruteForceOptions = {}): ProfitSurface {

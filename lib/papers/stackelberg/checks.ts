@@ -34,9 +34,11 @@ import {
 
 /** Theorem 1 vs HiGHS on random demand vectors. */
 export interface TheoremOneCheck {
+  /** random demand vectors tried */
   readonly instances: number;
   /** instances where the closed form and the LP agree on feasibility */
   readonly feasibilityAgreements: number;
+  /** instances the LP finds infeasible (demand above capacity) */
   readonly infeasibleInstances: number;
   /** max |C_closed − C_LP| / C_LP over feasible instances */
   readonly maxRelativeCostGap: number;
@@ -104,9 +106,11 @@ export async function checkTheoremOne(seed: number, instances: number): Promise<
 
 /** Theorem 2 vs direct maximisation of each payoff. */
 export interface TheoremTwoCheck {
+  /** random parameter sets tried */
   readonly samples: number;
   /** max |g_closed − g_numeric| / max(1, g_numeric) */
   readonly maxTrainingError: number;
+  /** max |g_closed − g_numeric| / max(1, g_numeric) for inference */
   readonly maxInferenceError: number;
   /** max |V_closed(p) − max_g P^I(g)| / |max_g P^I(g)| (our closed form of the best payoff) */
   readonly maxBestPayoffError: number;
@@ -167,6 +171,7 @@ export function checkTheoremTwo(seed: number, samples: number): TheoremTwoCheck 
 
 /** What Appendix B's threshold formulas give on random positive parameters. */
 export interface ThresholdExamination {
+  /** random parameter sets tried */
   readonly samples: number;
   /** printed closed form: complex (negative discriminant) */
   readonly closedFormComplex: number;
@@ -450,6 +455,7 @@ export function examineTrainingPoint(
 
 /** Appendix B's substitution step checked term by term ({@link examineSubstitution}). */
 export interface SubstitutionExamination {
+  /** random parameter sets tried */
   readonly samples: number;
   /** max |(2γd²p)^{1/3} − p d (2γ/(dp))^{1/3}| / p d (2γ/(dp))^{1/3}: the printed term */
   readonly printedTermGap: number;

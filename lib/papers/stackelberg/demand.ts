@@ -18,8 +18,9 @@ import { requireInferenceParams, requireMarket, requireTrainingParams } from "./
  * @returns the payoff
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingPayoff } from "./demand.ts";
- * trainingPayoff({ gamma: 2, theta: 1 }, 1, 0); // 0
+ * assert.equal(trainingPayoff({ gamma: 2, theta: 1 }, 1, 0), 0); // no GPUs, no utility, no cost
  * ```
  */
 export function trainingPayoff(params: TrainingParams, price: number, gpus: number): number {
@@ -39,8 +40,9 @@ export function trainingPayoff(params: TrainingParams, price: number, gpus: numb
  * @returns the payoff, `-Infinity` when g <= dλ
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inferencePayoff } from "./demand.ts";
- * inferencePayoff({ gamma: 1, d: 1, lambda: 1 }, 1, 2); // -1 - 2 = -3
+ * assert.equal(inferencePayoff({ gamma: 1, d: 1, lambda: 1 }, 1, 2), -1 - 2);
  * ```
  */
 export function inferencePayoff(params: ThresholdInput, price: number, gpus: number): number {
@@ -61,8 +63,9 @@ export function inferencePayoff(params: ThresholdInput, price: number, gpus: num
  * @throws {ParameterError} for a non-positive price
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { trainingDemand } from "./demand.ts";
- * trainingDemand({ gamma: 10, theta: 2 }, 2); // 3
+ * assert.equal(trainingDemand({ gamma: 10, theta: 2 }, 2), 10 / 2 - 2);
  * ```
  */
 export function trainingDemand(params: TrainingParams, price: number): number {
@@ -82,8 +85,9 @@ export function trainingDemand(params: TrainingParams, price: number): number {
  * @throws {ParameterError} for a non-positive price
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inferenceDemand } from "./demand.ts";
- * inferenceDemand({ gamma: 4, d: 1, lambda: 1 }, 1); // 1 + 2 = 3
+ * assert.equal(inferenceDemand({ gamma: 4, d: 1, lambda: 1 }, 1), 1 + 2);
  * ```
  */
 export function inferenceDemand(
@@ -102,7 +106,9 @@ export function inferenceDemand(
 
 /** Aggregate demands D^T and D^I of a market at a price pair. */
 export interface AggregateDemand {
+  /** D^T = Σ_n g^T_n, GPUs the clients buy for training */
   readonly training: number;
+  /** D^I = Σ_n g^I_n, GPUs the clients buy for inference */
   readonly inference: number;
 }
 
@@ -114,12 +120,13 @@ export interface AggregateDemand {
  * @returns total training GPUs demanded
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { totalTrainingDemand } from "./demand.ts";
  * const m = parseMarket({ provider: { highGpus: 9, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1 } }] });
- * totalTrainingDemand(m, 2); // 3
+ * assert.equal(totalTrainingDemand(m, 2), 3);
  * ```
  */
 export function totalTrainingDemand(market: Market, price: number): number {
@@ -141,12 +148,13 @@ export function totalTrainingDemand(market: Market, price: number): number {
  * @returns total inference GPUs demanded
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { totalInferenceDemand } from "./demand.ts";
  * const m = parseMarket({ provider: { highGpus: 9, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1 } }] });
- * totalInferenceDemand(m, 1); // 3
+ * assert.equal(totalInferenceDemand(m, 1), 3);
  * ```
  */
 export function totalInferenceDemand(market: Market, price: number): number {

@@ -35,8 +35,11 @@ import { requireMarket } from "./validate.ts";
 
 /** The optimum found by {@link exactStageOne}. */
 export interface ExactStageOneOptimum {
+  /** the reference found a finite optimum */
   readonly status: "optimal";
+  /** p^T*, the optimal training price */
   readonly trainingPrice: number;
+  /** p^I*, the optimal inference price */
   readonly inferencePrice: number;
   /** F at the optimum, evaluated directly */
   readonly profit: number;
@@ -59,13 +62,16 @@ export type ExactStageOneResult =
  *   without a cap, where profit is unbounded in p^I)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { exactStageOne } from "./exact_stage_one.ts";
  * const m = parseMarket({ provider: { highGpus: 100, lowGpus: 100, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1, value: 4 } }] });
  * const r = exactStageOne(m);
- * if (r.status === "optimal") console.log(r.trainingPrice); // √5: the peak, capacity slack
+ * assert.equal(r.status, "optimal");
+ * // the peak √(AΓ/Θ) = √5: capacity is slack
+ * if (r.status === "optimal") assert.ok(Math.abs(r.trainingPrice - Math.sqrt(5)) < 1e-9);
  * ```
  */
 export function exactStageOne(market: Market): ExactStageOneResult {

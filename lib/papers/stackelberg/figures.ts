@@ -320,12 +320,19 @@ export function stageOneTable(rows: readonly StageOneComparison[]): Displayable 
 
 /** One point of a sensitivity sweep. */
 export interface SensitivityRow {
+  /** the swept quantity: `G^H / (G^H + G^L)`, `c^TL / c^TH` or `c^IH / c^IL` */
   readonly setting: string;
+  /** its value at this point */
   readonly x: number;
+  /** p^T* at this point */
   readonly trainingPrice: number;
+  /** p^I* at this point */
   readonly inferencePrice: number;
+  /** F at the optimum (Theorem 3's piece formula) */
   readonly profit: number;
+  /** D^T at the optimal prices */
   readonly trainingDemand: number;
+  /** D^I at the optimal prices */
   readonly inferenceDemand: number;
 }
 

@@ -20,8 +20,9 @@ const INVERSE_PHI = (Math.sqrt(5) - 1) / 2;
  * @throws {ParameterError} when hi <= lo
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { goldenSectionMax } from "./golden_section.ts";
- * goldenSectionMax((x) => -(x - 2) * (x - 2), 0, 5); // ≈ 2
+ * assert.ok(Math.abs(goldenSectionMax((x) => -(x - 2) * (x - 2), 0, 5) - 2) < 1e-9);
  * ```
  */
 export function goldenSectionMax(
@@ -68,8 +69,9 @@ export function goldenSectionMax(
  * @throws {ParameterError} when no decrease is found within 200 doublings
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { expandUpper } from "./golden_section.ts";
- * expandUpper((x) => -(x - 10) * (x - 10), 0, 1); // >= 10
+ * assert.ok(expandUpper((x) => -(x - 10) * (x - 10), 0, 1) >= 10);
  * ```
  */
 export function expandUpper(f: (x: number) => number, lo: number, step: number): number {

@@ -58,21 +58,31 @@ export interface CostAssumptions {
 
 /** One row of the derivation, for display. */
 export interface CostDerivationRow {
+  /** hardware id of the device */
   readonly gpu: string;
+  /** on-demand list price, USD per device-hour */
   readonly listUsdPerHour: number;
   /** date of the price list the list price comes from */
   readonly listDated: string;
+  /** TDP × PUE × electricity price, USD per device-hour */
   readonly energyUsdPerHour: number;
+  /** `listShare` × list price + energy, USD per device-hour */
   readonly hourlyCostUsd: number;
+  /** dense FP16 peak × the assumed utilisation (MFU), TFLOPS */
   readonly trainingTflops: number;
+  /** memory bandwidth, GB/s (decode-bound serving) */
   readonly inferenceGBps: number;
+  /** c^TX: hourly cost × (training throughput of high / of this device), per training unit */
   readonly trainingCost: number;
+  /** c^IX: hourly cost × (inference throughput of high / of this device), per inference unit */
   readonly inferenceCost: number;
 }
 
 /** Costs and how they were derived. */
 export interface ModelledCosts {
+  /** c^TH, c^TL, c^IH, c^IL derived from the two devices */
   readonly costs: GpuCosts;
+  /** the derivation for the high and the low device, in that order */
   readonly rows: readonly [CostDerivationRow, CostDerivationRow];
   /** list prices of the two GPUs (USD per device-hour), e.g. to use as price caps */
   readonly listPrices: { readonly high: number; readonly low: number };
@@ -83,6 +93,7 @@ export interface ModelledCosts {
    * on each task. G^L in units = low devices × `inference` (see the module notes)
    */
   readonly unitsPerLowDevice: { readonly training: number; readonly inference: number };
+  /** the costs are this reproduction's model, not values printed in the paper */
   readonly label: "modelled";
 }
 
@@ -96,17 +107,20 @@ export type CostOrdering = "training" | "inference";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { CostOrderingError, modelledGpuCosts } from "./hardware_costs.ts";
- * try {
- *   modelledGpuCosts({ low: "l4" });
- * } catch (e) {
- *   console.log(e instanceof CostOrderingError && e.ordering); // inference
- * }
+ * assert.throws(
+ *   () => modelledGpuCosts({ low: "l4" }),
+ *   (e) => e instanceof CostOrderingError && e.ordering === "inference",
+ * );
  * ```
  */
 export class CostOrderingError extends ParameterError {
+  /** Class name, shown in stack traces and serialised errors. */
   override name = "CostOrderingError";
   /**
+   * Builds a {@link ParameterError} whose rule names the failing comparison and every figure used.
+   *
    * @param parameter the assumption to change (`low`, `lowTrainingUtilisation`)
    * @param value its value
    * @param ordering which ordering failed
@@ -135,9 +149,11 @@ export class CostOrderingError extends ParameterError {
  * @throws {UnknownHardwareError} / {MissingFigureError} from `lib/hardware`
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { modelledGpuCosts } from "./hardware_costs.ts";
  * const { costs } = modelledGpuCosts();
- * console.log(costs.trainingHigh < costs.trainingLow); // true
+ * assert.ok(costs.trainingHigh < costs.trainingLow); // the paper's orderings hold
+ * assert.ok(costs.inferenceHigh > costs.inferenceLow);
  * ```
  */
 export function modelledGpuCosts(assumptions: CostAssumptions = {}): ModelledCosts {

@@ -40,9 +40,11 @@ export interface RandomMarketOptions {
  * @throws {ParameterError} for a non-integer or non-positive size or bad capacities
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { randomMarket } from "./instances.ts";
  * const spec = randomMarket({ clients: 5, seed: 1 });
- * console.log(spec.clients.length); // 5
+ * assert.equal(spec.clients.length, 5);
+ * assert.deepEqual(randomMarket({ clients: 5, seed: 1 }), spec); // same seed, same market
  * ```
  */
 export function randomMarket(options: RandomMarketOptions): MarketSpec {
@@ -84,8 +86,9 @@ export function randomMarket(options: RandomMarketOptions): MarketSpec {
  * @throws {ParameterError} for a non-integer or non-positive count
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { varietyMarkets } from "./instances.ts";
- * varietyMarkets(1, 3).length; // 3
+ * assert.equal(varietyMarkets(1, 3).length, 3);
  * ```
  */
 export function varietyMarkets(seed: number, count: number): MarketSpec[] {

@@ -5,10 +5,12 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { stackelberg } from "../../mod.ts";
  * const market = stackelberg.parseMarket(stackelberg.randomMarket({ clients: 50, seed: 1 }));
  * const optimum = stackelberg.solveStageOne(market);
- * if (optimum.status === "optimal") console.log(optimum.trainingPrice, optimum.inferencePrice);
+ * assert.equal(optimum.status, "optimal");
+ * if (optimum.status === "optimal") assert.ok(optimum.trainingPrice > 0 && optimum.profit > 0);
  * ```
  *
  * @module

@@ -29,6 +29,7 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * const market = parseMarket({
  *   provider: {
@@ -37,7 +38,8 @@
  *   },
  *   clients: [{ training: { gamma: 8, theta: 1 }, inference: { gamma: 5, d: 1, lambda: 1, value: 30 } }],
  * });
- * console.log(market.size); // 1
+ * assert.equal(market.size, 1);
+ * assert.deepEqual([...market.trainingTheta], [1]);
  * ```
  *
  * @module
@@ -64,6 +66,7 @@ export interface ProviderSpec {
   readonly highGpus: number;
   /** G^L, number of low-performance GPUs */
   readonly lowGpus: number;
+  /** c^TH, c^TL, c^IH, c^IL: cost of one GPU-hour per task and pool */
   readonly costs: GpuCosts;
   /** Highest prices the provider may post (assumption A6: e.g. a public cloud's list price). */
   readonly priceCap?: { readonly training?: number; readonly inference?: number };
@@ -71,14 +74,19 @@ export interface ProviderSpec {
 
 /** Training utility γ^T log(1 + g/θ) (Appendix B). */
 export interface TrainingParams {
+  /** γ^T_n, scale of the training utility */
   readonly gamma: number;
+  /** θ_n, GPUs at which the training utility reaches γ^T log 2 */
   readonly theta: number;
 }
 
 /** Inference disutility −γ^I/(g/d − λ)² (Appendix B), plus the assumed value of being served. */
 export interface InferenceParams {
+  /** γ^I_n, scale of the inference disutility */
   readonly gamma: number;
+  /** d_n, GPUs per unit of service rate (service rate = g/d) */
   readonly d: number;
+  /** λ_n, request arrival rate */
   readonly lambda: number;
   /**
    * v_n (assumption A4, not in the paper): the client buys inference only if
@@ -89,26 +97,39 @@ export interface InferenceParams {
 
 /** One client. */
 export interface ClientSpec {
+  /** utility parameters of the client's training job */
   readonly training: TrainingParams;
+  /** payoff parameters of the client's inference service */
   readonly inference: InferenceParams;
 }
 
 /** Plain-JSON input: provider and clients. */
 export interface MarketSpec {
+  /** GPU pools, costs and price caps */
   readonly provider: ProviderSpec;
+  /** the N clients, in index order */
   readonly clients: readonly ClientSpec[];
 }
 
 /** Validated market in column form (index n is client n). */
 export interface Market {
+  /** N, number of clients */
   readonly size: number;
+  /** G^H, number of high-performance GPUs */
   readonly highGpus: number;
+  /** G^L, number of low-performance GPUs */
   readonly lowGpus: number;
+  /** c^TH, c^TL, c^IH, c^IL */
   readonly costs: GpuCosts;
+  /** γ^T_n per client */
   readonly trainingGamma: Float64Array;
+  /** θ_n per client */
   readonly trainingTheta: Float64Array;
+  /** γ^I_n per client */
   readonly inferenceGamma: Float64Array;
+  /** d_n per client */
   readonly inferenceD: Float64Array;
+  /** λ_n per client */
   readonly inferenceLambda: Float64Array;
   /** p^I†_n; `Infinity` when the client has no `value` (always buys, printed model). */
   readonly inferenceThreshold: Float64Array;
@@ -181,11 +202,12 @@ export function validateProvider(provider: ProviderSpec): ProviderSpec {
  * @throws {ParameterError} naming the first invalid field (e.g. `clients[3].inference.d`)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * const m = parseMarket({ provider: { highGpus: 4, lowGpus: 4,
  *   costs: { trainingHigh: 1, trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } },
  *   clients: [{ training: { gamma: 8, theta: 1 }, inference: { gamma: 5, d: 1, lambda: 1 } }] });
- * console.log(m.inferencePriceLimit); // null: printed model, no cap
+ * assert.equal(m.inferencePriceLimit, null); // printed model: no value, no cap
  * ```
  */
 export function parseMarket(spec: MarketSpec): Market {

@@ -32,12 +32,16 @@ export type ProfitResult =
  * @throws {ParameterError} for non-positive prices
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { profitAt } from "./profit.ts";
  * const m = parseMarket({ provider: { highGpus: 9, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1 } }] });
- * const r = profitAt(m, 2, 1); // D^T = 3, D^I = 3: revenue 9, cost 6
+ * const r = profitAt(m, 2, 1); // D^T = 3, D^I = 3: revenue 2·3 + 1·3, cost 1·3 + 1·3
+ * assert.deepEqual(r, {
+ *   feasible: true, profit: 3, revenue: 9, cost: 6, demand: { training: 3, inference: 3 },
+ * });
  * ```
  */
 export function profitAt(
@@ -63,12 +67,14 @@ export function profitAt(
  * @returns as {@link profitAt}
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { profitOfDemand } from "./profit.ts";
  * const m = parseMarket({ provider: { highGpus: 9, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1 } }] });
- * profitOfDemand(m, 2, 1, { training: 3, inference: 3 });
+ * const r = profitOfDemand(m, 2, 1, { training: 3, inference: 3 });
+ * assert.ok(r.feasible && r.profit === 3);
  * ```
  */
 export function profitOfDemand(

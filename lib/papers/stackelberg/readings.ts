@@ -35,8 +35,10 @@ import { requireInferenceParams, requireMarket } from "./validate.ts";
  * @returns −γ/(g/d − λ)² − p g; `-Infinity` only at the pole g = dλ
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { literalInferencePayoff } from "./readings.ts";
- * literalInferencePayoff({ gamma: 4, d: 1, lambda: 2 }, 1, 0); // -1 = −γ/λ²
+ * // g = 0 gives −γ/λ²
+ * assert.equal(literalInferencePayoff({ gamma: 4, d: 1, lambda: 2 }, 1, 0), -4 / 2 ** 2);
  * ```
  */
 export function literalInferencePayoff(
@@ -60,8 +62,9 @@ export function literalInferencePayoff(
  * @throws {ParameterError} for non-positive γ or λ
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { literalOutsideValue } from "./readings.ts";
- * literalOutsideValue({ gamma: 8, lambda: 2 }); // 2
+ * assert.equal(literalOutsideValue({ gamma: 8, lambda: 2 }), 8 / 2 ** 2);
  * ```
  */
 export function literalOutsideValue(params: { gamma: number; lambda: number }): number {
@@ -132,11 +135,12 @@ export const UNBOUNDEDNESS_PRICES: readonly number[] = [1e2, 1e4, 1e6];
  * @returns the profit at each price (`null` where demand exceeds capacity)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { randomMarket } from "./instances.ts";
- * import { profitAlongInference } from "./readings.ts";
+ * import { keepsRising, profitAlongInference } from "./readings.ts";
  * const m = parseMarket(randomMarket({ clients: 5, seed: 1, withValues: false }));
- * profitAlongInference(m); // rising: about Σdλ·p^I
+ * assert.ok(keepsRising(profitAlongInference(m))); // rising: about Σdλ·p^I
  * ```
  */
 export function profitAlongInference(
@@ -158,9 +162,11 @@ export function profitAlongInference(
  * @returns true iff every value is feasible and each exceeds the previous one
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { keepsRising } from "./readings.ts";
- * keepsRising([1, 2, 3]); // true
- * keepsRising([1, 1, 1]); // false
+ * assert.equal(keepsRising([1, 2, 3]), true);
+ * assert.equal(keepsRising([1, 1, 1]), false);
+ * assert.equal(keepsRising([1, null, 3]), false); // over capacity in between
  * ```
  */
 export function keepsRising(profits: readonly (number | null)[]): boolean {
@@ -173,6 +179,7 @@ export function keepsRising(profits: readonly (number | null)[]): boolean {
 
 /** Stage I under one reading of the inference payoff ({@link compareReadings}). */
 export interface ReadingRow {
+  /** the reading, in words (e.g. `"stable queue with A4 values v_n"`) */
   readonly reading: string;
   /** F at p^I = 1e2, 1e4, 1e6 (p^T at its limit); `null` where over capacity */
   readonly profitAlong: readonly (number | null)[];
@@ -198,10 +205,11 @@ export interface ReadingRow {
  * @returns one row per reading
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compareReadings } from "./readings.ts";
  * import { randomMarket } from "./instances.ts";
  * const rows = compareReadings(randomMarket({ clients: 10, seed: 1 }));
- * rows.map((r) => r.status); // ["unbounded", "optimal", "optimal"]
+ * assert.deepEqual(rows.map((r) => r.status), ["unbounded", "optimal", "optimal"]);
  * ```
  */
 export function compareReadings(spec: MarketSpec): ReadingRow[] {

@@ -34,14 +34,19 @@ export interface StageOneOptions {
 
 /** Optimal prices found by the theorem's algorithm. */
 export interface StageOneOptimum {
+  /** the algorithm found a finite optimum */
   readonly status: "optimal";
+  /** p^T*, the optimal training price */
   readonly trainingPrice: number;
+  /** p^I*, the optimal inference price */
   readonly inferencePrice: number;
   /** F at the optimum as the piece formula F_{p,q} gives it */
   readonly profit: number;
   /** indices of the optimal pieces, and the Appendix G case used for p^T */
   readonly trainingPiece: number;
+  /** index of the optimal inference piece */
   readonly inferencePiece: number;
+  /** Appendix G case (1, 2 or 3) that gave p^T */
   readonly trainingCase: 1 | 2 | 3;
   /** number of training and inference pieces; pairs examined; pairs holding a feasible point */
   readonly counts: {
@@ -67,13 +72,16 @@ export type StageOneResult =
  *   is set (profit then grows without bound in p^I); `infeasible` when no price pair fits capacity
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { solveStageOne } from "./stage_one.ts";
  * const m = parseMarket({ provider: { highGpus: 2, lowGpus: 3, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1, value: 30 } }] });
  * const r = solveStageOne(m);
- * if (r.status === "optimal") console.log(r.trainingPrice, r.inferencePrice);
+ * assert.equal(r.status, "optimal");
+ * // D^T = 10/2.5 − 2 = G^H: training just fills the high pool
+ * if (r.status === "optimal") assert.equal(r.trainingPrice, 2.5);
  * ```
  */
 export function solveStageOne(market: Market, options: StageOneOptions = {}): StageOneResult {

@@ -16,6 +16,7 @@ import { requireArray, requireIntegers } from "../../core/validate.ts";
 
 /** Theorem 3's algorithm against the exact reference ({@link compareWithExact}). */
 export interface ExactComparison {
+  /** random markets compared */
   readonly markets: number;
   /** markets where both report an optimum */
   readonly optimal: number;
@@ -104,20 +105,29 @@ export function compareWithExact(specs: readonly MarketSpec[]): ExactComparison 
 
 /** One Stage I comparison instance. */
 export interface StageOneComparison {
+  /** N, market size */
   readonly clients: number;
+  /** seed of the random market */
   readonly seed: number;
+  /** p^T* of Theorem 3's algorithm */
   readonly theoremTrainingPrice: number;
+  /** p^I* of Theorem 3's algorithm */
   readonly theoremInferencePrice: number;
+  /** F at the theorem's prices, by the piece formula */
   readonly theoremProfit: number;
   /** profit at the theorem's prices evaluated directly (Stage II + Stage III), or null if infeasible */
   readonly theoremDirectProfit: number | null;
+  /** training price of the best brute-force grid point */
   readonly bruteTrainingPrice: number;
+  /** inference price of the best brute-force grid point */
   readonly bruteInferencePrice: number;
+  /** F at the best brute-force grid point */
   readonly bruteProfit: number;
   /** (theorem − brute) / |theorem| */
   readonly relativeGap: number;
   /** the literal (unguarded) rule's profit, and its point's direct profit (null: infeasible) */
   readonly literalProfit: number;
+  /** direct profit at the literal rule's point (null: infeasible) */
   readonly literalDirectProfit: number | null;
 }
 

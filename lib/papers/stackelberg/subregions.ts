@@ -15,7 +15,9 @@ import { requireMarket } from "./validate.ts";
 
 /** A training price interval [lo, hi] with a constant active set and cost case. */
 export interface TrainingPiece {
+  /** lower end of the training price interval */
   readonly lo: number;
+  /** upper end of the training price interval */
   readonly hi: number;
   /** |C^T|: clients with γ^T/θ >= hi */
   readonly active: number;
@@ -33,7 +35,9 @@ export interface TrainingPiece {
 
 /** An inference price interval [lo, hi] with a constant active set and cost case. */
 export interface InferencePiece {
+  /** lower end of the inference price interval */
   readonly lo: number;
+  /** upper end of the inference price interval */
   readonly hi: number;
   /** |C^I|: clients with p^I† >= hi */
   readonly active: number;
@@ -54,12 +58,13 @@ export interface InferencePiece {
  * @returns ascending prices
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { trainingCriticalPoints } from "./subregions.ts";
  * const m = parseMarket({ provider: { highGpus: 9, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1 } }] });
- * trainingCriticalPoints(m); // [0, 5]
+ * assert.deepEqual(trainingCriticalPoints(m), [0, 5]); // 0 and γ^T/θ
  * ```
  */
 export function trainingCriticalPoints(market: Market): number[] {
@@ -79,12 +84,13 @@ export function trainingCriticalPoints(market: Market): number[] {
  * @returns ascending prices, or `null` when the market has no inference price limit
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { inferenceCriticalPoints } from "./subregions.ts";
  * const m = parseMarket({ provider: { highGpus: 9, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1, value: 4 } }] });
- * inferenceCriticalPoints(m); // [0, 1]
+ * assert.deepEqual(inferenceCriticalPoints(m), [0, 1, 2]); // 0, p^I† = 1, limit 2 × p^I†
  * ```
  */
 export function inferenceCriticalPoints(market: Market): number[] | null {
@@ -102,8 +108,9 @@ export function inferenceCriticalPoints(market: Market): number[] | null {
  * @returns a'^T (0 when no client is active)
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { additionalTrainingPoint } from "./subregions.ts";
- * additionalTrainingPoint(10, 2, 3); // 2
+ * assert.equal(additionalTrainingPoint(10, 2, 3), 10 / (3 + 2)); // Γ/(G^H + Θ)
  * ```
  */
 export function additionalTrainingPoint(
@@ -128,9 +135,10 @@ export function additionalTrainingPoint(
  * @returns a'^I, or `null` when D^I never reaches G^L
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { additionalInferencePoint } from "./subregions.ts";
- * additionalInferencePoint(2, 1, 3); // 1
- * additionalInferencePoint(2, 5, 3); // null
+ * assert.equal(additionalInferencePoint(2, 1, 3), 1);
+ * assert.equal(additionalInferencePoint(2, 5, 3), null);
  * ```
  */
 export function additionalInferencePoint(
@@ -153,12 +161,14 @@ export function additionalInferencePoint(
  * @returns pieces in ascending price order
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { trainingPieces } from "./subregions.ts";
  * const m = parseMarket({ provider: { highGpus: 1, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1 } }] });
- * trainingPieces(m).length; // 2: split at a'^T = 10/3
+ * const bounds = trainingPieces(m).map((p) => [p.lo, p.hi]);
+ * assert.deepEqual(bounds, [[0, 10 / 3], [10 / 3, 5]]); // split at a'^T = 10/3
  * ```
  */
 export function trainingPieces(market: Market): TrainingPiece[] {
@@ -216,12 +226,15 @@ export function trainingPieces(market: Market): TrainingPiece[] {
  * @returns pieces in ascending price order, or `null` without an inference price limit
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseMarket } from "./model.ts";
  * import { inferencePieces } from "./subregions.ts";
  * const m = parseMarket({ provider: { highGpus: 9, lowGpus: 9, costs: { trainingHigh: 1,
  *   trainingLow: 2, inferenceHigh: 2, inferenceLow: 1 } }, clients: [{ training: { gamma: 10,
  *   theta: 2 }, inference: { gamma: 4, d: 1, lambda: 1, value: 4 } }] });
- * inferencePieces(m)?.length; // 2: split at a'^I = (2/8)^3
+ * // [0, 1] splits at a'^I = (2/8)^3; [1, 2] holds no buyer
+ * const bounds = inferencePieces(m)?.map((p) => [p.lo, p.hi]);
+ * assert.deepEqual(bounds, [[0, 1 / 64], [1 / 64, 1], [1, 2]]);
  * ```
  */
 export function inferencePieces(market: Market): InferencePiece[] | null {

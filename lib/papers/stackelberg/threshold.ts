@@ -22,8 +22,11 @@ import { requireInferenceParams } from "./validate.ts";
 
 /** Parameters of one client's inference payoff. */
 export interface ThresholdInput {
+  /** γ^I, scale of the inference disutility */
   readonly gamma: number;
+  /** d, GPUs per unit of service rate (service rate = g/d) */
   readonly d: number;
+  /** λ, request arrival rate */
   readonly lambda: number;
   /** optional value of being served (assumption A4) */
   readonly value?: number;
@@ -43,8 +46,9 @@ export type ThresholdResult =
  * @throws {ParameterError} for non-positive inputs
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { bestInferencePayoff } from "./threshold.ts";
- * bestInferencePayoff({ gamma: 4, d: 1, lambda: 1 }, 1); // -(1.5*2 + 1) = -4
+ * assert.equal(bestInferencePayoff({ gamma: 4, d: 1, lambda: 1 }, 1), -(1.5 * 2 + 1));
  * ```
  */
 export function bestInferencePayoff(input: ThresholdInput, price: number): number {
@@ -63,9 +67,13 @@ export function bestInferencePayoff(input: ThresholdInput, price: number): numbe
  * @throws {ParameterError} for non-positive inputs
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inferenceThresholdPrice } from "./threshold.ts";
- * inferenceThresholdPrice({ gamma: 4, d: 1, lambda: 1 }).exists; // false
- * inferenceThresholdPrice({ gamma: 4, d: 1, lambda: 1, value: 4 }); // { exists: true, price: 1 }
+ * assert.equal(inferenceThresholdPrice({ gamma: 4, d: 1, lambda: 1 }).exists, false);
+ * assert.deepEqual(inferenceThresholdPrice({ gamma: 4, d: 1, lambda: 1, value: 4 }), {
+ *   exists: true,
+ *   price: 1,
+ * });
  * ```
  */
 export function inferenceThresholdPrice(input: ThresholdInput): ThresholdResult {
@@ -101,8 +109,9 @@ export type PrintedClosedForm =
  * @throws {ParameterError} for non-positive inputs
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { printedThresholdClosedForm } from "./threshold.ts";
- * printedThresholdClosedForm({ gamma: 1, d: 1, lambda: 1 }).kind; // "complex"
+ * assert.equal(printedThresholdClosedForm({ gamma: 1, d: 1, lambda: 1 }).kind, "complex");
  * ```
  */
 export function printedThresholdClosedForm(input: ThresholdInput): PrintedClosedForm {
@@ -122,8 +131,10 @@ export function printedThresholdClosedForm(input: ThresholdInput): PrintedClosed
  * @throws {ParameterError} for non-positive inputs
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { printedThresholdQuadratic } from "./threshold.ts";
- * printedThresholdQuadratic({ gamma: 4, d: 1, lambda: 1 }); // [4, 4, 8]
+ * const [a, b, c] = printedThresholdQuadratic({ gamma: 4, d: 1, lambda: 1 });
+ * assert.ok(Math.abs(a! - 4) < 1e-12 && b === 4 && c === 8);
  * ```
  */
 export function printedThresholdQuadratic(

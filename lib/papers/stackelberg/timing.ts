@@ -21,10 +21,15 @@ import { solveStageOne } from "./stage_one.ts";
 
 /** One timed method. */
 export interface StageOneTimingRow {
+  /** what was timed (e.g. `"exact reference (candidate set)"`) */
   readonly method: string;
+  /** N, market size */
   readonly clients: number;
+  /** median wall time of one call, ms */
   readonly medianMs: number;
+  /** fastest call, ms */
   readonly minMs: number;
+  /** number of timed calls */
   readonly repetitions: number;
 }
 
