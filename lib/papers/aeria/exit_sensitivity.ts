@@ -24,6 +24,7 @@ import { EXIT_MODEL_NAMES, type ExitModelName } from "./exit_model.ts";
 
 /** One claim under every exit-model variant. */
 export interface ExitSensitivityRow {
+  /** Claim id. */
   readonly id: string;
   /** Verdict per variant. */
   readonly verdicts: Readonly<Record<ExitModelName, ClaimResult["verdict"]>>;

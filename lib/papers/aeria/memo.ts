@@ -78,8 +78,11 @@ export function memoised<T>(name: string, options: unknown, compute: () => T): T
 
 /** Counters of {@link memoised} since the process started (or {@link clearMemo}). */
 export interface MemoStats {
+  /** Calls answered from the memo. */
   readonly hits: number;
+  /** Calls that ran their computation. */
   readonly misses: number;
+  /** Results currently stored. */
   readonly entries: number;
 }
 

@@ -9,7 +9,7 @@
  *
  * @module
  */
-export { claims } from "./claims.ts";
+export { type AeriaClaimOptions, claims } from "./claims.ts";
 export * from "./architectures.ts";
 export * from "./exit_model.ts";
 export * from "./multi_exit.ts";

@@ -31,6 +31,7 @@ const PAPER = "ppm";
 
 /** Rows of one precomputed Section 6 sweep. */
 export interface SweepRows {
+  /** One row per (sweep point, mechanism), as the notebook's sweep gives them. */
   readonly rows: readonly SweepRow[];
 }
 
@@ -39,9 +40,13 @@ export interface SweepRows {
  * `deno task sweep`): Cases UE/EE against p̄ and the Fig. 6/7 δ sweeps, for the same mode and seed.
  */
 export interface ClaimSweeps {
+  /** Case UE (Fig. 4(a)) against p̄. */
   readonly ue: SweepRows;
+  /** Case EE (Fig. 5(a)) against p̄. */
   readonly ee: SweepRows;
+  /** Fig. 6: ER against the p̄ estimation error δ. */
   readonly fig6: SweepRows;
+  /** Fig. 7: ER against δ for PPM-OP alone. */
   readonly fig7: SweepRows;
 }
 

@@ -11,7 +11,7 @@
  *
  * @module
  */
-export { claims } from "./claims.ts";
+export { claims, type ClaimSweeps, type SweepRows } from "./claims.ts";
 export * from "./cost.ts";
 export * from "./power_theory.ts";
 export * from "./power_pricing.ts";
