@@ -19,7 +19,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import type pl from "nodejs-polars";
 import {
   type ClaimResult,
   describeSummary,
@@ -30,6 +29,10 @@ import { categoryColours } from "./palette.ts";
 import { csvDataUrl, recordMarks } from "./figure_data.ts";
 import { ParameterError } from "./errors.ts";
 import { requireMethods, requireObject, requireObjectArray, requireString } from "./validate.ts";
+import type { DataFrame } from "../traces/frame.ts";
+
+/** Observable Plot's options object, as {@link plot} takes it. */
+export type PlotOptions = Plot.PlotOptions;
 
 /** MIME type carrying a notebook's claims as JSON; the report runner collects it. */
 export const CLAIMS_MIME = "application/vnd.compute-pricing.claims+json";
@@ -81,7 +84,7 @@ export function richHtml(html: string, extra: Record<string, unknown> = {}): Dis
  * console.log(fig.html.includes("<figcaption")); // true
  * ```
  */
-export function plot(options: Plot.PlotOptions): Displayable {
+export function plot(options: PlotOptions): Displayable {
   requireObject("options", options, "Observable Plot options (an object)");
   const first = renderPlot(options);
   const adjusted = conventions(options, first.element);
@@ -94,11 +97,11 @@ type PlotElement = Element & {
 };
 
 /** Renders once, recording the rows every mark draws. */
-function renderPlot(options: Plot.PlotOptions): { element: PlotElement; csv: string } {
+function renderPlot(options: PlotOptions): { element: PlotElement; csv: string } {
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
   const recorder = recordMarks(options.marks);
   const element = Plot.plot(
-    { ...options, marks: recorder.marks, document } as Plot.PlotOptions,
+    { ...options, marks: recorder.marks, document } as PlotOptions,
   ) as unknown as PlotElement;
   return { element, csv: recorder.csv() };
 }
@@ -120,7 +123,7 @@ const ORDINAL_SCALES = ["x", "y", "fx", "fy", "color", "symbol"] as const;
 const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 
 /** The options with the report's defaults filled in from a first rendering. */
-function conventions(options: Plot.PlotOptions, rendered: PlotElement): Plot.PlotOptions {
+function conventions(options: PlotOptions, rendered: PlotElement): PlotOptions {
   const next: Record<string, unknown> = { ...options };
   const given = (name: string) =>
     (options as Record<string, Record<string, unknown> | undefined>)[name] ?? {};
@@ -184,7 +187,7 @@ function conventions(options: Plot.PlotOptions, rendered: PlotElement): Plot.Plo
   const changed = Object.keys(next).some((key) =>
     next[key] !== (options as Record<string, unknown>)[key]
   );
-  return changed ? next as Plot.PlotOptions : options;
+  return changed ? next as PlotOptions : options;
 }
 
 /**
@@ -270,13 +273,13 @@ export interface TableOptions {
 
 /** An HTML table from an array of row objects or a polars DataFrame. */
 export function table(
-  data: readonly object[] | pl.DataFrame,
+  data: readonly object[] | DataFrame,
   options: TableOptions = {},
 ): Displayable {
   if (Array.isArray(data)) requireObjectArray("data", data, "row objects");
   else requireMethods("data", data, ["toRecords"], "an array of row objects or a DataFrame");
   requireObject("options", options, "table options { caption?, digits?, maxRows? }");
-  const rows = (Array.isArray(data) ? [...data] : (data as pl.DataFrame).toRecords()) as Record<
+  const rows = (Array.isArray(data) ? [...data] : (data as DataFrame).toRecords()) as Record<
     string,
     unknown
   >[];

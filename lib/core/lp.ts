@@ -24,6 +24,9 @@
  */
 import highsModule from "highs";
 import type { Highs } from "highs";
+
+/** The loaded HiGHS WebAssembly solver (the `highs` package's runtime object). */
+export type HighsRuntime = Highs;
 import { SolverError } from "./errors.ts";
 import { requireFinite, requireInteger, requirePositive } from "./validate.ts";
 import { ParameterError } from "./errors.ts";
@@ -34,7 +37,7 @@ const highsLoader = highsModule as unknown as () => Promise<Highs>;
 let runtime: Promise<Highs> | null = null;
 
 /** Loads the HiGHS WebAssembly runtime once per process. */
-export function loadHighs(): Promise<Highs> {
+export function loadHighs(): Promise<HighsRuntime> {
   runtime ??= highsLoader();
   return runtime;
 }

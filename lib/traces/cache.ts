@@ -3,9 +3,9 @@
  *
  * @module
  */
-import type pl from "nodejs-polars";
+import type { DataFrame } from "./frame.ts";
 
-const frames = new Map<string, pl.DataFrame>();
+const frames = new Map<string, DataFrame>();
 
 /**
  * Returns the cached frame for `key`, loading it on first use.
@@ -14,7 +14,7 @@ const frames = new Map<string, pl.DataFrame>();
  * @param load produces the frame; not called again for the same key
  * @returns the frame
  */
-export function cached(key: string, load: () => pl.DataFrame): pl.DataFrame {
+export function cached(key: string, load: () => DataFrame): DataFrame {
   let frame = frames.get(key);
   if (frame === undefined) {
     frame = load();

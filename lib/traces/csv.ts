@@ -8,6 +8,7 @@
 import { gunzipSync } from "node:zlib";
 import pl from "nodejs-polars";
 import { DataFileError } from "../core/errors.ts";
+import type { DataFrame } from "./frame.ts";
 
 /** How to read one column. */
 export interface ColumnSpec {
@@ -90,7 +91,7 @@ export function readTraceText(file: string): string {
  * assert.throws(() => parseCsv("x.csv", "a,b\n1,0x1F\n", [{ from: "b", kind: "number" }]), /x\.csv:2/);
  * ```
  */
-export function parseCsv(file: string, text: string, columns: readonly ColumnSpec[]): pl.DataFrame {
+export function parseCsv(file: string, text: string, columns: readonly ColumnSpec[]): DataFrame {
   const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
   const header = splitLine(lines[0] ?? "");

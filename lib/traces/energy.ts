@@ -8,6 +8,7 @@ import { DataFileError } from "../core/errors.ts";
 import { cached } from "./cache.ts";
 import { readTraceCsv } from "./read.ts";
 import { requireTraceDir, traceFile } from "./paths.ts";
+import type { DataFrame } from "./frame.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -30,7 +31,7 @@ const DAY_MS = 86_400_000;
  * hoep.getColumn("hoep_cad_per_mwh").median(); // about 10.4
  * ```
  */
-export function loadIesoHoep(dir?: string): pl.DataFrame {
+export function loadIesoHoep(dir?: string): DataFrame {
   const root = requireTraceDir(dir);
   return cached(`${traceFile(root, "ieso-hoep-2016")}|hoep`, () => {
     const key = [

@@ -14,6 +14,7 @@ import {
 } from "./jobs.ts";
 import type { TraceName } from "./paths.ts";
 import { requireOneOf } from "../core/validate.ts";
+import type { DataFrame } from "./frame.ts";
 
 /** Job traces available in the common shape. */
 export const JOB_TRACES = [
@@ -96,7 +97,7 @@ export const JOB_TRACE_INFO: Readonly<Record<JobTraceName, JobTraceInfo>> = {
  * const jobs = loadJobTable("alibaba-v2023");
  * ```
  */
-export function loadJobTable(trace: JobTraceName, dir?: string): pl.DataFrame {
+export function loadJobTable(trace: JobTraceName, dir?: string): DataFrame {
   requireOneOf("trace", trace, JOB_TRACES);
   const all = pl.lit("all").alias("group");
   const noGpu = pl.lit(null).cast(pl.Float64).alias("num_gpu");

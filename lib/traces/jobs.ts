@@ -8,6 +8,7 @@
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
 import { requireOneOf } from "../core/validate.ts";
+import type { DataFrame } from "./frame.ts";
 
 const num = (from: string, to = from, nullable = false) =>
   ({ from, to, kind: "number", nullable }) as const;
@@ -40,7 +41,7 @@ export const MSFT_CLUSTERS: readonly string[] = Array.from(
  * jobs.getColumn("num_gpu").valueCounts();
  * ```
  */
-export function loadMsftItpJobs(dir?: string): pl.DataFrame {
+export function loadMsftItpJobs(dir?: string): DataFrame {
   return pl.concat(
     MSFT_CLUSTERS.map((cluster) =>
       readTraceCsv("msft-itp-elasticflow", `${cluster}.csv`, [
@@ -68,7 +69,7 @@ export function loadMsftItpJobs(dir?: string): pl.DataFrame {
  * @returns the runtimes
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadPhillyRuntimes(dir?: string): pl.DataFrame {
+export function loadPhillyRuntimes(dir?: string): DataFrame {
   return readTraceCsv("philly-derived", "philly_runtime.csv", [dur("runtime", "runtime_s")], dir);
 }
 
@@ -83,7 +84,7 @@ export function loadPhillyRuntimes(dir?: string): pl.DataFrame {
  * @returns the jobs in file order (sorted by submission)
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadPhillyElasticflowJobs(dir?: string): pl.DataFrame {
+export function loadPhillyElasticflowJobs(dir?: string): DataFrame {
   return readTraceCsv("philly-derived", "elasticflow_philly_103959.csv", [
     num("job_id"),
     num("submit_time", "submit_s"),
@@ -115,7 +116,7 @@ const SIA_FOLDERS = {
  * @returns all workloads stacked, in workload order
  * @throws {DataFileError} when a workload file is missing or malformed
  */
-export function loadSiaWorkloads(family: SiaFamily, dir?: string): pl.DataFrame {
+export function loadSiaWorkloads(family: SiaFamily, dir?: string): DataFrame {
   requireOneOf("family", family, ["philly", "saturn"] as const);
   const { trace, folder, count } = SIA_FOLDERS[family];
   return pl.concat(
@@ -149,7 +150,7 @@ export function loadSiaWorkloads(family: SiaFamily, dir?: string): pl.DataFrame 
  * @returns the pods sorted by creation time
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadAlibabaPods(dir?: string): pl.DataFrame {
+export function loadAlibabaPods(dir?: string): DataFrame {
   return readTraceCsv("alibaba-gpu-v2023", "openb_pod_list_default.csv", [
     str("name"),
     num("cpu_milli"),
@@ -175,7 +176,7 @@ export function loadAlibabaPods(dir?: string): pl.DataFrame {
  * @returns the nodes
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadAlibabaNodes(dir?: string): pl.DataFrame {
+export function loadAlibabaNodes(dir?: string): DataFrame {
   return readTraceCsv("alibaba-gpu-v2023", "openb_node_list_all_node.csv", [
     str("sn"),
     num("cpu_milli"),
@@ -197,7 +198,7 @@ export function loadAlibabaNodes(dir?: string): pl.DataFrame {
  * @returns the jobs sorted by submission (about 1 s to load the 12 MB gzip file)
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadGoogleJobs(dir?: string): pl.DataFrame {
+export function loadGoogleJobs(dir?: string): DataFrame {
   const us = readTraceCsv("google-2011", "google2011_jobs.csv.gz", [
     num("job_id"),
     num("submit_time_us", "submit_s"),
@@ -220,7 +221,7 @@ export function loadGoogleJobs(dir?: string): pl.DataFrame {
  * @returns one row per hour
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadGoogleHourlySubmits(dir?: string): pl.DataFrame {
+export function loadGoogleHourlySubmits(dir?: string): DataFrame {
   return readTraceCsv("google-2011", "google2011_hourly_job_submits.csv", [
     num("hour_index"),
     num("hour_start_s"),

@@ -16,6 +16,7 @@ import { bandwidthSeriesMbps, hoepHourlySeries } from "./series.ts";
 import type { TraceStats } from "./stats.ts";
 import { loadTraceStats, TRACE_STATS_PATH } from "./stats_file.ts";
 import { syntheticBandwidth, syntheticHoep, syntheticJobs } from "./synthetic.ts";
+import type { DataFrame } from "./frame.ts";
 
 /** What to load. Columns are the same whether the data is real or synthetic. */
 export type TraceRequest =
@@ -41,7 +42,7 @@ export interface LoadOrSynthesizeOptions {
 /** A frame labelled with where it came from; show `note` next to any result built on it. */
 export interface Sourced {
   /** The trace's rows, or synthetic rows in the same columns. */
-  readonly df: pl.DataFrame;
+  readonly df: DataFrame;
   /** Whether the rows were read from the trace or synthesised from its statistics. */
   readonly source: "trace" | "synthetic";
   /** Names the data actually used (trace and rows, or `SYNTHETIC` and the calibration). */

@@ -6,6 +6,7 @@
  */
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
+import type { DataFrame } from "./frame.ts";
 
 /**
  * Fine-tuning throughput measured by VectorLM on A100-SXM4-80GB, A40 and T4 (120 rows).
@@ -18,7 +19,7 @@ import { readTraceCsv } from "./read.ts";
  * @returns the table
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadLoraThroughput(dir?: string): pl.DataFrame {
+export function loadLoraThroughput(dir?: string): DataFrame {
   return readTraceCsv("lora-throughput-vectorlm", "vectorlm_throughput_tokens_per_s.csv", [
     { from: "mode", kind: "string" },
     { from: "gpu", kind: "string" },
@@ -53,7 +54,7 @@ const GPU_COUNTS = [1, 2, 4, 8, 16, 32, 64];
  * @returns the long table
  * @throws {DataFileError} when a file is missing or malformed
  */
-export function loadElasticflowA100Throughput(dir?: string): pl.DataFrame {
+export function loadElasticflowA100Throughput(dir?: string): DataFrame {
   return pl.concat(ELASTICFLOW_MODELS.map((model) => {
     const wide = readTraceCsv("gpu-throughput-elasticflow-a100", `${model}.csv`, [
       { from: "global_batch_size", kind: "number" },
@@ -81,7 +82,7 @@ export function loadElasticflowA100Throughput(dir?: string): pl.DataFrame {
  * @returns 152 rows in model and layer order
  * @throws {DataFileError} when the file is missing or malformed
  */
-export function loadDnnLayerProfiles(dir?: string): pl.DataFrame {
+export function loadDnnLayerProfiles(dir?: string): DataFrame {
   const text = ["model", "layer_name", "layer_type", "input_shape", "output_shape"];
   const numbers = [
     "layer_index",

@@ -11,6 +11,7 @@
  *
  * @module
  */
+export type { DataFrame } from "./frame.ts";
 export {
   requireTraceDir,
   TRACE_NAMES,

@@ -5,6 +5,7 @@
  */
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
+import type { DataFrame } from "./frame.ts";
 
 /**
  * All 40 Ghent 4G traces flattened, one row per ~1 s segment (18,036 rows).
@@ -23,7 +24,7 @@ import { readTraceCsv } from "./read.ts";
  * loadGhent4g().getColumn("bandwidth_mbps").median(); // about 28.8
  * ```
  */
-export function loadGhent4g(dir?: string): pl.DataFrame {
+export function loadGhent4g(dir?: string): DataFrame {
   const raw = readTraceCsv("ghent-4g", "ghent4g_sabre_segments.csv", [
     { from: "trace", kind: "string" },
     { from: "mode", kind: "string" },

@@ -3,10 +3,10 @@
  *
  * @module
  */
-import type pl from "nodejs-polars";
 import { cached } from "./cache.ts";
 import { type ColumnSpec, parseCsv, readTraceText } from "./csv.ts";
 import { requireTraceDir, traceFile, type TraceName } from "./paths.ts";
+import type { DataFrame } from "./frame.ts";
 
 /**
  * Reads one CSV file of a trace folder into a DataFrame, once per process.
@@ -23,7 +23,7 @@ export function readTraceCsv(
   file: string,
   columns: readonly ColumnSpec[],
   dir?: string,
-): pl.DataFrame {
+): DataFrame {
   const path = traceFile(requireTraceDir(dir), name, file);
   const key = `${path}|${columns.map((c) => `${c.from}>${c.to ?? ""}:${c.kind}`).join(",")}`;
   return cached(key, () => parseCsv(path, readTraceText(path), columns));

@@ -3,9 +3,9 @@
  *
  * @module
  */
-import type pl from "nodejs-polars";
 import { ParameterError } from "../core/errors.ts";
 import { requireInteger, requireMethods, requirePositive } from "../core/validate.ts";
+import type { DataFrame } from "./frame.ts";
 
 /** Options of {@link hoepHourlySeries}. */
 export interface HoepSeriesOptions {
@@ -32,7 +32,7 @@ export interface HoepSeriesOptions {
  * const prices = hoepHourlySeries(loadIesoHoep(), { from: "2016-09-06", hours: 360, unit: "cad-per-kwh" });
  * ```
  */
-export function hoepHourlySeries(hoep: pl.DataFrame, options: HoepSeriesOptions = {}): number[] {
+export function hoepHourlySeries(hoep: DataFrame, options: HoepSeriesOptions = {}): number[] {
   requireMethods("hoep", hoep, ["getColumn"], "the frame of traces.loadIesoHoep");
   requireOptions(options);
   const dates = hoep.getColumn("date").toArray() as string[];
@@ -69,7 +69,7 @@ export interface BandwidthSeriesOptions {
  * ```
  */
 export function bandwidthSeriesMbps(
-  ghent: pl.DataFrame,
+  ghent: DataFrame,
   options: BandwidthSeriesOptions = {},
 ): number[] {
   requireMethods("ghent", ghent, ["getColumn"], "the frame of traces.loadGhent4g");

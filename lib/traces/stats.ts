@@ -14,6 +14,7 @@ import { loadGhent4g } from "./network.ts";
 import { QUANTILE_PROBS, quantiles } from "./quantiles.ts";
 import { bandwidthSeriesMbps } from "./series.ts";
 import { arrivalsPerSlot, meanByPhase } from "./slots.ts";
+import type { DataFrame } from "./frame.ts";
 
 /** Statistics of one job trace. */
 export interface JobTraceStats {
@@ -70,7 +71,7 @@ function round6(value: number): number {
 const roundAll = (values: readonly number[]) => values.map(round6);
 
 const numbers = (
-  df: pl.DataFrame,
+  df: DataFrame,
   column: string,
 ) => (df.getColumn(column).dropNulls().toArray() as number[]);
 
@@ -81,7 +82,7 @@ const numbers = (
  * @param periodHours period of the arrival profile
  * @returns the statistics, rounded to 6 significant digits
  */
-export function jobTraceStats(jobs: pl.DataFrame, periodHours: number): JobTraceStats {
+export function jobTraceStats(jobs: DataFrame, periodHours: number): JobTraceStats {
   requireMethods("jobs", jobs, ["partitionBy", "getColumn"], "a job table (traces.loadJobTable)");
   requireInteger("periodHours", periodHours, 1, 24 * 366);
   const groups = jobs.partitionBy("group", true);

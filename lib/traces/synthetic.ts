@@ -23,6 +23,7 @@ import {
 import { ar1Uniforms } from "./dependence.ts";
 import { inverseCdf } from "./quantiles.ts";
 import type { JobTraceStats, TraceStats } from "./stats.ts";
+import type { DataFrame } from "./frame.ts";
 
 /** Largest mean arrival rate per hour {@link poissonArrivals} accepts (far above any trace). */
 export const MAX_ARRIVALS_PER_HOUR = 1e6;
@@ -148,7 +149,7 @@ export function syntheticJobs(
   quantileProbs: readonly number[],
   rng: Rng,
   hours: number = stats?.hoursPerGroup,
-): pl.DataFrame {
+): DataFrame {
   if (stats === null || typeof stats !== "object") {
     throw new ParameterError("stats", stats, "a JobTraceStats object (traces.loadTraceStats)");
   }
@@ -187,7 +188,7 @@ export function syntheticHoep(
   rng: Rng,
   hours: number,
   startHourOfDay = 0,
-): pl.DataFrame {
+): DataFrame {
   if (stats === null || typeof stats !== "object" || typeof stats.hoep !== "object") {
     throw new ParameterError("stats", stats, "a TraceStats object (traces.loadTraceStats)");
   }
@@ -217,7 +218,7 @@ export function syntheticHoep(
  * @param seconds number of 1-second slots
  * @returns columns `t_s` (slot start), `bandwidth_mbps`
  */
-export function syntheticBandwidth(stats: TraceStats, rng: Rng, seconds: number): pl.DataFrame {
+export function syntheticBandwidth(stats: TraceStats, rng: Rng, seconds: number): DataFrame {
   if (stats === null || typeof stats !== "object" || typeof stats.ghent !== "object") {
     throw new ParameterError("stats", stats, "a TraceStats object (traces.loadTraceStats)");
   }
