@@ -16,7 +16,7 @@ import { ppm } from "../lib/mod.ts";
 // decided, then one 100-slot customer at slot 1750 (inside the loaded part) decided repeatedly.
 const { instance, pricing, decisionStates, decisionArrival, valuations, phi, ys } = ppm
   .speedFixtures();
-const loaded = decisionStates["PPM-OP"]!.utilisation[0]!.subarray(
+const loaded = decisionStates["PPM-OP"]!.utilisationCopy(0).subarray(
   decisionArrival,
   decisionArrival + ppm.DECISION_SLOTS,
 );
