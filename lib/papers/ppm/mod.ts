@@ -33,3 +33,4 @@ export * from "./arrivals.ts";
 export * from "./figures.ts";
 export * from "./section6_sweeps.ts";
 export * from "./speed.ts";
+export * from "./paired_delta.ts";
