@@ -32,6 +32,7 @@ import { CBAR_CPU, SECTION6 } from "./experiments.ts";
 import { JOB_DRAWS, type JobDraw } from "./arrivals.ts";
 import { type AnchorOptions, anchorRegime, peaksAt } from "./anchor_regime.ts";
 import { anchorDeltaSweeps, type PairedDeltaRow } from "./paired_delta.ts";
+import { PAPER_MODE_INSTANCES } from "./figures.ts";
 
 const PAPER = "ppm";
 
@@ -162,7 +163,7 @@ function readingClaims(draw: JobDraw, options: AnchorOptions, size: string): Cla
 
 /** Claim declarations of this paper. */
 export function claims(params: RunParams): ClaimSpec[] {
-  const instances = params.mode === "paper" ? 50 : 2;
+  const instances = params.mode === "paper" ? PAPER_MODE_INSTANCES : 2;
   const regimeOptions = (draw: JobDraw) => ({
     jobs: SECTION6.jobs,
     slots: SECTION6.slots,

@@ -67,7 +67,7 @@ export interface DeltaPanel {
 
 /**
  * Sizes of the δ sweeps (Fig. 6-7): as {@link sweepSizes} but 8 instances per point in quick mode
- * (one shared offline bracket per instance makes them cheap); the paper's 1000 in paper mode.
+ * (one shared offline bracket per instance makes them cheap); paper mode as {@link sweepSizes}.
  *
  * @param mode run mode
  * @returns instances, jobs and slots
@@ -78,7 +78,7 @@ export interface DeltaPanel {
  * ```
  */
 export function deltaSweepSizes(mode: RunMode): SweepSizes {
-  return { ...sweepSizes(mode), instances: mode === "paper" ? 1000 : 8 };
+  return mode === "paper" ? sweepSizes(mode) : { ...sweepSizes(mode), instances: 8 };
 }
 
 /** δ grid of Fig. 6 (Cases UI/EI: δ ∈ [−0.8, 2.4]) and Fig. 7 (over-estimation only). */
