@@ -103,7 +103,7 @@ function readingClaims(draw: JobDraw, options: AnchorOptions, size: string): Cla
       rule: atMost(),
       evidence: "calibrated" as const,
       explanation:
-        "The default PPM-TP second segment (`reserve`) was chosen to reach p̄ at y = 0.6, i.e. to reproduce this statement, yet the peak exceeds 0.6: a customer pays the sum of per-slot prices over her stay, so she is admitted into slots priced above p̄ when the rest of her stay is cheap. No exponential second segment of this kind keeps every slot at ≤ 0.6 without a near-vertical price wall; `reserve` keeps ≈ 1/3 of the capacity free under the random reading, ≈ 1/4 under the consecutive one (the steeper variants less, `geometric`/`linear` saturate; twiceIndexRanking).",
+        "The default PPM-TP second segment (`reserve`) was chosen to reach p̄ at y = 0.6, i.e. to reproduce this statement, yet the peak exceeds 0.6: a customer pays the sum of per-slot prices over her stay, so she is admitted into slots priced above p̄ when the rest of her stay is cheap. No exponential second segment of this kind keeps every slot at ≤ 0.6 without a near-vertical price wall; `reserve` keeps ≈ 33 % of the capacity free under the random reading, ≈ 28 % under the consecutive one (quick mode, seed 1) (the steeper variants less, `geometric`/`linear` saturate; twiceIndexRanking).",
       reading: `${anchor}. The other reading: ${twin("tp-reserves-40")}`,
       source: "anchorRegime(options).peaks.tp",
       measure: async () => (await anchored()).peaks.tp,
@@ -135,7 +135,7 @@ function readingClaims(draw: JobDraw, options: AnchorOptions, size: string): Cla
       paperValue: [1.12, 1.22],
       rule: inRange(0.02),
       explanation:
-        `In the regime where PPM-MP saturates as in the paper's Fig. 4(b), PPM-OP is within ≈ 6-9 % of the certified offline optimum (Lagrangian bracket, width < 0.1 %); at recorded durations under the random reading it is within 1 %. The paper's higher ratios would need a heavier load than its own utilisation figure shows. The other reading: ${
+        `In the regime where PPM-MP saturates as in the paper's Fig. 4(b), PPM-OP is within ≈ 6-8 % of the certified offline optimum (Lagrangian bracket, width < 0.1 %; quick mode, seed 1); at the lighter loads of recorded durations it is closer still (load study). The paper's higher ratios would need a heavier load than its own utilisation figure shows. The other reading: ${
           twin("er-op-ue-range")
         }.`,
       reading: anchor,
