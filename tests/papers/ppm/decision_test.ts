@@ -180,3 +180,26 @@ Deno.test("the φ memo stays exact when utilisation takes far more values than i
   ]);
   assert.ok(levels > 8 * 1024, `only ${levels} distinct levels`);
 });
+
+Deno.test("admissions call φ about once per distinct level, not once per slot they change", () => {
+  const { instance } = buildInstance({
+    case: "UE",
+    pbar: 2 * CBAR_CPU,
+    jobs: 1500,
+    slots: 600,
+    seed: 4,
+    durationScale: 4,
+    jobSource: "synthetic",
+  });
+  const phis = pricingFunctions(instance, section6Mechanisms()["PPM-OP"]!);
+  let calls = 0;
+  const counted = phis.map((phi) => (y: number) => (calls++, phi(y)));
+  const result = runPosted(instance, counted);
+  let updates = 0;
+  result.decisions.forEach((b, n) => {
+    if (b >= 0) updates += instance.resources.length * instance.customers[n]!.duration;
+  });
+  assert.ok(updates > 50_000, `${updates} slot updates`);
+  assert.ok(calls < 0.02 * updates, `${calls} φ calls for ${updates} slot updates`);
+  assert.deepEqual(result.decisions, runPosted(instance, phis).decisions);
+});
