@@ -490,9 +490,7 @@ function deltaClaims(draw: JobDraw, options: AnchorOptions, size: string): Measu
       rule: atLeast(),
       evidence: "independent",
       reading:
-        `${deltaRegime}. Under the random reading the ER rises with δ for every σ, so the agreement singles out σ = 1 only under the consecutive reading (${
-          id("fig7-larger-sigma-improves-first")
-        })`,
+        `${deltaRegime}. Under the random reading the ER rises with δ for every σ, so the agreement singles out σ = 1 only under the consecutive reading (ppm.consecutive-fig7-larger-sigma-improves-first)`,
       source: "anchorDeltaSweeps",
       measure: () => erAt(deltas().fig7.filter((r) => r.column === "σ = 1"), 2.4),
     },
