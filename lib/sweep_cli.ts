@@ -1,14 +1,13 @@
 /**
  * `deno task sweep` and `deno task merge`: paper-mode sweeps split into shards that run anywhere
- * (a Slurm array task, a GNU parallel job, another machine) and merge into the same sweeps and
- * claims ledger as one unsharded run.
+ * (a Slurm array task, a GNU parallel job, another machine) and merge into the same sweeps as one
+ * unsharded run (for PPM: the Section 6 figure sweeps of notebook 01).
  *
  * - `sweep --paper ppm --shard 3/64 --out DIR [--mode quick|paper] [--seed N] [--jobs N]
  *   [--instances N]` runs the units with index ≡ 3 (mod 64) in `--jobs` Workers and writes
  *   `DIR/ppm-shard-3-of-64.json`; progress lines with an estimate of the time left go to stderr.
  * - `merge DIR [--paper ppm]` checks that every shard is present (naming the missing ones) and
- *   writes `DIR/ppm-sweeps.json` (the merged sweeps) and `DIR/ppm-ledger.json` (the paper's
- *   claims computed from them).
+ *   writes `DIR/ppm-sweeps.json` (the merged sweeps).
  *
  * Mode and seed default to `TOOLKIT_MODE`/`TOOLKIT_SEED` as for the notebooks. Exit status 2 on a
  * usage error, 1 when a unit fails or shards are missing.
@@ -27,7 +26,7 @@ import { SWEEP_PAPERS } from "./sweep/units.ts";
 const SWEEP_USAGE =
   `usage: deno task sweep --paper KEY --shard I/N --out DIR [--mode quick|paper] [--seed N] [--jobs N] [--instances N]
   runs the sweep units with index ≡ I (mod N) and writes DIR/KEY-shard-I-of-N.json
-  --paper      paper whose claims' sweeps are sharded: ${SWEEP_PAPERS.join(", ")}
+  --paper      paper whose figure sweeps are sharded: ${SWEEP_PAPERS.join(", ")}
   --shard      this shard, 0 ≤ I < N (default 0/1: everything); in a Slurm array job
                --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT
   --jobs       Worker threads inside the shard (default: cores, here ${defaultJobs()})
@@ -36,7 +35,7 @@ const SWEEP_USAGE =
 
 const MERGE_USAGE = `usage: deno task merge DIR [--paper KEY]
   checks that every shard of KEY (default ppm) in DIR is present, then writes DIR/KEY-sweeps.json
-  (merged sweeps) and DIR/KEY-ledger.json (the paper's claims computed from them)`;
+  (the merged sweeps)`;
 
 /** Parses and runs one command line; returns the exit status. */
 export async function main(args: readonly string[]): Promise<number> {
@@ -67,15 +66,12 @@ export async function main(args: readonly string[]): Promise<number> {
   if (command === "merge") {
     const dir = positionals[0];
     if (!dir) throw new ParameterError("DIR", dir, "the directory of the shard files");
-    const merged = await mergeShardDirectory(dir, paper);
+    const merged = mergeShardDirectory(dir, paper);
     Deno.writeTextFileSync(
       `${dir}/${paper}-sweeps.json`,
       JSON.stringify({ ...merged.params, sweeps: merged.sweeps }, null, 1) + "\n",
     );
-    Deno.writeTextFileSync(`${dir}/${paper}-ledger.json`, JSON.stringify(merged.ledger, null, 2));
-    console.error(
-      `merged ${dir}: wrote ${paper}-sweeps.json and ${paper}-ledger.json (${merged.ledger.length} claims)`,
-    );
+    console.error(`merged ${dir}: wrote ${paper}-sweeps.json`);
     return 0;
   }
   if (!values.out) throw new ParameterError("--out", values.out, "a directory for the shard file");

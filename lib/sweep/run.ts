@@ -1,19 +1,18 @@
 /**
  * The two steps of a sharded sweep: {@link runShard} runs the units of one shard in a worker pool
  * and returns its shard file; {@link mergeShardDirectory} merges a directory of shard files into
- * the paper's sweeps and the claims ledger computed from them.
+ * the paper's sweeps.
  *
  * @example
  * ```ts
  * import { runShard } from "./run.ts";
  * const file = await runShard({ paper: "ppm", params: { mode: "quick", seed: 1 },
  *   shard: { index: 0, count: 64 }, jobs: 1, instances: 1 });
- * console.log(file.results.length); // 1 (units 0 of 17)
+ * console.log(file.results.length); // 1 (unit 0 of 17)
  * ```
  *
  * @module
  */
-import { type ClaimResult, evaluateClaims } from "../core/claims.ts";
 import type { RunParams } from "../core/params.ts";
 import { runPool } from "./pool.ts";
 import { shardProgressLine } from "./progress_line.ts";
@@ -80,22 +79,18 @@ export interface MergedSweep {
   readonly params: ShardSetParams;
   /** The paper's sweeps (deterministic: no wall times). */
   readonly sweeps: unknown;
-  /** The paper's claims ledger computed from `sweeps`. */
-  readonly ledger: ClaimResult[];
 }
 
 /**
- * Merges the shard files of `paper` in `dir` and evaluates the paper's claims on the merged
- * sweeps (claims that read no sweep are computed as in an unsharded run).
+ * Merges the shard files of `paper` in `dir` into the paper's sweeps.
  *
  * @throws {ShardSetError} when shards are missing (named) or do not belong together
  * @throws {DataFileError} on an unreadable shard file
  */
-export async function mergeShardDirectory(dir: string, paper: string): Promise<MergedSweep> {
+export function mergeShardDirectory(dir: string, paper: string): MergedSweep {
   const adapter = sweepAdapter(paper);
   const { params, results } = mergeShards(readShardFiles(dir, paper));
   const run = { mode: params.mode, seed: params.seed };
   const sweeps = adapter.assemble(run, results, params.instances);
-  const ledger = await evaluateClaims(adapter.claims(run, sweeps));
-  return { params, sweeps, ledger };
+  return { params, sweeps };
 }

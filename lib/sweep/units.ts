@@ -1,8 +1,8 @@
 /**
  * The papers whose sweeps can be sharded, each as an adapter: its units (plain JSON
- * configurations), the pure function that runs one (JSON in, JSON out, no wall times), how results
- * merge into the paper's sweeps, and the claims computed from those sweeps. Where and in which
- * order units run does not change the merged output.
+ * configurations), the pure function that runs one (JSON in, JSON out, no wall times) and how
+ * results merge into the paper's sweeps. Where and in which order units run does not change the
+ * merged output.
  *
  * @example
  * ```ts
@@ -15,9 +15,7 @@
  * @module
  */
 import { ParameterError } from "../core/errors.ts";
-import type { ClaimSpec } from "../core/claims.ts";
 import type { RunParams } from "../core/params.ts";
-import { claims as ppmClaims } from "../papers/ppm/claims.ts";
 import {
   assemblePpmSweeps,
   type PpmUnitConfig,
@@ -34,8 +32,6 @@ export interface SweepAdapter {
   run(config: unknown): Promise<unknown>;
   /** Merges the results (in unit order) into the paper's sweeps. */
   assemble(params: RunParams, results: readonly unknown[], instances?: number): unknown;
-  /** The paper's claims with the sweeps taken from `sweeps` (a value of `assemble`). */
-  claims(params: RunParams, sweeps: unknown): ClaimSpec[];
 }
 
 const ADAPTERS = {
@@ -44,8 +40,6 @@ const ADAPTERS = {
     run: (config: unknown) => runPpmUnit(config as PpmUnitConfig),
     assemble: (params: RunParams, results: readonly unknown[], instances?: number) =>
       assemblePpmSweeps(params, results as PpmUnitResult[], instances),
-    claims: (params: RunParams, sweeps: unknown) =>
-      ppmClaims(params, sweeps as ReturnType<typeof assemblePpmSweeps>),
   },
 } as const satisfies Record<string, SweepAdapter>;
 

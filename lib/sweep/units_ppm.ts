@@ -1,6 +1,6 @@
 /**
- * The PPM Section 6 sweeps that the claims ledger reads, cut into instance-level units: Cases
- * UE/EE against p̄ ({@link CLAIM_PBAR_MULTIPLES}), Fig. 6 (six panels) and Fig. 7 (three panels),
+ * The PPM Section 6 figure sweeps of notebook 01, cut into instance-level units: Cases UE/EE
+ * against p̄ (Fig. 4(a)/5(a), `pbarMultiples`), Fig. 6 (six panels) and Fig. 7 (three panels),
  * each point with `instances` instances. One unit builds one instance and brackets the ERs of the
  * point's mechanisms on it ({@link empiricalRatios}); its result is plain JSON without wall times,
  * so results computed anywhere merge into exactly the rows the library's own sweeps return:
@@ -8,7 +8,9 @@
  * `runDeltaSweep` do.
  *
  * Sizes, grids, panels and mechanisms are read from the library (`sweepSizes`, `deltaSweepSizes`,
- * `figure6Panels`, the claims' mechanism lists), so the units follow any change there.
+ * `pbarMultiples`, `figure6Panels`, `fig6Mechanisms`), so the units follow any change there. The
+ * claims ledger does not read these sweeps (its Section 6 claims are measured in the anchor
+ * regime, `anchorRegime`), so a merge gives the figures' data, not a ledger.
  *
  * @example
  * ```ts
@@ -36,17 +38,14 @@ import {
   deltaMechanisms,
   deltaSweepSizes,
   FIG6_DELTAS,
+  fig6Mechanisms,
   FIG7_DELTAS,
+  fig7Mechanisms,
   figure6Panels,
   figure7Panels,
+  pbarMultiples,
   type SweepSizes,
 } from "../papers/ppm/section6_sweeps.ts";
-import {
-  CLAIM_PBAR_MULTIPLES,
-  claimFig6Mechanisms,
-  claimFig7Mechanisms,
-  type ClaimSweeps,
-} from "../papers/ppm/claims.ts";
 
 /** The four sweeps, in unit order. */
 export const PPM_SWEEPS = ["ue", "ee", "fig6", "fig7"] as const;
@@ -94,10 +93,11 @@ function sizesOf(sizes: SweepSizes, instances: number | undefined): SweepSizes {
   return instances === undefined ? sizes : { ...sizes, instances };
 }
 
-function casePlan(kind: "UE" | "EE", sizes: SweepSizes, seed: number): SweepPlan {
+function casePlan(kind: "UE" | "EE", params: RunParams, sizes: SweepSizes): SweepPlan {
+  const seed = params.seed;
   return {
     instances: sizes.instances,
-    points: CLAIM_PBAR_MULTIPLES.map((multiple) => ({
+    points: pbarMultiples(params.mode).map((multiple) => ({
       params: (i: number) => caseInstanceParams(kind, multiple, sizes, seed, i),
       mechanisms: section6Mechanisms(),
       row: (key: string) => ({ x: multiple, mechanism: key, facets: { column: `Case ${kind}` } }),
@@ -135,18 +135,18 @@ function ppmPlans(params: RunParams, instances?: number): Record<PpmSweepName, S
   const sizes = sizesOf(sweepSizes(params.mode), instances);
   const deltaSizes = sizesOf(deltaSweepSizes(params.mode), instances);
   const plan = {
-    ue: casePlan("UE", sizes, params.seed),
-    ee: casePlan("EE", sizes, params.seed),
+    ue: casePlan("UE", params, sizes),
+    ee: casePlan("EE", params, sizes),
     fig6: deltaPlan(
       figure6Panels(deltaSizes, params.seed),
       FIG6_DELTAS,
-      claimFig6Mechanisms,
+      fig6Mechanisms,
       deltaSizes.instances,
     ),
     fig7: deltaPlan(
       figure7Panels(deltaSizes, params.seed),
       FIG7_DELTAS,
-      claimFig7Mechanisms,
+      fig7Mechanisms,
       deltaSizes.instances,
     ),
   };
@@ -155,7 +155,7 @@ function ppmPlans(params: RunParams, instances?: number): Record<PpmSweepName, S
 }
 
 /**
- * Every unit of the claims' Section 6 sweeps in canonical order (sweep, point, instance); a
+ * Every unit of the Section 6 figure sweeps in canonical order (sweep, point, instance); a
  * unit's index in this list is its id for sharding.
  *
  * @param params mode and seed
@@ -227,14 +227,14 @@ export interface AssembledSweep {
  * @param params mode and seed of the units
  * @param results result of unit `i` of {@link ppmUnits} at index `i`
  * @param instances the instance override the units were listed with
- * @returns the sweeps `claims(params, sweeps)` reads
+ * @returns the four sweeps (Fig. 4(a)/5(a) Cases UE and EE, Fig. 6, Fig. 7)
  * @throws {ParameterError} when the number of results differs from the number of units
  */
 export function assemblePpmSweeps(
   params: RunParams,
   results: readonly PpmUnitResult[],
   instances?: number,
-): ClaimSweeps & Record<PpmSweepName, AssembledSweep> {
+): Record<PpmSweepName, AssembledSweep> {
   const units = ppmUnits(params, instances);
   if (results.length !== units.length) {
     throw new ParameterError("results", results.length, `${units.length} results, one per unit`);

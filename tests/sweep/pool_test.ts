@@ -4,7 +4,7 @@ import { defaultJobs, runPool, UnitError } from "../../lib/sweep/pool.ts";
 import { assemblePpmSweeps, type PpmUnitResult, ppmUnits } from "../../lib/sweep/units_ppm.ts";
 
 const params = { mode: "quick", seed: 1 } as const;
-// One instance per point: the 17 units of the claims' sweeps at their quick-mode sizes.
+// One instance per point: the 17 units of the Section 6 figure sweeps at their quick-mode sizes.
 const tasks = ppmUnits(params, 1).map((config) => ({ kind: "ppm", config }));
 
 Deno.test("the pool returns the same results, in unit order, with 1 and 2 workers", async () => {

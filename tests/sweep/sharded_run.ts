@@ -1,12 +1,24 @@
 /**
  * Helpers of the sharded-sweep tests: run `deno task sweep`/`merge` as a user would (a fresh
- * process per shard) and compare a merged ledger with the committed snapshot of the unsharded run.
+ * process per shard) and compare the merged sweeps with the library's own unsharded sweeps.
  *
  * @module
  */
 import assert from "node:assert/strict";
-import type { ClaimResult } from "../../lib/core/claims.ts";
-import { readSnapshot, snapshotDrift, snapshotEntry } from "../../lib/ledger_snapshot.ts";
+import type { RunParams } from "../../lib/core/params.ts";
+import { sweepSizes } from "../../lib/papers/ppm/figures.ts";
+import {
+  caseSweep,
+  deltaSweepSizes,
+  FIG6_DELTAS,
+  fig6Mechanisms,
+  FIG7_DELTAS,
+  fig7Mechanisms,
+  figure6Panels,
+  figure7Panels,
+  pbarMultiples,
+  runDeltaSweep,
+} from "../../lib/papers/ppm/section6_sweeps.ts";
 
 /** The sweep CLI. */
 export const SWEEP_CLI = new URL("../../lib/sweep_cli.ts", import.meta.url).pathname;
@@ -22,13 +34,51 @@ export async function sweepCli(args: readonly string[]): Promise<{ code: number;
 }
 
 /**
- * Asserts that the merged PPM ledger in `dir` equals the committed snapshot (the unsharded quick
- * run with seed 1): same claims, verdicts, evidence and values.
+ * The rows of notebook 01's Section 6 figure sweeps, computed in this process by the library's
+ * sweep functions (`caseSweep`, `runDeltaSweep`), not through the sweep units.
  */
-export function assertMatchesUnsharded(dir: string): ClaimResult[] {
-  const merged: ClaimResult[] = JSON.parse(Deno.readTextFileSync(`${dir}/ppm-ledger.json`));
-  const recorded = readSnapshot()!.claims.filter((entry) => entry.paper === "ppm");
-  assert.ok(recorded.length > 0, "the snapshot has the ppm claims");
-  assert.deepEqual(snapshotDrift(merged.map(snapshotEntry), recorded), []);
-  return merged;
+export async function unshardedPpmSweeps(
+  params: RunParams,
+  instances?: number,
+): Promise<Record<"ue" | "ee" | "fig6" | "fig7", unknown>> {
+  const sizes = sweepSizes(params.mode);
+  const caseSizes = { ...sizes, instances: instances ?? sizes.instances };
+  const delta = deltaSweepSizes(params.mode);
+  const deltaSizes = { ...delta, instances: instances ?? delta.instances };
+  const multiples = pbarMultiples(params.mode);
+  const ue = await caseSweep("UE", multiples, caseSizes, params.seed);
+  const ee = await caseSweep("EE", multiples, caseSizes, params.seed);
+  const fig6 = await runDeltaSweep(
+    "Fig. 6",
+    figure6Panels(deltaSizes, params.seed),
+    FIG6_DELTAS,
+    fig6Mechanisms,
+    deltaSizes.instances,
+  );
+  const fig7 = await runDeltaSweep(
+    "Fig. 7",
+    figure7Panels(deltaSizes, params.seed),
+    FIG7_DELTAS,
+    fig7Mechanisms,
+    deltaSizes.instances,
+  );
+  return { ue: ue.rows, ee: ee.rows, fig6: fig6.rows, fig7: fig7.rows };
+}
+
+/**
+ * Asserts that `dir/ppm-sweeps.json` (written by `merge`) holds, bit for bit after a JSON round
+ * trip, the rows of the unsharded sweeps at the same mode, seed and instances.
+ */
+export async function assertMatchesUnsharded(
+  dir: string,
+  params: RunParams,
+  instances?: number,
+): Promise<void> {
+  const merged = JSON.parse(Deno.readTextFileSync(`${dir}/ppm-sweeps.json`));
+  assert.equal(merged.mode, params.mode);
+  assert.equal(merged.seed, params.seed);
+  const expected = await unshardedPpmSweeps(params, instances);
+  for (const [name, rows] of Object.entries(expected)) {
+    assert.deepEqual(merged.sweeps[name].rows, JSON.parse(JSON.stringify(rows)), name);
+  }
 }

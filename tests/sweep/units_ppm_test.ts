@@ -5,16 +5,14 @@ import {
   caseSweep,
   deltaSweepSizes,
   FIG6_DELTAS,
+  fig6Mechanisms,
   FIG7_DELTAS,
+  fig7Mechanisms,
   figure6Panels,
   figure7Panels,
+  pbarMultiples,
   runDeltaSweep,
 } from "../../lib/papers/ppm/section6_sweeps.ts";
-import {
-  CLAIM_PBAR_MULTIPLES,
-  claimFig6Mechanisms,
-  claimFig7Mechanisms,
-} from "../../lib/papers/ppm/claims.ts";
 import {
   assemblePpmSweeps,
   type PpmUnitResult,
@@ -22,10 +20,10 @@ import {
   runPpmUnit,
 } from "../../lib/sweep/units_ppm.ts";
 
-Deno.test("the unit list covers every point and instance of the claims' sweeps", () => {
+Deno.test("the unit list covers every point and instance of the Section 6 figure sweeps", () => {
   for (const mode of ["quick", "paper"] as const) {
     const params = { mode, seed: 1 };
-    const cases = sweepSizes(mode).instances * CLAIM_PBAR_MULTIPLES.length;
+    const cases = sweepSizes(mode).instances * pbarMultiples(mode).length;
     const delta = deltaSweepSizes(mode).instances;
     const expected = 2 * cases +
       delta * (figure6Panels(deltaSweepSizes(mode), 1).length +
@@ -35,8 +33,8 @@ Deno.test("the unit list covers every point and instance of the claims' sweeps",
     const ids = new Set(units.map((u) => `${u.sweep}/${u.point}/${u.instance}`));
     assert.equal(ids.size, units.length, "no unit twice");
   }
-  // The plan of the issue: 2 × 4 × 1000 + 6 × 1000 + 3 × 1000 at the library's paper sizes.
-  assert.equal(ppmUnits({ mode: "paper", seed: 1 }).length, 17_000);
+  // Paper mode: 2 cases × 9 p̄ × 50 instances + (6 + 3) panels × 50 instances.
+  assert.equal(ppmUnits({ mode: "paper", seed: 1 }).length, 1_350);
   assert.throws(() => ppmUnits({ mode: "quick", seed: 1 }, 0), ParameterError);
 });
 
@@ -56,21 +54,21 @@ Deno.test("units merged in instance order give the library's own sweeps bit for 
   const merged = assemblePpmSweeps(params, filled, instances);
 
   const sizes = { ...sweepSizes("quick"), instances };
-  const ue = await caseSweep("UE", CLAIM_PBAR_MULTIPLES, sizes, params.seed);
-  const ee = await caseSweep("EE", CLAIM_PBAR_MULTIPLES, sizes, params.seed);
+  const ue = await caseSweep("UE", pbarMultiples("quick"), sizes, params.seed);
+  const ee = await caseSweep("EE", pbarMultiples("quick"), sizes, params.seed);
   const deltaSizes = { ...deltaSweepSizes("quick"), instances };
   const fig6 = await runDeltaSweep(
     "test Fig. 6",
     figure6Panels(deltaSizes, params.seed).slice(0, 2),
     FIG6_DELTAS,
-    claimFig6Mechanisms,
+    fig6Mechanisms,
     instances,
   );
   const fig7 = await runDeltaSweep(
     "test Fig. 7",
     figure7Panels(deltaSizes, params.seed),
     FIG7_DELTAS,
-    claimFig7Mechanisms,
+    fig7Mechanisms,
     instances,
   );
   assert.equal(JSON.stringify(merged.ue.rows), JSON.stringify(ue.rows));

@@ -6,41 +6,53 @@
  * utilisation (Case UE, p̄ = 2c̄) reaches 0.99 — fixed by the paper's anchor statement, not by
  * any other claim. In that regime the module reports the peaks of the three mechanisms, the
  * paired Case EE gap W_OP/W_TP − 1 averaged over p̄ ∈ {1, 3, 6, 9}c̄ (no offline optimum needed)
- * and PPM-OP's certified ER bracket at p̄ = 2c̄ (Lagrangian bracket).
+ * and PPM-OP's certified ER brackets (Lagrangian bracket through `cachedBracket`): Case UE at
+ * p̄ = 2c̄ and the largest over p̄ ∈ {1, 3, 6, 9}c̄ in Case EE.
+ *
+ * The regime depends on how the 4000 jobs are drawn from the trace ({@link JobDraw}: a random
+ * subsample of a window, or consecutive jobs), so both readings are available
+ * (`draw`); {@link loadReadings} tabulates the peaks of both along the duration axis. Results are
+ * memoised per options in a process, so the notebook and the claims ledger share them.
  *
  * @example
  * ```ts
  * import { anchorRegime } from "./anchor_regime.ts";
- * const r = anchorRegime({ jobs: 200, slots: 180, instances: 1, seed: 1, jobSource: "synthetic" });
+ * const r = await anchorRegime({ jobs: 200, slots: 180, instances: 1, seed: 1, jobSource: "synthetic" });
  * console.log(r.scale >= 1);
  * ```
  *
  * @module
  */
-import { requireInteger, requireObject } from "../../core/validate.ts";
+import { requireInteger, requireObject, requirePositive } from "../../core/validate.ts";
+import { JOB_DRAWS, type JobDraw } from "./arrivals.ts";
 import { buildInstance, CBAR_CPU, type ValueCase } from "./experiments.ts";
-import { lagrangianBracket } from "./lagrangian.ts";
+import { cachedBracket } from "./offline_cache.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
+import type { Instance } from "./instance.ts";
 
 /** Candidate duration factors, lightest first. */
 export const ANCHOR_SCALES: readonly number[] = [1, 2, 4, 8];
 
 /** Sizes of {@link anchorRegime}. */
 export interface AnchorOptions {
-  /** jobs per instance */
+  /** Jobs per instance (N). */
   readonly jobs: number;
-  /** slots per instance */
+  /** Slots per instance (T). */
   readonly slots: number;
   /** Instances per point (seeds seed·1000 + i, shared by every scale and p̄). */
   readonly instances: number;
-  /** root seed: instance i uses seed·1000 + i */
+  /** Root seed: instance i uses seed·1000 + i. */
   readonly seed: number;
-  /** `"synthetic"` forces the calibrated stand-in of the trace */
+  /** `"synthetic"` forces the calibrated stand-in of the trace. */
   readonly jobSource?: "trace" | "synthetic";
+  /** How the jobs are drawn (default `random`). */
+  readonly draw?: JobDraw;
 }
 
 /** What the anchor regime gives. */
 export interface AnchorResult {
+  /** The reading of how the jobs are drawn. */
+  readonly draw: JobDraw;
   /** Duration factor of the regime (the last candidate when none saturates PPM-MP). */
   readonly scale: number;
   /** Whether PPM-MP's mean peak reached 0.99 at that factor. */
@@ -51,7 +63,9 @@ export interface AnchorResult {
   readonly eeGap: number;
   /** Mean certified ER bracket of PPM-OP, Case UE, p̄ = 2c̄. */
   readonly erOp: { readonly low: number; readonly high: number };
-  /** instances per point */
+  /** Largest over p̄ ∈ {1, 3, 6, 9}c̄ of PPM-OP's mean certified ER bracket, Case EE. */
+  readonly erOpEe: { readonly low: number; readonly high: number };
+  /** Instances per point. */
   readonly instances: number;
 }
 
@@ -59,17 +73,19 @@ const OP: MechanismSpec = { kind: "optimal" };
 const TP: MechanismSpec = { kind: "twice-index" };
 const MP: MechanismSpec = { kind: "myopic" };
 
-/**
- * Finds the anchor regime and measures the Section 6 statements in it.
- *
- * @param options sizes, instances per point and seed
- * @returns the regime's duration factor and the measurements in it
- * @throws {ParameterError} on non-integer sizes or instance count
- */
-export function anchorRegime(options: AnchorOptions): AnchorResult {
-  requireObject("options", options, "anchor options { instances, ... }");
-  const instances = requireInteger("instances", options.instances, 1);
-  const build = (kind: ValueCase, multiple: number, scale: number, i: number) =>
+/** Mean peak CPU utilisation per mechanism, Case UE, p̄ = 2c̄. */
+export interface Peaks {
+  /** PPM-OP. */
+  readonly op: number;
+  /** PPM-TP. */
+  readonly tp: number;
+  /** PPM-MP. */
+  readonly mp: number;
+}
+
+/** Instance of one point: value case, p̄/c̄, duration factor and instance index. */
+function anchorBuilder(options: AnchorOptions) {
+  return (kind: ValueCase, multiple: number, scale: number, i: number) =>
     buildInstance({
       case: kind,
       pbar: multiple * CBAR_CPU,
@@ -78,44 +94,169 @@ export function anchorRegime(options: AnchorOptions): AnchorResult {
       seed: options.seed * 1000 + i,
       durationScale: scale,
       jobSource: options.jobSource,
+      draw: options.draw,
     }).instance;
-  const peakOf = (instance: ReturnType<typeof build>, spec: MechanismSpec) =>
-    Math.max(...runPosted(instance, pricingFunctions(instance, spec)).utilisation[0]!);
-  let scale = ANCHOR_SCALES.at(-1)!;
-  let peaks = { op: 0, tp: 0, mp: 0 };
-  let saturated = false;
-  for (const candidate of ANCHOR_SCALES) {
-    const sums = { op: 0, tp: 0, mp: 0 };
-    for (let i = 0; i < instances; i++) {
-      const instance = build("UE", 2, candidate, i);
-      sums.op += peakOf(instance, OP) / instances;
-      sums.tp += peakOf(instance, TP) / instances;
-      sums.mp += peakOf(instance, MP) / instances;
-    }
-    peaks = sums;
-    if (sums.mp >= 0.99) {
-      scale = candidate;
-      saturated = true;
-      break;
-    }
+}
+
+const peakMemo = new Map<string, Peaks>();
+
+/**
+ * Mean peak CPU utilisation of the three mechanisms at one duration factor (Case UE, p̄ = 2c̄),
+ * memoised per options and factor.
+ *
+ * @param options sizes, instances, seed and reading
+ * @param scale duration factor
+ * @returns the mean peaks
+ * @throws {ParameterError} on a non-integer instance count
+ * @example
+ * ```ts
+ * import { peaksAt } from "./anchor_regime.ts";
+ * peaksAt({ jobs: 200, slots: 180, instances: 1, seed: 1, jobSource: "synthetic" }, 2).mp;
+ * ```
+ */
+export function peaksAt(options: AnchorOptions, scale: number): Peaks {
+  requireObject("options", options, "anchor options { jobs, slots, instances, seed, ... }");
+  requirePositive("scale", scale);
+  const instances = requireInteger("instances", options.instances, 1);
+  const key = JSON.stringify([optionsKey(options), scale]);
+  const known = peakMemo.get(key);
+  if (known) return known;
+  const build = anchorBuilder(options);
+  const sums = { op: 0, tp: 0, mp: 0 };
+  for (let i = 0; i < instances; i++) {
+    const instance = build("UE", 2, scale, i);
+    sums.op += peakOf(instance, OP) / instances;
+    sums.tp += peakOf(instance, TP) / instances;
+    sums.mp += peakOf(instance, MP) / instances;
   }
+  peakMemo.set(key, sums);
+  return sums;
+}
+
+function peakOf(instance: Instance, spec: MechanismSpec): number {
+  return Math.max(...runPosted(instance, pricingFunctions(instance, spec)).utilisation[0]!);
+}
+
+function optionsKey(options: AnchorOptions): string {
+  const { jobs, slots, instances, seed, jobSource, draw } = options;
+  return JSON.stringify([jobs, slots, instances, seed, jobSource ?? "trace", draw ?? "random"]);
+}
+
+/** One row of {@link loadReadings}. */
+export interface ReadingRow extends Peaks {
+  /** How the jobs are drawn. */
+  readonly draw: JobDraw;
+  /** Duration factor. */
+  readonly scale: number;
+  /** Whether PPM-MP's mean peak reaches 0.99 (the paper's Fig. 4(b) anchor). */
+  readonly saturated: boolean;
+}
+
+/**
+ * Both readings of how the jobs are drawn, along the duration axis: mean peaks of the three
+ * mechanisms (Case UE, p̄ = 2c̄) for each reading and factor of {@link ANCHOR_SCALES}.
+ *
+ * @param options sizes, instances and seed (`draw` is ignored: both are run)
+ * @returns one row per reading and factor
+ * @throws {ParameterError} on a non-integer instance count
+ * @example
+ * ```ts
+ * import { loadReadings } from "./anchor_regime.ts";
+ * loadReadings({ jobs: 200, slots: 180, instances: 1, seed: 1, jobSource: "synthetic" }).length; // 8
+ * ```
+ */
+export function loadReadings(options: AnchorOptions): ReadingRow[] {
+  return JOB_DRAWS.flatMap((draw) =>
+    ANCHOR_SCALES.map((scale) => {
+      const peaks = peaksAt({ ...options, draw }, scale);
+      return { draw, scale, ...peaks, saturated: peaks.mp >= 0.99 };
+    })
+  );
+}
+
+const anchorMemo = new Map<string, Promise<AnchorResult>>();
+
+/**
+ * The anchor's duration factor alone: the smallest of {@link ANCHOR_SCALES} at which PPM-MP's
+ * mean peak (Case UE, p̄ = 2c̄) reaches 0.99, the last one when none does.
+ *
+ * @param options sizes, instances, seed and reading
+ * @returns the factor, whether PPM-MP saturates there and the peaks at it
+ * @throws {ParameterError} on a non-integer instance count
+ * @example
+ * ```ts
+ * import { anchorScale } from "./anchor_regime.ts";
+ * anchorScale({ jobs: 200, slots: 180, instances: 1, seed: 1, jobSource: "synthetic" }).scale;
+ * ```
+ */
+export function anchorScale(
+  options: AnchorOptions,
+): { scale: number; saturated: boolean; peaks: Peaks } {
+  let peaks: Peaks = { op: 0, tp: 0, mp: 0 };
+  for (const scale of ANCHOR_SCALES) {
+    peaks = peaksAt(options, scale);
+    if (peaks.mp >= 0.99) return { scale, saturated: true, peaks };
+  }
+  return { scale: ANCHOR_SCALES.at(-1)!, saturated: false, peaks };
+}
+
+/**
+ * Finds the anchor regime and measures the Section 6 statements in it (memoised per options).
+ *
+ * @param options sizes, instances per point, seed and reading
+ * @returns the regime's duration factor and the measurements in it
+ * @throws {ParameterError} on non-integer sizes or instance count
+ */
+export function anchorRegime(options: AnchorOptions): Promise<AnchorResult> {
+  requireObject("options", options, "anchor options { instances, ... }");
+  requireInteger("instances", options.instances, 1);
+  const key = optionsKey(options);
+  const known = anchorMemo.get(key);
+  if (known) return known;
+  const computed = measureAnchor(options);
+  anchorMemo.set(key, computed);
+  computed.catch(() => anchorMemo.delete(key));
+  return computed;
+}
+
+async function measureAnchor(options: AnchorOptions): Promise<AnchorResult> {
+  const instances = options.instances;
+  const build = anchorBuilder(options);
+  const { scale, saturated, peaks } = anchorScale(options);
   let eeGap = 0;
   const multiples = [1, 3, 6, 9];
+  const erOpEe = { low: 0, high: 0 };
   for (const multiple of multiples) {
+    const mean = { low: 0, high: 0 };
     for (let i = 0; i < instances; i++) {
       const instance = build("EE", multiple, scale, i);
-      const welfare = (spec: MechanismSpec) =>
-        runPosted(instance, pricingFunctions(instance, spec)).welfare;
-      eeGap += (welfare(OP) / welfare(TP) - 1) / (instances * multiples.length);
+      const runs = [OP, TP, MP].map((spec) =>
+        runPosted(instance, pricingFunctions(instance, spec))
+      );
+      eeGap += (runs[0]!.welfare / runs[1]!.welfare - 1) / (instances * multiples.length);
+      const bracket = await cachedBracket(instance, "lagrangian", runs.map((r) => r.decisions));
+      mean.low += bracket.lower / runs[0]!.welfare / instances;
+      mean.high += bracket.upper / runs[0]!.welfare / instances;
     }
+    if (mean.high > erOpEe.high) Object.assign(erOpEe, mean);
   }
   const erOp = { low: 0, high: 0 };
   for (let i = 0; i < instances; i++) {
     const instance = build("UE", 2, scale, i);
     const runs = [OP, TP, MP].map((spec) => runPosted(instance, pricingFunctions(instance, spec)));
-    const bracket = lagrangianBracket(instance, { incumbents: runs.map((r) => r.decisions) });
+    const bracket = await cachedBracket(instance, "lagrangian", runs.map((r) => r.decisions));
     erOp.low += bracket.lower / runs[0]!.welfare / instances;
     erOp.high += bracket.upper / runs[0]!.welfare / instances;
   }
-  return { scale, saturated, peaks, eeGap, erOp, instances };
+  const result: AnchorResult = {
+    draw: options.draw ?? "random",
+    scale,
+    saturated,
+    peaks,
+    eeGap,
+    erOp,
+    erOpEe,
+    instances,
+  };
+  return result;
 }

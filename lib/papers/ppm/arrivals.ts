@@ -3,12 +3,15 @@
  * (`loadOrSynthesize`, trace `google-2011`), or — when the raw trace is absent or when asked —
  * its calibrated synthetic stand-in, always labelled with its `source`.
  *
- * Window choice (an assumption; the paper does not say how its 4000 jobs were drawn): a window
- * of `slots` × 10 s starting at a seeded uniformly random time of the trace; N jobs sampled
- * uniformly without replacement from the jobs submitted in it; duration = end − first schedule
- * in slots (rounded up), multiplied by `durationScale` (1 = as recorded; the load-sensitivity
- * study raises it), clipped to the window. Jobs without a recorded duration (never ended inside
- * the trace, or never scheduled) run to the end of the window.
+ * How the N jobs are drawn is not said in the paper, so two readings are implemented
+ * ({@link JobDraw}): `random` (default) — a window of `slots` × 10 s starting at a seeded
+ * uniformly random time of the trace, N jobs sampled uniformly without replacement from the jobs
+ * submitted in it; `consecutive` — N consecutive jobs of the trace from a seeded uniformly random
+ * first job, the window starting at its submission (the N jobs must be submitted within the
+ * window). Either way duration = end − first schedule in slots (rounded up), multiplied by
+ * `durationScale` (1 = as recorded; the load studies raise it), clipped to the window. Jobs
+ * without a recorded duration (never ended inside the trace, or never scheduled) run to the end
+ * of the window.
  *
  * @example
  * ```ts
@@ -27,6 +30,7 @@ import {
   requireInteger,
   requireMethods,
   requireObject,
+  requireOneOf,
   requirePositive,
 } from "../../core/validate.ts";
 import { loadOrSynthesize } from "../../traces/mod.ts";
@@ -51,6 +55,12 @@ export interface JobTimes {
   /** What was loaded, from `lib/traces` (show it next to any result). */
   readonly note: string;
 }
+
+/** How the N jobs of an instance are drawn from the trace (the paper does not say). */
+export type JobDraw = "random" | "consecutive";
+
+/** The readings, for sweeps. */
+export const JOB_DRAWS: readonly JobDraw[] = ["random", "consecutive"];
 
 /** One customer's stay inside a window. */
 export interface Stay {
@@ -101,9 +111,11 @@ export function googleJobTimes(prefer: "trace" | "synthetic" = "trace"): JobTime
  * @param slots window length in slots (integer ≥ 1)
  * @param count number of jobs (integer ≥ 1)
  * @param durationScale factor applied to every recorded duration before clipping (> 0)
+ * @param draw `random` subsample of a window (default) or `consecutive` jobs ({@link JobDraw})
  * @returns stays sorted by submit time
- * @throws {ParameterError} on bad sizes, or when 20 random windows all hold fewer than `count`
- *   jobs
+ * @throws {ParameterError} on bad sizes or draw, or when 20 random windows all hold fewer than
+ *   `count` jobs (random) / 20 random runs of `count` consecutive jobs all span more than the
+ *   window (consecutive)
  * @example
  * ```ts
  * import { createRng } from "../../core/rng.ts";
@@ -117,6 +129,7 @@ export function sampleWindow(
   slots: number,
   count: number,
   durationScale = 1,
+  draw: JobDraw = "random",
 ): Stay[] {
   requireObject("jobs", jobs, "job times { submit, duration, ... } (loadJobTimes)", [
     "submit",
@@ -126,19 +139,10 @@ export function sampleWindow(
   requireInteger("slots", slots, 1);
   requireInteger("jobs", count, 1);
   requirePositive("durationScale", durationScale);
+  requireOneOf("draw", draw, JOB_DRAWS);
   const windowSeconds = slots * SLOT_SECONDS;
-  const first = jobs.submit[0] ?? 0;
-  const last = jobs.submit[jobs.submit.length - 1] ?? 0;
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const start = first + rng.uniform() * Math.max(0, last - first - windowSeconds);
-    const inside: number[] = [];
-    for (let i = lowerBound(jobs.submit, start); i < jobs.submit.length; i++) {
-      if (jobs.submit[i]! >= start + windowSeconds) break;
-      inside.push(i);
-    }
-    if (inside.length < count) continue;
-    const chosen = rng.shuffle(inside).slice(0, count).sort((a, b) => a - b);
-    return chosen.map((i) => {
+  const stays = (start: number, chosen: readonly number[]) =>
+    chosen.map((i) => {
       const arrival = Math.min(slots - 1, Math.floor((jobs.submit[i]! - start) / SLOT_SECONDS));
       const seconds = jobs.duration[i]!;
       const wanted = Number.isNaN(seconds)
@@ -146,11 +150,32 @@ export function sampleWindow(
         : Math.ceil(durationScale * seconds / SLOT_SECONDS);
       return { arrival, duration: Math.max(1, Math.min(wanted, slots - arrival)) };
     });
+  const total = jobs.submit.length;
+  const first = jobs.submit[0] ?? 0;
+  const last = jobs.submit[total - 1] ?? 0;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (draw === "consecutive") {
+      if (total < count) break;
+      const from = Math.floor(rng.uniform() * (total - count + 1));
+      const start = jobs.submit[from]!;
+      if (jobs.submit[from + count - 1]! >= start + windowSeconds) continue;
+      return stays(start, Array.from({ length: count }, (_, j) => from + j));
+    }
+    const start = first + rng.uniform() * Math.max(0, last - first - windowSeconds);
+    const inside: number[] = [];
+    for (let i = lowerBound(jobs.submit, start); i < total; i++) {
+      if (jobs.submit[i]! >= start + windowSeconds) break;
+      inside.push(i);
+    }
+    if (inside.length < count) continue;
+    return stays(start, rng.shuffle(inside).slice(0, count).sort((a, b) => a - b));
   }
   throw new ParameterError(
     "jobs",
     count,
-    `at most the number of jobs submitted in a ${windowSeconds}-s window of ${jobs.source} data`,
+    draw === "consecutive"
+      ? `a count of consecutive ${jobs.source} jobs submitted within ${windowSeconds} s`
+      : `at most the number of jobs submitted in a ${windowSeconds}-s window of ${jobs.source} data`,
   );
 }
 

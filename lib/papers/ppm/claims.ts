@@ -1,140 +1,182 @@
 /**
- * Claims ledger of the ppm reproduction (see lib/core/claims.ts). Empirical claims of Section 6
- * are measured in quick mode on smaller instances (300 jobs, 270 slots, 2 instances per point),
- * paper mode on the paper's sizes; `source` says which.
+ * Claims ledger of the ppm reproduction (see lib/core/claims.ts). Every Section 6 claim is
+ * measured at paper size (N = 4000, T = 3600; 2 instances per point in quick mode, 50 in paper
+ * mode) and states its regime in `reading`: which reading of how the 4000 jobs are drawn (random
+ * subsample of a window, or consecutive jobs; the random reading keeps the plain ids, the other
+ * is `ppm.consecutive-*`) and which duration factor. PPM-MP's saturation is measured at recorded
+ * durations; the other Fig. 4-5 statements in the reading's anchor regime (the factor at which
+ * PPM-MP saturates, the paper's own Fig. 4(b) anchor; `anchorRegime`); the δ statements of
+ * Fig. 6-7 from paired welfare in the random reading's anchor regime (`anchorDeltaSweeps`, no
+ * offline optimum). All of it is memoised by configuration, shared with the notebook, and no
+ * claim solves an LP (the Lagrangian bracket certifies W_opt).
  *
  * @module
  */
-import { atLeast, atMost, type ClaimSpec, equals, inRange, within } from "../../core/claims.ts";
+import {
+  atLeast,
+  atMost,
+  type ClaimSpec,
+  equals,
+  type Evidence,
+  inRange,
+  type MeasuredClaimSpec,
+  within,
+} from "../../core/claims.ts";
 import { requireRunParams, type RunParams } from "../../core/params.ts";
 import { powerCost } from "./cost.ts";
 import { alphaMin, alphaS, alphaStarOf, criticalThreshold, cSRatio, uS } from "./power_theory.ts";
 import { h2EndPrice, numericLowerBound1 } from "./shooting.ts";
 import { adversarialRatio } from "./worst_case.ts";
 import { designPricing } from "./general_design.ts";
-import { buildInstance, CBAR_CPU, SECTION6, section6Mechanisms } from "./experiments.ts";
-import { sweepSizes } from "./figures.ts";
-import {
-  caseSweep,
-  deltaSweepSizes,
-  FIG6_DELTAS,
-  FIG7_DELTAS,
-  figure6Panels,
-  figure7Panels,
-  runDeltaSweep,
-} from "./section6_sweeps.ts";
-import type { SweepRow } from "./figures.ts";
-import { anchorRegime, type AnchorResult } from "./anchor_regime.ts";
-import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
+import { CBAR_CPU, SECTION6 } from "./experiments.ts";
+import { JOB_DRAWS, type JobDraw } from "./arrivals.ts";
+import { type AnchorOptions, anchorRegime, peaksAt } from "./anchor_regime.ts";
+import { anchorDeltaSweeps, type PairedDeltaRow } from "./paired_delta.ts";
+import { PAPER_MODE_INSTANCES } from "./figures.ts";
 
 const PAPER = "ppm";
 
-/** Rows of one precomputed Section 6 sweep. */
-export interface SweepRows {
-  /** One row per (sweep point, mechanism), as the notebook's sweep gives them. */
-  readonly rows: readonly SweepRow[];
-}
+/** The two readings of how the paper's 4000 jobs are drawn from the trace. */
+const REGIME: Record<JobDraw, string> = {
+  random: "random reading (N jobs drawn at random from one seeded 10-hour trace window)",
+  consecutive: "consecutive reading (N consecutive trace jobs from a seeded random first job)",
+};
+
+/** Anchor factors found with seed 1 (stated in the readings; anchorScale). */
+const ANCHOR_FOUND: Record<JobDraw, string> = {
+  random: "×2 in quick mode, ×4 in paper mode, seed 1",
+  consecutive: "×1 in quick mode, ×2 in paper mode where PPM-MP peaks at 0.989 at ×1, seed 1",
+};
 
 /**
- * The Section 6 sweeps the claims read, computed elsewhere (e.g. merged shards of
- * `deno task sweep`): Cases UE/EE against p̄ and the Fig. 6/7 δ sweeps, for the same mode and seed.
+ * The Section 6 statements of Fig. 4-5 for one reading: PPM-MP's saturation at recorded
+ * durations, and the others in the reading's anchor regime (durations × the factor at which
+ * PPM-MP saturates). The random reading keeps the plain ids; the other is prefixed.
  */
-export interface ClaimSweeps {
-  /** Case UE (Fig. 4(a)) against p̄. */
-  readonly ue: SweepRows;
-  /** Case EE (Fig. 5(a)) against p̄. */
-  readonly ee: SweepRows;
-  /** Fig. 6: ER against the p̄ estimation error δ. */
-  readonly fig6: SweepRows;
-  /** Fig. 7: ER against δ for PPM-OP alone. */
-  readonly fig7: SweepRows;
+function readingClaims(draw: JobDraw, options: AnchorOptions, size: string): ClaimSpec[] {
+  const id = (name: string) => draw === "random" ? `ppm.${name}` : `ppm.${draw}-${name}`;
+  const twin = (name: string) => draw === "random" ? `ppm.consecutive-${name}` : `ppm.${name}`;
+  const anchored = () => anchorRegime(options);
+  const recorded = `Regime: ${REGIME[draw]}, recorded durations (×1); ${size}`;
+  const anchor = `Regime: ${
+    REGIME[draw]
+  }, in its anchor regime: durations × the smallest of 1, 2, 4, 8 at which PPM-MP's mean peak reaches 0.99 at p̄ = 2c̄, Case UE (the paper's Fig. 4(b) anchor; ${
+    ANCHOR_FOUND[draw]
+  }; anchorScale); ${size}`;
+  const base = { paper: PAPER, evidence: "independent" as Evidence };
+  const specs: MeasuredClaimSpec[] = [
+    {
+      ...base,
+      id: id("mp-saturates"),
+      where: "Section 6.2, Fig. 4(b)",
+      statement: "PPM-MP depletes the CPU capacity (100% utilisation) at p̄ = 2c̄",
+      paperValue: 1,
+      rule: within({ abs: 0.02 }),
+      explanation: draw === "random"
+        ? "Under the random reading the offered load at recorded durations is lighter than the paper's (offered CPU peak ≈ 0.6 of capacity with the mid-size bundle; PPM-MP peaks at ≈ 0.95 in quick mode and 0.76 in paper mode, seed 1); PPM-MP saturates from durations ×2 (quick) / ×4 (paper mode; loadReadings). Under the consecutive reading it saturates at recorded durations (ppm.consecutive-mp-saturates), so the paper's Fig. 4(b) regime is what 4000 consecutive jobs give."
+        : "Under the consecutive reading 4000 jobs arrive within a few hours, a heavier load than the random reading's; where PPM-MP falls short of saturation at recorded durations the anchor regime raises durations (loadReadings).",
+      reading: `${recorded}. The other reading: ${twin("mp-saturates")}`,
+      source: "peaksAt(options, 1) (mean peak CPU utilisation, Case UE)",
+      measure: () => peaksAt(options, 1).mp,
+    },
+    {
+      ...base,
+      id: id("op-peak-85"),
+      where: "Section 6.2, Fig. 4(b)",
+      statement: "PPM-OP reaches about 85% maximum CPU utilisation at p̄ = 2c̄",
+      paperValue: 0.85,
+      rule: within({ abs: 0.05 }),
+      explanation:
+        `PPM-OP's peak rises with the load (loadReadings: ≈ 0.75 → 0.90 from ×1 to ×8 under the random reading, ≈ 0.90 → 1.00 under the consecutive one, quick mode, seed 1), so it is near 85 % only in a band of loads; the ${
+          REGIME[draw]
+        } in its anchor regime gives the measured value (the other reading: ${
+          twin("op-peak-85")
+        }). Without the raw Google 2011 trace the jobs come from the calibrated synthetic stand-in (data/trace_stats.json), fitted to the trace's summary statistics only, and the peak then measures the substitute workload.`,
+      reading: anchor,
+      source: "anchorRegime(options).peaks.op",
+      measure: async () => (await anchored()).peaks.op,
+    },
+    {
+      ...base,
+      id: id("tp-reserves-40"),
+      where: "Section 6.2, Fig. 4(b)",
+      statement:
+        "PPM-TP keeps over 40% of the CPU capacity free (peak utilisation ≤ 0.6) at p̄ = 2c̄",
+      paperValue: 0.6,
+      rule: atMost(),
+      evidence: "calibrated" as const,
+      explanation:
+        "The default PPM-TP second segment (`reserve`) was chosen to reach p̄ at y = 0.6, i.e. to reproduce this statement, yet the peak exceeds 0.6: a customer pays the sum of per-slot prices over her stay, so she is admitted into slots priced above p̄ when the rest of her stay is cheap. No exponential second segment of this kind keeps every slot at ≤ 0.6 without a near-vertical price wall; `reserve` keeps ≈ 33 % of the capacity free under the random reading, ≈ 28 % under the consecutive one (quick mode, seed 1) (the steeper variants less, `geometric`/`linear` saturate; twiceIndexRanking).",
+      reading: `${anchor}. The other reading: ${twin("tp-reserves-40")}`,
+      source: "anchorRegime(options).peaks.tp",
+      measure: async () => (await anchored()).peaks.tp,
+    },
+    {
+      ...base,
+      id: id("ee-op-beats-tp-15pct"),
+      where: "Section 6.2, Fig. 5(a)",
+      statement:
+        "In Case EE PPM-OP outperforms PPM-TP by more than 15% on average (paired W_OP/W_TP − 1 over p̄ ∈ {1, 3, 6, 9}c̄)",
+      paperValue: 0.15,
+      rule: atLeast(),
+      explanation: draw === "random"
+        ? "The gap grows with the load: at recorded durations capacity rarely binds and the gap is small (load study); in the anchor regime it is ≈ 8 % at c̄ and 28-42 % at 3c̄-9c̄ (quick mode, seed 1)."
+        : "Under the consecutive reading the anchor regime is the recorded durations, where the jobs are denser than in any random window: PPM-OP itself fills the CPU at p̄ ≥ 3c̄ in Case EE and so does PPM-TP, so the reserve PPM-TP keeps costs less; the paired gap is ≈ 2-12 % per p̄ (quick mode, seed 1), positive (PPM-OP ahead) but below 15 %.",
+      reading:
+        `${anchor}; on shared instances ER_TP/ER_OP = W_OP/W_TP, so no offline bound is needed. With the earlier \`geometric\` PPM-TP reconstruction the sign flips under load (twiceIndexRanking), so the verdict holds for the \`reserve\` reading pinned by Sec. 6.1. The other reading: ${
+          twin("ee-op-beats-tp-15pct")
+        }`,
+      source: "anchorRegime(options).eeGap",
+      measure: async () => (await anchored()).eeGap,
+    },
+    {
+      ...base,
+      id: id("er-op-ue-range"),
+      where: "Section 6.2, Fig. 4(a)",
+      statement:
+        "PPM-OP's ER in Case UE lies roughly in 1.12-1.22 (checked at p̄ = 2c̄; upper end of the certified bracket)",
+      paperValue: [1.12, 1.22],
+      rule: inRange(0.02),
+      explanation:
+        `In the regime where PPM-MP saturates as in the paper's Fig. 4(b), PPM-OP is within ≈ 6-8 % of the certified offline optimum (Lagrangian bracket, width < 0.1 %; quick mode, seed 1); at the lighter loads of recorded durations it is closer still (load study). In paper mode (50 instances, seed 1) the anchor regimes are heavier (random ×4, consecutive ×2) and the mean upper ends are 1.128 (random) and 1.106 (consecutive), at the lower end of the paper's range. The other reading: ${
+          twin("er-op-ue-range")
+        }.`,
+      reading: anchor,
+      source: "anchorRegime(options).erOp (cachedBracket, Lagrangian)",
+      measure: async () => (await anchored()).erOp.high,
+    },
+    {
+      ...base,
+      id: id("ee-op-below-1.4"),
+      where: "Section 6.2, Fig. 5(a)",
+      statement:
+        "In Case EE the ERs of PPM-OP stay below 1.4 (largest over p̄ ∈ {1, 3, 6, 9}c̄ of the upper end of the mean certified bracket)",
+      paperValue: 1.4,
+      rule: atMost(),
+      explanation: draw === "random"
+        ? "PPM-OP's Case EE ratio grows with the load: in quick mode (anchor ×2) the largest mean ER is ≈ 1.31, at p̄ = c̄ (≈ 1.09-1.13 at 3c̄-9c̄); in paper mode (50 instances, anchor ×4, seed 1) it is 1.48, above the paper's 1.4."
+        : "Under the consecutive reading PPM-OP saturates the CPU at p̄ ≥ 3c̄ in Case EE and its ER reaches ≈ 1.5 at 6c̄-9c̄ (≈ 1.3 at c̄; quick mode, seed 1), above the paper's 1.4; PPM-TP's is higher still (≈ 1.6), so the ranking of Fig. 5(a) holds but not the level.",
+      reading: `${anchor}. The other reading: ${twin("ee-op-below-1.4")}`,
+      source: "anchorRegime(options).erOpEe (cachedBracket, Lagrangian)",
+      measure: async () => (await anchored()).erOpEe.high,
+    },
+  ];
+  return specs.map((spec) => ({ ...spec, statement: `${spec.statement} [${draw} reading]` }));
 }
 
-/** p̄/c̄ points of the Case UE/EE sweeps the claims read. */
-export const CLAIM_PBAR_MULTIPLES: readonly number[] = [1, 3, 6, 9];
-
-/** Mechanisms of the Fig. 6 sweep the claims read, designed for p̄·(1 + δ). */
-export function claimFig6Mechanisms(delta: number): Record<string, MechanismSpec> {
-  return {
-    "PPM-OP": { kind: "optimal", pbarError: delta },
-    "PPM-TP": { kind: "twice-index", pbarError: delta },
-  };
-}
-
-/** Mechanisms of the Fig. 7 sweep the claims read, designed for p̄·(1 + δ). */
-export function claimFig7Mechanisms(delta: number): Record<string, MechanismSpec> {
-  return { "PPM-OP": { kind: "optimal", pbarError: delta } };
-}
-
-/**
- * Claim declarations of this paper.
- *
- * @param params run mode and seed
- * @param sweeps precomputed Section 6 sweeps (computed here when omitted)
- */
-export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
+/** Claim declarations of this paper. */
+export function claims(params: RunParams): ClaimSpec[] {
   requireRunParams("params", params);
-  const sizes = sweepSizes(params.mode);
-  const scale = params.mode === "paper"
-    ? "paper sizes (N = 4000, T = 3600, 1000 instances)"
-    : `quick mode: N = ${sizes.jobs} jobs, T = ${sizes.slots} slots, ${sizes.instances} instances per point`;
-  let ue: Promise<SweepRows> | null = null;
-  let ee: Promise<SweepRows> | null = null;
-  const sweep = (kind: "UE" | "EE") => caseSweep(kind, CLAIM_PBAR_MULTIPLES, sizes, params.seed);
-  const ueRows = () => (ue ??= sweeps ? Promise.resolve(sweeps.ue) : sweep("UE"));
-  const eeRows = () => (ee ??= sweeps ? Promise.resolve(sweeps.ee) : sweep("EE"));
-  const deltaSizes = deltaSweepSizes(params.mode);
-  const deltaScale = params.mode === "paper"
-    ? scale
-    : `quick mode: N = ${deltaSizes.jobs} jobs, T = ${deltaSizes.slots} slots, ${deltaSizes.instances} instances per point, one offline bracket per instance shared by all δ (paired)`;
-  let fig6: Promise<SweepRows> | null = null;
-  let fig7: Promise<SweepRows> | null = null;
-  const fig6Rows = async () =>
-    (await (fig6 ??= sweeps ? Promise.resolve(sweeps.fig6) : runDeltaSweep(
-      "claims Fig. 6",
-      figure6Panels(deltaSizes, params.seed),
-      FIG6_DELTAS,
-      claimFig6Mechanisms,
-      deltaSizes.instances,
-    ))).rows;
-  const fig7Rows = async () =>
-    (await (fig7 ??= sweeps ? Promise.resolve(sweeps.fig7) : runDeltaSweep(
-      "claims Fig. 7",
-      figure7Panels(deltaSizes, params.seed),
-      FIG7_DELTAS,
-      claimFig7Mechanisms,
-      deltaSizes.instances,
-    ))).rows;
-  const switchDelta = cSRatio(3) / 3 - 1;
-  let utilisation: { op: number; tp: number; mp: number } | null = null;
-  const utilisationAt2 = () => (utilisation ??= peaksAt2());
-  const peaksAt2 = () => {
-    const { instance } = buildInstance({
-      case: "UE",
-      pbar: 2 * CBAR_CPU,
-      jobs: sizes.jobs,
-      slots: sizes.slots,
-      seed: params.seed,
-    });
-    const peak = (name: string) =>
-      Math.max(
-        ...runPosted(instance, pricingFunctions(instance, section6Mechanisms()[name]!))
-          .utilisation[0]!,
-      );
-    return { op: peak("PPM-OP"), tp: peak("PPM-TP"), mp: peak("PPM-MP") };
-  };
-  const anchorInstances = params.mode === "paper" ? 50 : 2;
-  let anchor: AnchorResult | null = null;
-  const anchored = () => (anchor ??= anchorRegime({
+  const instances = params.mode === "paper" ? PAPER_MODE_INSTANCES : 2;
+  const regimeOptions = (draw: JobDraw) => ({
     jobs: SECTION6.jobs,
     slots: SECTION6.slots,
-    instances: anchorInstances,
+    instances,
     seed: params.seed,
-  }));
-  const anchorScale =
-    `anchor regime: paper size (N = ${SECTION6.jobs}, T = ${SECTION6.slots}), ${anchorInstances} instances per point, durations × the smallest of 1, 2, 4, 8 at which PPM-MP saturates at p̄ = 2c̄ (×2 with seed 1; anchorRegime)`;
-  const recorded =
-    "Regime: recorded durations, N jobs drawn at random from one seeded trace window (the reading of how the 4000 jobs are drawn that we implement; 4000 consecutive jobs is not tested)";
+    draw,
+  });
+  const size =
+    `paper size (N = ${SECTION6.jobs}, T = ${SECTION6.slots}), ${instances} instances per point (${params.mode} mode)`;
   const cpu = powerCost(SECTION6.cpu.a, SECTION6.cpu.s);
   const base = { paper: PAPER };
   return [
@@ -320,191 +362,40 @@ export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
       evidence: "independent",
       measure: () => designPricing(cpu, 3 * CBAR_CPU, 1e-4).u!,
     },
+    ...JOB_DRAWS.flatMap((draw) => readingClaims(draw, regimeOptions(draw), size)),
+    ...JOB_DRAWS.flatMap((draw) => deltaClaims(draw, regimeOptions(draw), size)),
+  ];
+}
+
+/**
+ * The δ statements of Fig. 6-7 for one reading, in its anchor regime, from paired welfare
+ * (`anchorDeltaSweeps`). The random reading keeps the plain ids, the other is prefixed.
+ */
+function deltaClaims(draw: JobDraw, options: AnchorOptions, size: string): MeasuredClaimSpec[] {
+  const id = (name: string) => draw === "random" ? `ppm.${name}` : `ppm.${draw}-${name}`;
+  const twin = (name: string) => draw === "random" ? `ppm.consecutive-${name}` : `ppm.${name}`;
+  const switchDelta = cSRatio(3) / 3 - 1;
+  const deltas = () => anchorDeltaSweeps(options);
+  const deltaRegime = `Regime: ${REGIME[draw]}, in its anchor regime (${
+    ANCHOR_FOUND[draw]
+  }; anchorScale); ${size}; judged from paired welfare on the same instances (ER(δ)/ER(0) − 1 = W(0)/W(δ) − 1, no offline optimum; anchorDeltaSweeps)`;
+  const base = { paper: PAPER };
+  const specs: MeasuredClaimSpec[] = [
     {
       ...base,
-      id: "ppm.er-op-ue-range",
-      where: "Section 6.2, Fig. 4(a)",
-      statement: "PPM-OP's ER in Case UE lies roughly in 1.12-1.22 over p̄ ∈ [c̄, 9c̄]",
-      paperValue: [1.12, 1.22],
-      rule: inRange(0.02),
-      evidence: "independent",
-      explanation:
-        "Our Google-trace windows give a CPU load at which capacity rarely binds, so every mechanism is within a few percent of the offline optimum (bracket certified by the Lagrangian bound). The paper does not say how its 4000 jobs were drawn from the month-long trace nor how durations map to its 3600 slots; its Fig. 4(b) shows PPM-MP saturating at 100%, i.e. a much heavier load than ours. The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: at recorded durations the offered CPU demand peaks near 0.3 of capacity and ERs are ≈ 1; raising it past capacity (offered peak ≈ 1.35 in quick mode) lifts PPM-OP's ER only to ≈ 1.05 (UE, p̄ = 2c̄) / 1.08 (EE), still below 1.12. Heavier loads than quick mode can reach (demand ≫ capacity) are left to paper mode; we do not claim the range appears there. Reported value: the largest mean ER (upper end of the bracket) of PPM-OP over the sweep.",
-      reading: `${recorded}; the same statement in the paper's load regime is ppm.anchor-er-op-ue`,
-      source: scale,
-      measure: async () =>
-        Math.max(
-          ...(await ueRows()).rows.filter((r) => r.mechanism === "PPM-OP").map((r) => r.erHigh),
-        ),
-    },
-    {
-      ...base,
-      id: "ppm.ee-op-below-1.4",
-      where: "Section 6.2, Fig. 5(a)",
-      statement: "In Case EE the ERs of PPM-OP stay below 1.4",
-      paperValue: 1.4,
-      rule: atMost(),
-      evidence: "independent",
-      reading:
-        `${recorded}; not re-measured in the paper's load regime (the anchor regime brackets Case UE at 2c̄ only)`,
-      source: scale,
-      measure: async () =>
-        Math.max(
-          ...(await eeRows()).rows.filter((r) => r.mechanism === "PPM-OP").map((r) => r.erHigh),
-        ),
-    },
-    {
-      ...base,
-      id: "ppm.ee-op-beats-tp-15pct",
-      where: "Section 6.2, Fig. 5(a)",
-      statement:
-        "In Case EE PPM-OP outperforms PPM-TP by more than 15% on average (mean of ER_TP/ER_OP − 1)",
-      paperValue: 0.15,
-      rule: atLeast(),
-      evidence: "independent",
-      explanation:
-        "At our (lighter) load all ERs are close to 1, so the relative gap is small; the sign agrees (PPM-OP ≤ PPM-TP). The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: with the default (`reserve`) PPM-TP the exact gap W_OP/W_TP − 1 grows with load, stays below 15% while the offered CPU peak is below capacity and exceeds it beyond (≈ 24-30% at offered peak 1.1-1.3); at paper size in the paper's load regime it is ≈ 29% (ppm.anchor-ee-op-beats-tp-15pct). The gap depends on the reconstructed second segment of PPM-TP (see that claim's reading).",
-      reading:
-        `${recorded}; the same statement in the paper's load regime is ppm.anchor-ee-op-beats-tp-15pct`,
-      source: scale,
-      measure: async () => {
-        const rows = (await eeRows()).rows;
-        const xs = [...new Set(rows.map((r) => r.x))];
-        const gaps = xs.map((x) => {
-          const get = (m: string) => rows.find((r) => r.x === x && r.mechanism === m)!.erHigh;
-          return get("PPM-TP") / get("PPM-OP") - 1;
-        });
-        return gaps.reduce((a, b) => a + b, 0) / gaps.length;
-      },
-    },
-    {
-      ...base,
-      id: "ppm.mp-saturates",
-      where: "Section 6.2, Fig. 4(b)",
-      statement: "PPM-MP depletes the CPU capacity (100% utilisation) at p̄ = 2c̄",
-      paperValue: 1,
-      rule: within({ abs: 0.02 }),
-      evidence: "independent",
-      explanation:
-        "Lighter load in our trace windows (see ppm.er-op-ue-range): at recorded durations PPM-MP's peak CPU utilisation is below 1. The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: once the offered demand exceeds capacity (durations × 16-32) PPM-MP's peak reaches 0.96-1.00, so the statement holds at heavier load.",
-      reading:
-        `${recorded}; the same statement in the paper's load regime is ppm.anchor-mp-saturates`,
-      source: scale,
-      measure: () => utilisationAt2().mp,
-    },
-    {
-      ...base,
-      id: "ppm.op-peak-85",
-      where: "Section 6.2, Fig. 4(b)",
-      statement: "PPM-OP reaches about 85% maximum CPU utilisation at p̄ = 2c̄",
-      paperValue: 0.85,
-      rule: within({ abs: 0.05 }),
-      evidence: "independent",
-      explanation:
-        "Lighter load in our trace windows (see ppm.er-op-ue-range). The notebook's load-sensitivity study (`loadSensitivity`, durations × 1…32, same windows and values; backed by tests/papers/ppm/load_study_test.ts) shows why: with durations × 16-32 PPM-OP's peak rises to ≈ 0.72-0.74 (UE, p̄ = 2c̄) and ≈ 0.84-0.86 (EE), i.e. near the paper's 85% only under a load well above what the recorded durations give.",
-      reading:
-        `${recorded}; the same statement in the paper's load regime is ppm.anchor-op-peak-85`,
-      source: scale,
-      measure: () => utilisationAt2().op,
-    },
-    {
-      ...base,
-      id: "ppm.tp-reserves-40",
-      where: "Section 6.2, Fig. 4(b)",
-      statement:
-        "PPM-TP keeps over 40% of the CPU capacity free (peak utilisation ≤ 0.6) at p̄ = 2c̄",
-      paperValue: 0.6,
-      rule: atMost(),
-      evidence: "independent",
-      reading:
-        `${recorded}; at this load the CPU peak stays below 0.5, so only PPM-TP's first segment f'(2y) is ever posted and the agreement says nothing about the (reconstructed, calibrated) second segment; the same statement in the paper's load regime is ppm.anchor-tp-reserves-40`,
-      source: scale,
-      measure: () => utilisationAt2().tp,
-    },
-    {
-      ...base,
-      id: "ppm.anchor-mp-saturates",
-      where: "Section 6.2, Fig. 4(b)",
-      statement:
-        "PPM-MP depletes the CPU capacity at p̄ = 2c̄ (the regime anchor: the duration factor is chosen so that it does)",
-      paperValue: 1,
-      rule: within({ abs: 0.01 }),
-      evidence: "calibrated",
-      reading:
-        "The paper's load is fixed here by this very statement, so agreement is by construction; the other anchor-regime claims are measured at the load it selects.",
-      source: anchorScale,
-      measure: () => anchored().peaks.mp,
-    },
-    {
-      ...base,
-      id: "ppm.anchor-op-peak-85",
-      where: "Section 6.2, Fig. 4(b)",
-      statement: "PPM-OP reaches about 85% maximum CPU utilisation at p̄ = 2c̄ (anchor regime)",
-      paperValue: 0.85,
-      rule: within({ abs: 0.05 }),
-      evidence: "independent",
-      explanation:
-        "Agrees with the raw Google 2011 trace (peak 0.80 at seed 1). Without it the jobs come from the calibrated synthetic stand-in (data/trace_stats.json), where PPM-OP peaks at 0.75 at the anchor duration factor; the stand-in is fitted to the trace's summary statistics only, so this peak measures the substitute workload, not the paper's setting.",
-      source: anchorScale,
-      measure: () => anchored().peaks.op,
-    },
-    {
-      ...base,
-      id: "ppm.anchor-tp-reserves-40",
-      where: "Section 6.2, Fig. 4(b)",
-      statement:
-        "PPM-TP keeps over 40% of the CPU capacity free (peak ≤ 0.6) at p̄ = 2c̄ (anchor regime)",
-      paperValue: 0.6,
-      rule: atMost(),
-      evidence: "calibrated",
-      explanation:
-        "The default PPM-TP second segment (`reserve`) was chosen to reach p̄ at y = 0.6, i.e. to reproduce this statement, yet the peak exceeds 0.6: a customer pays the sum of per-slot prices over her stay, so she is admitted into slots priced above p̄ when the rest of her stay is cheap. No exponential second segment of this kind keeps every slot at ≤ 0.6 without a near-vertical price wall; `reserve` keeps ≈ 1/3 of the capacity free (the steeper variants less, `geometric`/`linear` saturate; twiceIndexRanking).",
-      source: anchorScale,
-      measure: () => anchored().peaks.tp,
-    },
-    {
-      ...base,
-      id: "ppm.anchor-ee-op-beats-tp-15pct",
-      where: "Section 6.2, Fig. 5(a)",
-      statement:
-        "In Case EE PPM-OP outperforms PPM-TP by more than 15% on average (paired W_OP/W_TP − 1 over p̄ ∈ {1, 3, 6, 9}c̄, anchor regime)",
-      paperValue: 0.15,
-      rule: atLeast(),
-      evidence: "independent",
-      reading:
-        "With the earlier `geometric` PPM-TP reconstruction the sign flips under load (PPM-TP ahead by 2-11% at 2c̄-3c̄ once PPM-MP saturates; twiceIndexRanking), so this verdict holds for the `reserve` reading pinned by Sec. 6.1 and not for the other reconstructions.",
-      source:
-        `${anchorScale}; on shared instances ER_TP/ER_OP = W_OP/W_TP, so no offline bound is needed`,
-      measure: () => anchored().eeGap,
-    },
-    {
-      ...base,
-      id: "ppm.anchor-er-op-ue",
-      where: "Section 6.2, Fig. 4(a)",
-      statement:
-        "PPM-OP's ER in Case UE lies roughly in 1.12-1.22 (checked at p̄ = 2c̄, anchor regime; upper end of the certified bracket)",
-      paperValue: [1.12, 1.22],
-      rule: inRange(0.02),
-      evidence: "independent",
-      explanation:
-        "In the regime where PPM-MP saturates as in the paper's Fig. 4(b), PPM-OP is within ≈ 6% of the certified offline optimum (Lagrangian bracket, width < 0.1%). The paper's higher ratios would need a heavier load than its own utilisation figure shows, or a different draw of the 4000 jobs (the consecutive-jobs reading is not tested here).",
-      source: anchorScale,
-      measure: () => anchored().erOp.high,
-    },
-    {
-      ...base,
-      id: "ppm.fig6-op-flat-below-switch",
+      id: id("fig6-op-flat-below-switch"),
       where: "Section 6.2, Fig. 6(a)-(d)",
       statement:
-        "PPM-OP's ER does not depend on δ while p̄(1+δ) ≤ C_s: every δ at p̄ = c̄ (LUC) and δ ≤ C_s/p̄ − 1 at p̄ = 3c̄ (HUC1), Cases UI and EI (measured: largest max−min of the mean ER over those δ)",
+        "PPM-OP's ER does not depend on δ while p̄(1+δ) ≤ C_s: every δ at p̄ = c̄ (LUC) and δ ≤ C_s/p̄ − 1 at p̄ = 3c̄ (HUC1), Cases UI and EI (measured: largest max−min over those δ of the mean paired ER(δ)/ER(0) − 1)",
       paperValue: 0,
       rule: within({ abs: 1e-9 }),
       evidence: "independent",
-      source: `${deltaScale}; C_s/p̄ − 1 = ${
+      reading: deltaRegime,
+      source: `anchorDeltaSweeps; C_s/p̄ − 1 = ${
         switchDelta.toFixed(3)
       } at p̄ = 3c̄ (ours; the paper: 1.1, see ppm.delta-threshold-huc1)`,
-      measure: async () => {
-        const rows = await fig6Rows();
+      measure: () => {
+        const rows = deltas().fig6;
         const groups = [
           ...["Case UI", "Case EI"].map((row) => ({ row, column: "p̄ = c̄ (LUC)", upTo: Infinity })),
           ...["Case UI", "Case EI"].map((row) => ({
@@ -522,17 +413,23 @@ export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
     },
     {
       ...base,
-      id: "ppm.fig6-tp-luc-flat",
+      id: id("fig6-tp-luc-flat"),
       where: "Section 6.2, Fig. 6(a)-(b)",
       statement:
-        "PPM-TP's ER is insensitive to δ at p̄ = c̄ (LUC), Cases UI and EI (quantified here: max−min of the mean ER over δ ∈ [−0.8, 2.4] at most 0.005)",
+        "PPM-TP's ER is insensitive to δ at p̄ = c̄ (LUC), Cases UI and EI (quantified here: max−min over δ ∈ [−0.8, 2.4] of the mean paired ER(δ)/ER(0) − 1 at most 0.005)",
       paperValue: 0,
       rule: within({ abs: 0.005 }),
       evidence: "independent",
-      source:
-        `${deltaScale}. As the paper argues, only the δ-independent first segment f'(2y) is posted while y ≤ 0.5; at our load the CPU utilisation stays below 0.5 anyway`,
-      measure: async () => {
-        const rows = await fig6Rows();
+      explanation:
+        `In the paper's load regime the CPU utilisation passes 0.5, where PPM-TP posts its second segment, and every reconstruction of that segment (the paper gives none; ours rises from c̄ to max(p̄(1+δ), c̄)) depends on δ for δ > 0: PPM-TP's ER worsens by up to ${
+          draw === "random"
+            ? "≈ 2 % in Case EI (≈ 0.4 % in Case UI)"
+            : "≈ 13 % in Case EI (≈ 3 % in Case UI)"
+        } at δ = 2.4 (quick mode, seed 1). The paper's argument (only the δ-free first segment f'(2y) matters at p̄ = c̄) holds only while y ≤ 0.5, i.e. at the lighter load of random windows at recorded durations, where the spread is 0.`,
+      reading: deltaRegime,
+      source: "anchorDeltaSweeps",
+      measure: () => {
+        const rows = deltas().fig6;
         return Math.max(
           ...["Case UI", "Case EI"].map((row) => spread(panel(rows, row, "p̄ = c̄ (LUC)", "PPM-TP"))),
         );
@@ -540,18 +437,21 @@ export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
     },
     {
       ...base,
-      id: "ppm.fig6-op-huc2-overestimate",
+      id: id("fig6-op-huc2-overestimate"),
       where: "Section 6.2, Fig. 6(e)-(f)",
       statement:
-        "At p̄ = 9c̄ (HUC2) PPM-OP benefits from over-estimating p̄ for moderate δ (up to ≈ 1.6 in Case UI, 1.2 in Case EI): measured min over 0 < δ ≤ 1.2 of ER(δ) − ER(0), the larger of the two cases (paper: < 0)",
+        "At p̄ = 9c̄ (HUC2) PPM-OP benefits from over-estimating p̄ for moderate δ (up to ≈ 1.6 in Case UI, 1.2 in Case EI): measured min over 0 < δ ≤ 1.2 of the mean paired ER(δ)/ER(0) − 1, the larger of the two cases (paper: < 0)",
       paperValue: 0,
       rule: atMost(),
       evidence: "independent",
       explanation:
-        "At our load (offered CPU peak ≈ 0.3 of capacity at recorded durations, see ppm.er-op-ue-range) capacity never binds, so holding capacity back has no value: the more conservative φ designed for p̄(1+δ) only turns away customers the offline optimum admits, and PPM-OP's ER does not improve with δ in either HUC2 panel (it rises slightly; notebook Fig. 6). The paper's benefit needs a load at which capacity binds; the load study varies the load only at δ = 0, so whether the benefit appears at heavier load is not tested here.",
-      source: deltaScale,
-      measure: async () => {
-        const rows = await fig6Rows();
+        `The benefit depends on how the jobs are drawn. Under the random reading, even in its anchor regime (durations ×2, PPM-MP saturating), the pricing designed for p̄(1 + δ) with δ > 0 gives lower welfare than the exact design on the same instances in both HUC2 panels (ER up ≈ 0.4-0.6 % at δ = 0.4; quick mode, seed 1): the capacity it holds back is not worth the customers it turns away. Under the consecutive reading (recorded durations, denser arrivals) over-estimating helps as the paper says (ER down ≈ 5 % in Case UI, 12-17 % in Case EI for δ ∈ [0.8, 2.4]); ${
+          twin("fig6-op-huc2-overestimate")
+        } is the other reading.`,
+      reading: deltaRegime,
+      source: "anchorDeltaSweeps",
+      measure: () => {
+        const rows = deltas().fig6;
         return Math.max(
           ...["Case UI", "Case EI"].map((row) =>
             improvement(panel(rows, row, "p̄ = 9c̄ (HUC2)", "PPM-OP"), 1.2)
@@ -561,34 +461,60 @@ export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
     },
     {
       ...base,
-      id: "ppm.fig7-sigma1-worsens",
-      where: "Section 6.2, Fig. 7(a)",
+      id: id("fig6-tp-deteriorates"),
+      where: "Section 6.2, Fig. 6(c)-(f)",
       statement:
-        "With σ = 1 PPM-OP's ER gets worse as δ > 0 grows (measured: ER(δ = 2.4) − ER(0), paper: > 0)",
+        "PPM-TP's ER deteriorates with δ in HUC1 and HUC2 (measured: smallest over the four HUC1/HUC2 panels of the mean paired ER(2.4)/ER(0) − 1; paper: > 0)",
       paperValue: 0,
       rule: atLeast(),
       evidence: "independent",
-      source:
-        `${deltaScale}. At our load the ER rises with δ for every σ (see ppm.fig7-larger-sigma-improves-first), so the agreement does not single out σ = 1`,
-      measure: async () => {
-        const rows = (await fig7Rows()).filter((r) => r.column === "σ = 1");
-        return erAt(rows, 2.4) - erAt(rows, 0);
+      reading:
+        `${deltaRegime}. The paper adds that PPM-OP's ER slightly worsens past δ ≈ 1.1 in HUC1; with our C_s the HUC1 design switches at δ = ${
+          switchDelta.toFixed(3)
+        } (ppm.delta-threshold-huc1) and PPM-OP's ER moves from there: it worsens under the random reading, and under the consecutive one it first improves by a few percent (Case EI) before worsening (Case UI; notebook table). With random windows at recorded durations PPM-TP never posts its second segment and this statement cannot be tested.`,
+      source: "anchorDeltaSweeps",
+      measure: () => {
+        const rows = deltas().fig6;
+        return Math.min(
+          ...["Case UI", "Case EI"].flatMap((row) =>
+            ["p̄ = 3c̄ (HUC1)", "p̄ = 9c̄ (HUC2)"].map((column) =>
+              erAt(panel(rows, row, column, "PPM-TP"), 2.4)
+            )
+          ),
+        );
       },
     },
     {
       ...base,
-      id: "ppm.fig7-larger-sigma-improves-first",
+      id: id("fig7-sigma1-worsens"),
+      where: "Section 6.2, Fig. 7(a)",
+      statement:
+        "With σ = 1 PPM-OP's ER gets worse as δ > 0 grows (measured: mean paired ER(2.4)/ER(0) − 1, paper: > 0)",
+      paperValue: 0,
+      rule: atLeast(),
+      evidence: "independent",
+      reading:
+        `${deltaRegime}. Under the random reading the ER rises with δ for every σ, so the agreement singles out σ = 1 only under the consecutive reading (ppm.consecutive-fig7-larger-sigma-improves-first)`,
+      source: "anchorDeltaSweeps",
+      measure: () => erAt(deltas().fig7.filter((r) => r.column === "σ = 1"), 2.4),
+    },
+    {
+      ...base,
+      id: id("fig7-larger-sigma-improves-first"),
       where: "Section 6.2, Fig. 7(b)-(c)",
       statement:
-        "With σ = 2 and σ = 10 PPM-OP's ER first improves as δ > 0 grows (measured: min over δ > 0 of ER(δ) − ER(0), the larger of the two σ; paper: < 0)",
+        "With σ = 2 and σ = 10 PPM-OP's ER first improves as δ > 0 grows (measured: min over δ > 0 of the mean paired ER(δ)/ER(0) − 1, the larger of the two σ; paper: < 0)",
       paperValue: 0,
       rule: atMost(),
       evidence: "independent",
       explanation:
-        "Same cause as ppm.fig6-op-huc2-overestimate: with capacity not binding at our load, over-estimating p̄ only makes PPM-OP reject customers the offline optimum accepts, so the ER does not improve from δ = 0 for any σ (it rises slightly). The σ-dependence the paper reports (more tolerance to over-estimation with larger σ) therefore cannot show here.",
-      source: deltaScale,
-      measure: async () => {
-        const rows = await fig7Rows();
+        `Reading-dependent, as ppm.fig6-op-huc2-overestimate: under the random reading (anchor regime, durations ×2) over-estimating p̄ lowers PPM-OP's welfare for every σ (ER up ≈ 0.7 % at δ = 0.4 for σ = 10, ≈ 1.6 % for σ = 2; quick mode, seed 1) — smaller for larger σ, the paper's direction, but never an improvement; under the consecutive reading the ER first improves for σ = 2 (≈ −1.6 % at δ = 0.4) and σ = 10 (≈ −8.7 % at δ = 1.2) and worsens for σ = 1, as in the paper's Fig. 7; in paper mode (50 instances, anchor ×2) the improvement for σ = 2 vanishes (+0.2 %), so the verdict there is a discrepancy on σ = 2 only. The other reading: ${
+          twin("fig7-larger-sigma-improves-first")
+        }.`,
+      reading: deltaRegime,
+      source: "anchorDeltaSweeps",
+      measure: () => {
+        const rows = deltas().fig7;
         return Math.max(
           ...["σ = 2", "σ = 10"].map((column) =>
             improvement(rows.filter((r) => r.column === column), Infinity)
@@ -596,40 +522,29 @@ export function claims(params: RunParams, sweeps?: ClaimSweeps): ClaimSpec[] {
         );
       },
     },
-    {
-      ...base,
-      id: "ppm.fig6-tp-deteriorates",
-      where: "Section 6.2, Fig. 6(c)-(f)",
-      statement:
-        "PPM-TP's ER deteriorates with δ in HUC1 and HUC2, and PPM-OP's slightly worsens past δ ≈ 1.1 in HUC1",
-      paperValue: "qualitative",
-      status: "not-reproducible-here",
-      explanation:
-        "PPM-TP depends on δ only through its second segment (y > 0.5), which our trace windows never reach (peak CPU utilisation ≈ 0.35 in the notebook's Fig. 4(b)/5(b)), so its ER is flat in δ here (notebook Fig. 6) for a reason unrelated to the paper's. PPM-OP's HUC1 switch is at δ = 0.596 with our C_s (ppm.delta-threshold-huc1), and past it the quick-mode ER moves by < 0.1%, too little to call a trend. Grading these needs a load where capacity binds (paper mode / the load study), which the δ sweeps do not vary.",
-    },
   ];
+  return specs.map((spec) => ({ ...spec, statement: `${spec.statement} [${draw} reading]` }));
 }
 
 /** Rows of one Fig. 6 sub-figure and mechanism. */
-function panel(rows: readonly SweepRow[], row: string, column: string, mechanism: string) {
+function panel(rows: readonly PairedDeltaRow[], row: string, column: string, mechanism: string) {
   return rows.filter((r) => r.row === row && r.column === column && r.mechanism === mechanism);
 }
 
-/** max − min of the mean ER (upper end of the bracket) over rows. */
-function spread(rows: readonly SweepRow[]): number {
-  const ers = rows.map((r) => r.erHigh);
-  return Math.max(...ers) - Math.min(...ers);
+/** max − min of the mean paired ER change over rows. */
+function spread(rows: readonly PairedDeltaRow[]): number {
+  const changes = rows.map((r) => r.erChange);
+  return Math.max(...changes) - Math.min(...changes);
 }
 
-/** Mean ER (upper end of the bracket) of the row at x = δ. */
-function erAt(rows: readonly SweepRow[], delta: number): number {
+/** Mean paired ER(δ)/ER(0) − 1 of the row at x = δ. */
+function erAt(rows: readonly PairedDeltaRow[], delta: number): number {
   const row = rows.find((r) => Math.abs(r.x - delta) < 1e-12);
   if (!row) throw new Error(`no sweep row at δ = ${delta}`);
-  return row.erHigh;
+  return row.erChange;
 }
 
-/** min over 0 < δ ≤ upTo of ER(δ) − ER(0) (negative: over-estimation helps). */
-function improvement(rows: readonly SweepRow[], upTo: number): number {
-  const base = erAt(rows, 0);
-  return Math.min(...rows.filter((r) => r.x > 0 && r.x <= upTo).map((r) => r.erHigh - base));
+/** min over 0 < δ ≤ upTo of ER(δ)/ER(0) − 1 (negative: over-estimation helps). */
+function improvement(rows: readonly PairedDeltaRow[], upTo: number): number {
+  return Math.min(...rows.filter((r) => r.x > 0 && r.x <= upTo).map((r) => r.erChange));
 }

@@ -19,7 +19,13 @@ import { ParameterError } from "../../core/errors.ts";
 import { createRng, type Rng } from "../../core/rng.ts";
 import { requireInteger, requireObject, requirePositive } from "../../core/validate.ts";
 import { type Instance, validateInstance } from "./instance.ts";
-import { googleJobTimes, type JobTimes, sampleWindow, SLOT_SECONDS } from "./arrivals.ts";
+import {
+  googleJobTimes,
+  type JobDraw,
+  type JobTimes,
+  sampleWindow,
+  SLOT_SECONDS,
+} from "./arrivals.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
 import { cachedBracket, type OfflineSolver } from "./offline_cache.ts";
 
@@ -57,6 +63,8 @@ export interface InstanceParams {
   readonly durationScale?: number;
   /** `"synthetic"` forces the calibrated stand-in of the trace (default: trace if present). */
   readonly jobSource?: "trace" | "synthetic";
+  /** How the jobs are drawn from the trace (default `random`; see {@link JobDraw}). */
+  readonly draw?: JobDraw;
 }
 
 /** The nine bundles (r_cpu, r_ram). */
@@ -91,6 +99,7 @@ export function buildInstance(
     params.slots,
     params.jobs,
     params.durationScale,
+    params.draw,
   );
   const values = rng.stream("values");
   const bundles = section6Bundles();

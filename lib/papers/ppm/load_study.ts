@@ -44,13 +44,15 @@ import {
   type ValueCase,
 } from "./experiments.ts";
 import { requireInstanceFields } from "./validate.ts";
+import { PAPER_MODE_INSTANCES } from "./figures.ts";
 
 /** Duration factors of the notebook's study (1 = as recorded). */
 export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
 
 /**
  * Sizes of the study: quick mode as the quick sweeps (300 jobs, 270 slots, 2 instances), paper
- * mode the paper's N = 4000, T = 3600 with 5 instances per point (each offline bound ≈ 10 s).
+ * mode the paper's N = 4000, T = 3600 with `PAPER_MODE_INSTANCES` (50) instances per point (one
+ * Lagrangian bracket ≈ 1-2 s on the loaded 2-core machine).
  *
  * @param mode run mode
  * @returns jobs, slots and instances per point
@@ -64,7 +66,7 @@ export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
 export function loadStudySizes(mode: RunMode): { jobs: number; slots: number; instances: number } {
   requireRunMode(mode);
   return mode === "paper"
-    ? { jobs: 4000, slots: 3600, instances: 5 }
+    ? { jobs: 4000, slots: 3600, instances: PAPER_MODE_INSTANCES }
     : { jobs: 300, slots: 270, instances: 2 };
 }
 

@@ -155,7 +155,7 @@ export function runPosted(
     payments[n] = state.payment;
     value += valuations[best]!;
   }
-  const utilisation = state.utilisation;
+  const utilisation = instance.resources.map((_, k) => state.utilisationCopy(k));
   const cost = supplyCost(instance, utilisation);
   return { decisions, payments, utilisation, value, cost, welfare: value - cost };
 }

@@ -11,7 +11,7 @@
  *
  * @module
  */
-export { claims, type ClaimSweeps, type SweepRows } from "./claims.ts";
+export { claims } from "./claims.ts";
 export * from "./cost.ts";
 export * from "./power_theory.ts";
 export * from "./power_pricing.ts";
@@ -33,3 +33,4 @@ export * from "./arrivals.ts";
 export * from "./figures.ts";
 export * from "./section6_sweeps.ts";
 export * from "./speed.ts";
+export * from "./paired_delta.ts";

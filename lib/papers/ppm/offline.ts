@@ -56,6 +56,23 @@ export interface OfflineBracket {
   readonly method: "milp" | "lp-relaxation";
 }
 
+let lpSolves = 0;
+
+/**
+ * HiGHS solves made by {@link offlineOptimum} so far in this process (every LP or MILP of the
+ * ppm reproduction goes through it; tests assert where none is made).
+ *
+ * @returns the count
+ * @example
+ * ```ts
+ * import { lpSolveCount } from "./offline.ts";
+ * lpSolveCount(); // 0 in a fresh process
+ * ```
+ */
+export function lpSolveCount(): number {
+  return lpSolves;
+}
+
 /**
  * Computes a certified bracket on the offline optimum.
  *
@@ -144,6 +161,7 @@ export async function offlineOptimum(
       previous = y;
     }
   });
+  lpSolves++;
   const result = await model.solve(
     options.exact
       ? {

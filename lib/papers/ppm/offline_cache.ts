@@ -19,7 +19,7 @@
  */
 import { type Instance, validateInstance } from "./instance.ts";
 import { lagrangianBracket } from "./lagrangian.ts";
-import { offlineOptimum } from "./offline.ts";
+import { lpSolveCount, offlineOptimum } from "./offline.ts";
 import { requireArray, requireOneOf } from "../../core/validate.ts";
 
 /** How W_opt is bracketed: Lagrangian dual (default) or the HiGHS LP (cross-check). */
@@ -38,11 +38,13 @@ export interface CachedBracket {
 const cache = new Map<string, Promise<CachedBracket>>();
 let solved = 0;
 let reused = 0;
-let lpSolved = 0;
 
-/** Brackets computed (of them HiGHS LPs) and reused so far in this process. */
+/**
+ * Brackets computed and reused so far in this process, and every HiGHS solve (cached or not,
+ * {@link lpSolveCount}).
+ */
 export function offlineSolves(): { solved: number; reused: number; lpSolved: number } {
-  return { solved, reused, lpSolved };
+  return { solved, reused, lpSolved: lpSolveCount() };
 }
 
 /**
@@ -69,7 +71,6 @@ export function cachedBracket(
     return hit;
   }
   solved++;
-  if (solver === "lp") lpSolved++;
   const computed = solver === "lp"
     ? offlineOptimum(instance, { tangents: 24, incumbents }).then((b) => ({
       lower: b.lower,

@@ -22,6 +22,7 @@ import { progress } from "../../core/progress.ts";
 import { requireRunMode, type RunMode } from "../../core/params.ts";
 import {
   requireArray,
+  requireFinite,
   requireFiniteArray,
   requireFunction,
   requireInteger,
@@ -82,7 +83,7 @@ export interface DeltaPanel {
 
 /**
  * Sizes of the δ sweeps (Fig. 6-7): as {@link sweepSizes} but 8 instances per point in quick mode
- * (one shared offline bracket per instance makes them cheap); the paper's 1000 in paper mode.
+ * (one shared offline bracket per instance makes them cheap); paper mode as {@link sweepSizes}.
  *
  * @param mode run mode
  * @returns instances, jobs and slots
@@ -95,13 +96,48 @@ export interface DeltaPanel {
  */
 export function deltaSweepSizes(mode: RunMode): SweepSizes {
   requireRunMode(mode);
-  return { ...sweepSizes(mode), instances: mode === "paper" ? 1000 : 8 };
+  return mode === "paper" ? sweepSizes(mode) : { ...sweepSizes(mode), instances: 8 };
 }
 
 /** δ grid of Fig. 6 (Cases UI/EI: δ ∈ [−0.8, 2.4]) and Fig. 7 (over-estimation only). */
 export const FIG6_DELTAS: readonly number[] = [-0.8, -0.4, 0, 0.4, 0.8, 1.2, 1.6, 2, 2.4];
 /** δ grid of Fig. 7. */
 export const FIG7_DELTAS: readonly number[] = FIG6_DELTAS.filter((d) => d >= 0);
+
+/**
+ * Mechanisms of Fig. 6, designed for p̄·(1 + δ): PPM-OP and PPM-TP.
+ *
+ * @param delta estimation error δ
+ * @returns the named mechanisms
+ * @example
+ * ```ts
+ * import { fig6Mechanisms } from "./section6_sweeps.ts";
+ * fig6Mechanisms(0.5)["PPM-TP"]; // { kind: "twice-index", pbarError: 0.5 }
+ * ```
+ */
+export function fig6Mechanisms(delta: number): Record<string, MechanismSpec> {
+  requireFinite("delta", delta);
+  return {
+    "PPM-OP": { kind: "optimal", pbarError: delta },
+    "PPM-TP": { kind: "twice-index", pbarError: delta },
+  };
+}
+
+/**
+ * Mechanism of Fig. 7, designed for p̄·(1 + δ): PPM-OP alone.
+ *
+ * @param delta estimation error δ
+ * @returns the named mechanism
+ * @example
+ * ```ts
+ * import { fig7Mechanisms } from "./section6_sweeps.ts";
+ * Object.keys(fig7Mechanisms(1)); // ["PPM-OP"]
+ * ```
+ */
+export function fig7Mechanisms(delta: number): Record<string, MechanismSpec> {
+  requireFinite("delta", delta);
+  return { "PPM-OP": { kind: "optimal", pbarError: delta } };
+}
 
 const REGIMES: readonly { multiple: number; label: string }[] = [
   { multiple: 1, label: "p̄ = c̄ (LUC)" },

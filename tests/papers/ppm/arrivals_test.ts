@@ -25,6 +25,33 @@ Deno.test("sampleWindow: slotting, unknown durations to the horizon, clipping (h
   assert.deepEqual(tripled.map((s) => s.duration), [4, 3, 2]); // 15 s → 2 slots
 });
 
+Deno.test("sampleWindow consecutive: a run of consecutive jobs from its first submission (hand-computed)", () => {
+  const jobs: JobTimes = {
+    source: "synthetic",
+    submit: Float64Array.from([0, 100, 105, 118, 400]),
+    duration: Float64Array.from([10, 30, NaN, 5, 10]),
+    note: "hand-made",
+  };
+  // Window of 3 slots = 30 s: only the runs starting at job 1 (100, 105, 118) fit, so whatever the
+  // first draws are, the run is jobs 1-3 with the window starting at 100 s.
+  for (const seed of [1, 2, 3]) {
+    const stays = sampleWindow(jobs, createRng(seed).stream("w"), 3, 3, 1, "consecutive");
+    assert.deepEqual(stays, [
+      { arrival: 0, duration: 3 }, // 30 s
+      { arrival: 0, duration: 3 }, // unknown end: to the horizon
+      { arrival: 1, duration: 1 }, // submitted at 118 s → slot 1; 5 s → 1 slot
+    ]);
+  }
+  assert.throws(
+    () => sampleWindow(jobs, createRng(1).stream("w"), 1, 3, 1, "consecutive"),
+    ParameterError,
+  );
+  assert.throws(
+    () => sampleWindow(jobs, createRng(1).stream("w"), 3, 3, 1, "every other" as "random"),
+    ParameterError,
+  );
+});
+
 Deno.test("sampleWindow rejects bad sizes and windows with too few jobs", () => {
   const rng = createRng(1).stream("w");
   assert.throws(() => sampleWindow(tiny, rng, 4, 4), ParameterError);

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { ParameterError } from "../../../lib/core/errors.ts";
 import { RatioMeans } from "../../../lib/papers/ppm/experiments.ts";
-import { runSweep } from "../../../lib/papers/ppm/figures.ts";
+import { PAPER_MODE_INSTANCES, runSweep, sweepSizes } from "../../../lib/papers/ppm/figures.ts";
+import { loadStudySizes } from "../../../lib/papers/ppm/load_study.ts";
 import {
   caseSweep,
+  deltaSweepSizes,
   FIG6_DELTAS,
   FIG7_DELTAS,
   figure6Panels,
@@ -22,6 +24,13 @@ Deno.test("RatioMeans: hand-computed means per key, typed error for an unknown k
   assert.deepEqual(means.keys(), ["a", "b"]);
   assert.deepEqual(means.mean("a"), { erLow: 1.25, erHigh: 3, instances: 2 });
   assert.throws(() => means.mean("c"), ParameterError);
+});
+
+Deno.test("paper mode: the paper's N = 4000, T = 3600 and the same ≥ 50 instances per point in every sweep", () => {
+  assert.ok(PAPER_MODE_INSTANCES >= 50);
+  for (const sizes of [sweepSizes("paper"), deltaSweepSizes("paper"), loadStudySizes("paper")]) {
+    assert.deepEqual(sizes, { instances: PAPER_MODE_INSTANCES, jobs: 4000, slots: 3600 });
+  }
 });
 
 Deno.test("paper grids: Fig. 6 spans δ ∈ [−0.8, 2.4], Fig. 7 only δ ≥ 0, panels as in the paper", () => {
