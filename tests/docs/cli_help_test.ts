@@ -2,7 +2,17 @@ import assert from "node:assert/strict";
 import { deno, denoConfig } from "./entry_points.ts";
 
 /** Every task that is a command line (the others run checks or builds and take no options). */
-const CLI_TASKS = ["claims", "ledger", "report", "nb", "lab", "setup", "check"] as const;
+const CLI_TASKS = [
+  "claims",
+  "ledger",
+  "report",
+  "nb",
+  "lab",
+  "setup",
+  "check",
+  "sweep",
+  "merge",
+] as const;
 
 Deno.test("every CLI task is described in deno.json", () => {
   const tasks = denoConfig().tasks;
