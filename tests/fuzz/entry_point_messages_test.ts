@@ -114,6 +114,11 @@ Deno.test("ppm: an unknown twice-index variant and a cost function that is not o
     () => ppm.powerCost(3, 1e308),
     "parameter a·s (c̄ = f'(1)) = Infinity is invalid: expected a finite number",
   );
+  assertMessage(
+    () => ppm.utilisationRows({ kind: "bogus" } as never),
+    'parameter series.kind = "bogus" is invalid: expected a Float64Array of utilisation levels',
+  );
+  assert.equal(ppm.utilisationRows({ "PPM-OP": new Float64Array(10) }, "Case UE").length, 2);
 });
 
 Deno.test("aeria: a NaN budget is named, and an infinite capacity still means no limit", () => {

@@ -14,6 +14,7 @@ import * as Plot from "@observablehq/plot";
 import { type Displayable, plot } from "../../core/display.ts";
 import { progress } from "../../core/progress.ts";
 import { requireRunMode, type RunMode } from "../../core/params.ts";
+import { ParameterError } from "../../core/errors.ts";
 import { alphaStarOf, criticalThreshold, lowerBound1, lowerBound2 } from "./power_theory.ts";
 import { optimalPricingFunction } from "./power_pricing.ts";
 import {
@@ -307,6 +308,7 @@ export interface UtilisationRow {
  * @param series utilisation per slot, by mechanism name
  * @param column facet label of these series
  * @returns rows with time in minutes
+ * @throws {ParameterError} when a series is not a Float64Array
  * @example
  * ```ts
  * import { utilisationRows } from "./figures.ts";
@@ -319,6 +321,11 @@ export function utilisationRows(
 ): UtilisationRow[] {
   if (column !== undefined) requireString("column", column);
   requireObject("series", series, "an object of utilisation series (Float64Array per name)");
+  for (const [name, y] of Object.entries(series)) {
+    if (!(y instanceof Float64Array)) {
+      throw new ParameterError(`series.${name}`, y, "a Float64Array of utilisation levels");
+    }
+  }
   return Object.entries(series).flatMap(([name, y]) =>
     Array.from(y, (level, t) => ({ minutes: t * SECTION6.slotSeconds / 60, level, name, column }))
       .filter((_, t) => t % 5 === 0)
