@@ -23,7 +23,9 @@ import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts"
 import {
   type DeltaPanel,
   FIG6_DELTAS,
+  fig6Mechanisms,
   FIG7_DELTAS,
+  fig7Mechanisms,
   figure6Panels,
   figure7Panels,
 } from "./section6_sweeps.ts";
@@ -146,16 +148,13 @@ export function anchorDeltaSweeps(options: AnchorOptions): AnchorDeltaSweeps {
     fig6: pairedDeltaSweep(
       loaded(figure6Panels(sizes, options.seed)),
       FIG6_DELTAS,
-      (delta) => ({
-        "PPM-OP": { kind: "optimal", pbarError: delta },
-        "PPM-TP": { kind: "twice-index", pbarError: delta },
-      }),
+      fig6Mechanisms,
       options.instances,
     ),
     fig7: pairedDeltaSweep(
       loaded(figure7Panels(sizes, options.seed)),
       FIG7_DELTAS,
-      (delta) => ({ "PPM-OP": { kind: "optimal", pbarError: delta } }),
+      fig7Mechanisms,
       options.instances,
     ),
   };
