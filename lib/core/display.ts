@@ -29,7 +29,7 @@ import { categoryColours } from "./palette.ts";
 import { csvDataUrl, recordMarks } from "./figure_data.ts";
 import { ParameterError } from "./errors.ts";
 import { requireMethods, requireObject, requireObjectArray, requireString } from "./validate.ts";
-import type { DataFrame } from "../traces/frame.ts";
+import type { DataFrame } from "./frame.ts";
 
 /** Observable Plot's options object, as {@link plot} takes it. */
 export type PlotOptions = Plot.PlotOptions;

@@ -5,6 +5,7 @@ export * from "./rng.ts";
 export * from "./claims.ts";
 export * from "./params.ts";
 export * from "./display.ts";
+export type { DataFrame } from "./frame.ts";
 export * from "./progress.ts";
 export * from "./numerics.ts";
 export * from "./lp.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 const frames = new Map<string, DataFrame>();
 

@@ -8,7 +8,7 @@
 import { gunzipSync } from "node:zlib";
 import pl from "nodejs-polars";
 import { DataFileError } from "../core/errors.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /** How to read one column. */
 export interface ColumnSpec {

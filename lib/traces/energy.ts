@@ -8,7 +8,7 @@ import { DataFileError } from "../core/errors.ts";
 import { cached } from "./cache.ts";
 import { readTraceCsv } from "./read.ts";
 import { requireTraceDir, traceFile } from "./paths.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 const DAY_MS = 86_400_000;
 

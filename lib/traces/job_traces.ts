@@ -14,7 +14,7 @@ import {
 } from "./jobs.ts";
 import type { TraceName } from "./paths.ts";
 import { requireOneOf } from "../core/validate.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /** Job traces available in the common shape. */
 export const JOB_TRACES = [

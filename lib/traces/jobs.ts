@@ -8,7 +8,7 @@
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
 import { requireOneOf } from "../core/validate.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 const num = (from: string, to = from, nullable = false) =>
   ({ from, to, kind: "number", nullable }) as const;

@@ -16,7 +16,7 @@ import { bandwidthSeriesMbps, hoepHourlySeries } from "./series.ts";
 import type { TraceStats } from "./stats.ts";
 import { loadTraceStats, TRACE_STATS_PATH } from "./stats_file.ts";
 import { syntheticBandwidth, syntheticHoep, syntheticJobs } from "./synthetic.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /** What to load. Columns are the same whether the data is real or synthetic. */
 export type TraceRequest =

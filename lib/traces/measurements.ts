@@ -6,7 +6,7 @@
  */
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /**
  * Fine-tuning throughput measured by VectorLM on A100-SXM4-80GB, A40 and T4 (120 rows).

@@ -11,7 +11,7 @@
  *
  * @module
  */
-export type { DataFrame } from "./frame.ts";
+export type { DataFrame } from "../core/frame.ts";
 export {
   requireTraceDir,
   TRACE_NAMES,

@@ -5,7 +5,7 @@
  */
 import pl from "nodejs-polars";
 import { readTraceCsv } from "./read.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /**
  * All 40 Ghent 4G traces flattened, one row per ~1 s segment (18,036 rows).

@@ -6,7 +6,7 @@
 import { cached } from "./cache.ts";
 import { type ColumnSpec, parseCsv, readTraceText } from "./csv.ts";
 import { requireTraceDir, traceFile, type TraceName } from "./paths.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /**
  * Reads one CSV file of a trace folder into a DataFrame, once per process.

@@ -5,7 +5,7 @@
  */
 import { ParameterError } from "../core/errors.ts";
 import { requireInteger, requireMethods, requirePositive } from "../core/validate.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /** Options of {@link hoepHourlySeries}. */
 export interface HoepSeriesOptions {

@@ -14,7 +14,7 @@ import { loadGhent4g } from "./network.ts";
 import { QUANTILE_PROBS, quantiles } from "./quantiles.ts";
 import { bandwidthSeriesMbps } from "./series.ts";
 import { arrivalsPerSlot, meanByPhase } from "./slots.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /** Statistics of one job trace. */
 export interface JobTraceStats {

@@ -23,7 +23,7 @@ import {
 import { ar1Uniforms } from "./dependence.ts";
 import { inverseCdf } from "./quantiles.ts";
 import type { JobTraceStats, TraceStats } from "./stats.ts";
-import type { DataFrame } from "./frame.ts";
+import type { DataFrame } from "../core/frame.ts";
 
 /** Largest mean arrival rate per hour {@link poissonArrivals} accepts (far above any trace). */
 export const MAX_ARRIVALS_PER_HOUR = 1e6;
