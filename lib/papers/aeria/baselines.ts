@@ -135,8 +135,7 @@ export function edgentDemands(
   edgeGflops: number,
   sigmaTarget?: number,
 ): Demand[] {
-  requireResolvedBids(bids);
-  requirePositive("edgeGflops", edgeGflops);
+  // edgentChoices validates the bids, the capacity and the σ target.
   return edgentChoices(bids, edgeGflops, sigmaTarget).map((c) => c.demand);
 }
 
