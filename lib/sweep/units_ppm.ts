@@ -23,7 +23,7 @@
  */
 import { ParameterError } from "../core/errors.ts";
 import type { RunMode, RunParams } from "../core/params.ts";
-import { requireOneOf } from "../core/validate.ts";
+import { requireInteger, requireOneOf } from "../core/validate.ts";
 import {
   buildInstance,
   empiricalRatios,
@@ -164,9 +164,7 @@ function ppmPlans(params: RunParams, instances?: number): Record<PpmSweepName, S
  * @throws {ParameterError} on a non-integer or non-positive `instances`
  */
 export function ppmUnits(params: RunParams, instances?: number): PpmUnitConfig[] {
-  if (instances !== undefined && (!Number.isInteger(instances) || instances < 1)) {
-    throw new ParameterError("instances", instances, "an integer ≥ 1");
-  }
+  if (instances !== undefined) requireInteger("instances", instances, 1);
   const all = ppmPlans(params, instances);
   return PPM_SWEEPS.flatMap((sweep) =>
     all[sweep].points.flatMap((_, point) =>
@@ -184,15 +182,9 @@ export function ppmUnits(params: RunParams, instances?: number): PpmUnitConfig[]
 
 function pointOf(config: PpmUnitConfig): PlanPoint {
   requireOneOf("mode", config.mode, ["quick", "paper"] as const);
-  const plan = ppmPlans(config, config.instances)[config.sweep];
-  if (!plan) throw new ParameterError("sweep", config.sweep, `one of ${PPM_SWEEPS.join(", ")}`);
-  const point = plan.points[config.point];
-  if (!point) {
-    throw new ParameterError("point", config.point, `0 … ${plan.points.length - 1}`);
-  }
-  if (!Number.isInteger(config.instance) || config.instance < 0) {
-    throw new ParameterError("instance", config.instance, "an integer ≥ 0");
-  }
+  const plan = ppmPlans(config, config.instances)[requireOneOf("sweep", config.sweep, PPM_SWEEPS)];
+  const point = plan.points[requireInteger("point", config.point, 0, plan.points.length - 1)]!;
+  requireInteger("instance", config.instance, 0);
   return point;
 }
 
