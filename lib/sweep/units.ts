@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { ParameterError } from "../core/errors.ts";
+import { requireOneOf } from "../core/validate.ts";
 import type { RunParams } from "../core/params.ts";
 import {
   assemblePpmSweeps,
@@ -55,9 +55,7 @@ export const SWEEP_PAPERS: readonly SweepPaper[] = Object.keys(ADAPTERS) as Swee
  * @throws {ParameterError} naming `paper` when it has no sharded sweep
  */
 export function sweepAdapter(paper: string): SweepAdapter {
-  const adapter = (ADAPTERS as Record<string, SweepAdapter>)[paper];
-  if (!adapter) throw new ParameterError("paper", paper, `one of ${SWEEP_PAPERS.join(", ")}`);
-  return adapter;
+  return ADAPTERS[requireOneOf("paper", paper, SWEEP_PAPERS)];
 }
 
 /**
