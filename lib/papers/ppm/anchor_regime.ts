@@ -118,19 +118,61 @@ export function peaksAt(options: AnchorOptions, scale: number): Peaks {
   requireObject("options", options, "anchor options { jobs, slots, instances, seed, ... }");
   requirePositive("scale", scale);
   const instances = requireInteger("instances", options.instances, 1);
-  const key = JSON.stringify([optionsKey(options), scale]);
+  const key = peaksKey(options, scale);
   const known = peakMemo.get(key);
   if (known) return known;
-  const build = anchorBuilder(options);
+  const peaks = meanPeaks(
+    Array.from({ length: instances }, (_, i) => instancePeaks(options, scale, i)),
+  );
+  peakMemo.set(key, peaks);
+  return peaks;
+}
+
+/**
+ * Peak CPU utilisation of the three mechanisms on instance `i` (Case UE, p̄ = 2c̄) at one duration
+ * factor: one term of {@link peaksAt}, what a sweep unit computes.
+ *
+ * @param options sizes, seed and reading
+ * @param scale duration factor
+ * @param i instance index
+ * @returns the peaks on that instance
+ */
+export function instancePeaks(options: AnchorOptions, scale: number, i: number): Peaks {
+  const instance = anchorBuilder(options)("UE", 2, scale, i);
+  return { op: peakOf(instance, OP), tp: peakOf(instance, TP), mp: peakOf(instance, MP) };
+}
+
+/**
+ * Mean of per-instance peaks in instance order, with the same floating-point operations as
+ * {@link peaksAt} (so means of peaks computed elsewhere equal it bit for bit).
+ *
+ * @param perInstance {@link instancePeaks} of instances 0, 1, …
+ * @returns the mean peaks
+ */
+export function meanPeaks(perInstance: readonly Peaks[]): Peaks {
+  const n = perInstance.length;
   const sums = { op: 0, tp: 0, mp: 0 };
-  for (let i = 0; i < instances; i++) {
-    const instance = build("UE", 2, scale, i);
-    sums.op += peakOf(instance, OP) / instances;
-    sums.tp += peakOf(instance, TP) / instances;
-    sums.mp += peakOf(instance, MP) / instances;
+  for (const peaks of perInstance) {
+    sums.op += peaks.op / n;
+    sums.tp += peaks.tp / n;
+    sums.mp += peaks.mp / n;
   }
-  peakMemo.set(key, sums);
   return sums;
+}
+
+/**
+ * Installs mean peaks computed elsewhere (sweep units) into the memo {@link peaksAt} reads.
+ *
+ * @param options the options `peaksAt` will be called with
+ * @param scale duration factor
+ * @param peaks the mean peaks ({@link meanPeaks} of the instances' peaks)
+ */
+export function seedPeaks(options: AnchorOptions, scale: number, peaks: Peaks): void {
+  peakMemo.set(peaksKey(options, scale), peaks);
+}
+
+function peaksKey(options: AnchorOptions, scale: number): string {
+  return JSON.stringify([optionsKey(options), scale]);
 }
 
 function peakOf(instance: Instance, spec: MechanismSpec): number {
@@ -219,36 +261,95 @@ export function anchorRegime(options: AnchorOptions): Promise<AnchorResult> {
   return computed;
 }
 
-async function measureAnchor(options: AnchorOptions): Promise<AnchorResult> {
+/**
+ * Installs an anchor regime computed elsewhere (sweep units, {@link combineAnchor}) into the
+ * memo {@link anchorRegime} reads.
+ *
+ * @param options the options `anchorRegime` will be called with
+ * @param result the regime and its measurements
+ */
+export function seedAnchorRegime(options: AnchorOptions, result: AnchorResult): void {
+  anchorMemo.set(optionsKey(options), Promise.resolve(result));
+}
+
+/** The points of the anchor measurement, in order: Case EE at p̄ ∈ {1, 3, 6, 9}c̄, then Case UE at 2c̄. */
+export const ANCHOR_POINTS: readonly { readonly case: ValueCase; readonly multiple: number }[] = [
+  ...[1, 3, 6, 9].map((multiple) => ({ case: "EE" as ValueCase, multiple })),
+  { case: "UE", multiple: 2 },
+];
+
+/** What one instance of one {@link ANCHOR_POINTS} point contributes to {@link anchorRegime}. */
+export interface AnchorInstance {
+  /** Welfare of PPM-OP and PPM-TP. */
+  readonly welfare: { readonly op: number; readonly tp: number };
+  /** Certified bracket of W_opt (Lagrangian; the three mechanisms' allocations as incumbents). */
+  readonly lower: number;
+  /** Upper end of the bracket. */
+  readonly upper: number;
+}
+
+/**
+ * One instance of one anchor point at duration factor `scale`: the three mechanisms' runs and
+ * the certified bracket (`cachedBracket`); what a sweep unit computes.
+ *
+ * @param options sizes, seed and reading
+ * @param scale the regime's duration factor ({@link anchorScale})
+ * @param point index into {@link ANCHOR_POINTS}
+ * @param i instance index
+ * @returns welfare and bracket (no timings)
+ * @throws {ParameterError} on a point index outside {@link ANCHOR_POINTS}
+ */
+export async function anchorInstance(
+  options: AnchorOptions,
+  scale: number,
+  point: number,
+  i: number,
+): Promise<AnchorInstance> {
+  const at = ANCHOR_POINTS[requireInteger("point", point, 0, ANCHOR_POINTS.length - 1)]!;
+  const instance = anchorBuilder(options)(at.case, at.multiple, scale, i);
+  const runs = [OP, TP, MP].map((spec) => runPosted(instance, pricingFunctions(instance, spec)));
+  const bracket = await cachedBracket(instance, "lagrangian", runs.map((r) => r.decisions));
+  return {
+    welfare: { op: runs[0]!.welfare, tp: runs[1]!.welfare },
+    lower: bracket.lower,
+    upper: bracket.upper,
+  };
+}
+
+/**
+ * Combines per-instance anchor measurements into the regime's result, with the same
+ * floating-point operations in the same order as {@link anchorRegime}.
+ *
+ * @param options sizes, instances, seed and reading
+ * @param found the regime's factor ({@link anchorScale})
+ * @param points `points[p][i]`: {@link anchorInstance} of point p, instance i
+ * @returns the anchor result
+ */
+export function combineAnchor(
+  options: AnchorOptions,
+  found: { scale: number; saturated: boolean; peaks: Peaks },
+  points: readonly (readonly AnchorInstance[])[],
+): AnchorResult {
   const instances = options.instances;
-  const build = anchorBuilder(options);
-  const { scale, saturated, peaks } = anchorScale(options);
+  const ee = ANCHOR_POINTS.flatMap((at, p) => at.case === "EE" ? [points[p]!] : []);
   let eeGap = 0;
-  const multiples = [1, 3, 6, 9];
   const erOpEe = { low: 0, high: 0 };
-  for (const multiple of multiples) {
+  for (const runs of ee) {
     const mean = { low: 0, high: 0 };
-    for (let i = 0; i < instances; i++) {
-      const instance = build("EE", multiple, scale, i);
-      const runs = [OP, TP, MP].map((spec) =>
-        runPosted(instance, pricingFunctions(instance, spec))
-      );
-      eeGap += (runs[0]!.welfare / runs[1]!.welfare - 1) / (instances * multiples.length);
-      const bracket = await cachedBracket(instance, "lagrangian", runs.map((r) => r.decisions));
-      mean.low += bracket.lower / runs[0]!.welfare / instances;
-      mean.high += bracket.upper / runs[0]!.welfare / instances;
+    for (const run of runs) {
+      eeGap += (run.welfare.op / run.welfare.tp - 1) / (instances * ee.length);
+      mean.low += run.lower / run.welfare.op / instances;
+      mean.high += run.upper / run.welfare.op / instances;
     }
     if (mean.high > erOpEe.high) Object.assign(erOpEe, mean);
   }
   const erOp = { low: 0, high: 0 };
-  for (let i = 0; i < instances; i++) {
-    const instance = build("UE", 2, scale, i);
-    const runs = [OP, TP, MP].map((spec) => runPosted(instance, pricingFunctions(instance, spec)));
-    const bracket = await cachedBracket(instance, "lagrangian", runs.map((r) => r.decisions));
-    erOp.low += bracket.lower / runs[0]!.welfare / instances;
-    erOp.high += bracket.upper / runs[0]!.welfare / instances;
+  for (const run of points[ANCHOR_POINTS.length - 1]!) {
+    erOp.low += run.lower / run.welfare.op / instances;
+    erOp.high += run.upper / run.welfare.op / instances;
   }
-  const result: AnchorResult = {
+  const { scale, saturated, peaks } = found;
+  return {
     draw: options.draw ?? "random",
     scale,
     saturated,
@@ -258,5 +359,17 @@ async function measureAnchor(options: AnchorOptions): Promise<AnchorResult> {
     erOpEe,
     instances,
   };
-  return result;
+}
+
+async function measureAnchor(options: AnchorOptions): Promise<AnchorResult> {
+  const found = anchorScale(options);
+  const points: AnchorInstance[][] = [];
+  for (let p = 0; p < ANCHOR_POINTS.length; p++) {
+    const runs: AnchorInstance[] = [];
+    for (let i = 0; i < options.instances; i++) {
+      runs.push(await anchorInstance(options, found.scale, p, i));
+    }
+    points.push(runs);
+  }
+  return combineAnchor(options, found, points);
 }

@@ -32,7 +32,7 @@ import { CBAR_CPU, SECTION6 } from "./experiments.ts";
 import { JOB_DRAWS, type JobDraw } from "./arrivals.ts";
 import { type AnchorOptions, anchorRegime, peaksAt } from "./anchor_regime.ts";
 import { anchorDeltaSweeps, type PairedDeltaRow } from "./paired_delta.ts";
-import { PAPER_MODE_INSTANCES } from "./figures.ts";
+import { PAPER_MODE_INSTANCES } from "./section6_plan.ts";
 
 const PAPER = "ppm";
 

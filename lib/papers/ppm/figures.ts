@@ -13,7 +13,6 @@
 import * as Plot from "@observablehq/plot";
 import { type Displayable, plot } from "../../core/display.ts";
 import { progress } from "../../core/progress.ts";
-import { requireRunMode, type RunMode } from "../../core/params.ts";
 import { ParameterError } from "../../core/errors.ts";
 import { alphaStarOf, criticalThreshold, lowerBound1, lowerBound2 } from "./power_theory.ts";
 import { optimalPricingFunction } from "./power_pricing.ts";
@@ -26,6 +25,8 @@ import {
   SECTION6,
 } from "./experiments.ts";
 import type { MechanismSpec } from "./mechanism.ts";
+
+export { PAPER_MODE_INSTANCES, sweepSizes } from "./section6_plan.ts";
 import {
   requireFiniteArray,
   requireFunction,
@@ -142,21 +143,6 @@ export interface SweepRow {
   readonly column?: string;
   /** Facet row label (e.g. `Case EI`), when the sweep has several panels. */
   readonly row?: string;
-}
-
-/** Instances per point of every Section 6 sweep in paper mode (the paper: 1000). */
-export const PAPER_MODE_INSTANCES = 50;
-
-/**
- * Sizes of a sweep in quick and paper mode. Paper mode: the paper's N = 4000, T = 3600 with
- * {@link PAPER_MODE_INSTANCES} instances per point (the paper averages 1000; 50 keep the whole
- * notebook under 3 hours on 2 cores, README).
- */
-export function sweepSizes(mode: RunMode): { instances: number; jobs: number; slots: number } {
-  requireRunMode(mode);
-  return mode === "paper"
-    ? { instances: PAPER_MODE_INSTANCES, jobs: SECTION6.jobs, slots: SECTION6.slots }
-    : { instances: 2, jobs: 300, slots: 270 };
 }
 
 /**

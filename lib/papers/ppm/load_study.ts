@@ -44,7 +44,7 @@ import {
   type ValueCase,
 } from "./experiments.ts";
 import { requireInstanceFields } from "./validate.ts";
-import { PAPER_MODE_INSTANCES } from "./figures.ts";
+import { PAPER_MODE_INSTANCES } from "./section6_plan.ts";
 
 /** Duration factors of the notebook's study (1 = as recorded). */
 export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
