@@ -12,9 +12,12 @@
  * 2.41× faster than 1 at load 4.5 and 6.5 (tests/slurm/slurm.ts).
  */
 import { runPool } from "../lib/sweep/pool.ts";
-import { ppmUnits } from "../lib/sweep/units_ppm.ts";
+import { ppmFigureUnits } from "../lib/sweep/units_ppm_figures.ts";
 
-const tasks = ppmUnits({ mode: "paper", seed: 1 }, 2).map((config) => ({ kind: "ppm", config }));
+const tasks = ppmFigureUnits({ mode: "paper", seed: 1 }, 2).map((config) => ({
+  kind: "ppm",
+  config,
+}));
 
 for (const jobs of [1, 2]) {
   Deno.bench({

@@ -4,8 +4,9 @@
  *
  * Options: `--mode quick|paper`, `--seed N` (defaults from `TOOLKIT_MODE`, `TOOLKIT_SEED`),
  * `--paper KEY` (repeatable: only these papers), `--write` (write `data/ledger.quick.json` for
- * the selected papers, keeping the others' entries), `--recompute`, `--help`. Exits 1 when any
- * claim is unexplained.
+ * the selected papers, keeping the others' entries), `--recompute`, `--jobs N` (pool Workers for the
+ * papers with sweep units, default: the machine's cores; `--jobs 1` computes in this process),
+ * `--help`. Exits 1 when any claim is unexplained. The ledger does not depend on `--jobs`.
  *
  * Compute once: a paper's claims are read from its notebook's cached run when that run is current
  * (same notebook, library, lockfile, traces, mode and seed; see `lib/notebook/executed_claims.ts`),
@@ -21,13 +22,18 @@ import { requireInteger, requireOneOf } from "./core/validate.ts";
 import { SNAPSHOT_PARAMS, SNAPSHOT_PATH, writeSnapshot } from "./ledger_snapshot.ts";
 import { fileURLToPath } from "node:url";
 import { currentLedger } from "./notebook/executed_claims.ts";
+import { defaultJobs } from "./sweep/pool.ts";
+import { SWEEP_PAPERS } from "./sweep/units.ts";
 
 const USAGE =
-  `usage: deno task claims [--mode quick|paper] [--seed N] [--paper KEY]... [--write] [--recompute]
-       deno task ledger [--paper KEY]...        (claims --write)
+  `usage: deno task claims [--mode quick|paper] [--seed N] [--paper KEY]... [--write] [--recompute] [--jobs N]
+       deno task ledger [--paper KEY]... [--jobs N]        (claims --write)
   prints the claims ledger as JSON; --write regenerates data/ledger.quick.json (quick, seed 1)
   for the selected papers and keeps the others' entries; claims are read from current notebook
   runs (deno task report) unless --recompute; exits 1 when a claim is unexplained
+  --jobs N: Worker threads for the papers with sweep units (${SWEEP_PAPERS.join(", ")}): their
+  heavy work runs in a pool first (default: cores, here ${defaultJobs()}); --jobs 1 computes in
+  this process; the ledger is the same bytes either way
   --mode, --seed default to $TOOLKIT_MODE, $TOOLKIT_SEED (else quick, 1); --help prints this
   paper keys: ${PAPERS.join(", ")}`;
 
@@ -40,6 +46,7 @@ if (import.meta.main) {
       paper: { type: "string", multiple: true },
       write: { type: "boolean" },
       recompute: { type: "boolean" },
+      jobs: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -55,9 +62,23 @@ if (import.meta.main) {
   const papers = (values.paper ?? [...PAPERS]).map((paper) =>
     requireOneOf("--paper", paper, PAPERS)
   );
+  const jobs = values.jobs === undefined
+    ? defaultJobs()
+    : requireInteger("--jobs", Number(values.jobs), 1);
+  let lastLine = -Infinity;
+  const ledgerOptions = {
+    jobs,
+    log: (line: string, done: number, total: number) => {
+      // At most one line every 5 s, plus the first and the last.
+      const now = performance.now();
+      if (now - lastLine < 5000 && done > 0 && done < total) return;
+      lastLine = now;
+      console.error(line);
+    },
+  };
   const results = values.recompute
-    ? await ledger(params, papers)
-    : await currentLedger(params, { papers }).then(({ claims, sources }) => {
+    ? await ledger(params, papers, ledgerOptions)
+    : await currentLedger(params, { papers, ledger: ledgerOptions }).then(({ claims, sources }) => {
       for (const source of sources) {
         console.error(
           source.from === "notebook"

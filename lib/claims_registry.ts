@@ -11,6 +11,9 @@
  */
 import { type ClaimResult, type ClaimSpec, evaluateClaims } from "./core/claims.ts";
 import type { RunParams } from "./core/params.ts";
+import { requireInteger } from "./core/validate.ts";
+import { prefetchSweeps } from "./sweep/prefetch.ts";
+import { hasSweepAdapter } from "./sweep/units.ts";
 import { claims as ppm } from "./papers/ppm/claims.ts";
 import { claims as aeria } from "./papers/aeria/claims.ts";
 import { claims as pdftsp } from "./papers/pdftsp/claims.ts";
@@ -43,14 +46,35 @@ export function paperEvaluations(): number {
   return evaluatedPapers;
 }
 
-/** Evaluates the ledger of the given papers (all by default). */
+/** Options of {@link ledger}. */
+export interface LedgerOptions {
+  /**
+   * Pool workers for the papers with sweep units (`lib/sweep`): above 1, their heavy work runs in
+   * the pool first ({@link prefetchSweeps}) and the claims read it from the primed memos. 1 (the
+   * default) computes everything in this process. The ledger is the same either way.
+   */
+  readonly jobs?: number;
+  /** Progress lines of the pool runs. */
+  readonly log?: (line: string, done: number, total: number) => void;
+}
+
+/**
+ * Evaluates the ledger of the given papers (all by default).
+ *
+ * @throws {ParameterError} when `jobs` is not an integer ≥ 1
+ */
 export async function ledger(
   params: RunParams,
   papers: readonly PaperKey[] = PAPERS,
+  options: LedgerOptions = {},
 ): Promise<ClaimResult[]> {
+  const jobs = requireInteger("jobs", options.jobs ?? 1, 1);
   const results: ClaimResult[] = [];
   for (const paper of papers) {
     evaluatedPapers++;
+    if (jobs > 1 && hasSweepAdapter(paper)) {
+      await prefetchSweeps(paper, params, { jobs, log: options.log });
+    }
     results.push(...await evaluateClaims(paperClaimSpecs(paper, params)));
   }
   return results;

@@ -17,7 +17,13 @@
  */
 import type { ClaimResult } from "../core/claims.ts";
 import type { RunParams } from "../core/params.ts";
-import { ledger, paperClaimSpecs, type PaperKey, PAPERS } from "../claims_registry.ts";
+import {
+  ledger,
+  type LedgerOptions,
+  paperClaimSpecs,
+  type PaperKey,
+  PAPERS,
+} from "../claims_registry.ts";
 import { currentKey } from "./cache_key.ts";
 import { type CachedRun, listRuns, notebookCacheDir, notebookPathOf } from "./run_cache.ts";
 
@@ -45,6 +51,8 @@ export interface CurrentLedgerOptions {
   readonly papers?: readonly PaperKey[];
   /** Cache folder (default {@link notebookCacheDir}). */
   readonly cacheDir?: string;
+  /** How papers without a current run are evaluated (pool workers, progress lines). */
+  readonly ledger?: LedgerOptions;
 }
 
 /**
@@ -65,7 +73,7 @@ export async function currentLedger(
       claims.push(...run.claims!);
       sources.push({ paper, from: "notebook", notebook: run.notebook, ranAt: run.ranAt });
     } else {
-      claims.push(...await ledger(params, [paper]));
+      claims.push(...await ledger(params, [paper], options.ledger));
       sources.push({ paper, from: "computed", notebook: null, ranAt: null });
     }
   }

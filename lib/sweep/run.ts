@@ -49,7 +49,7 @@ export interface RunShardOptions {
  */
 export async function runShard(options: RunShardOptions): Promise<ShardFile> {
   const { paper, params, shard, instances } = options;
-  const adapter = sweepAdapter(paper);
+  const adapter = await sweepAdapter(paper);
   const units = adapter.units(params, instances);
   const mine = shardIndices(units.length, shard);
   const label = `${paper} shard ${shard.index}/${shard.count}`;
@@ -87,8 +87,8 @@ export interface MergedSweep {
  * @throws {ShardSetError} when shards are missing (named) or do not belong together
  * @throws {DataFileError} on an unreadable shard file
  */
-export function mergeShardDirectory(dir: string, paper: string): MergedSweep {
-  const adapter = sweepAdapter(paper);
+export async function mergeShardDirectory(dir: string, paper: string): Promise<MergedSweep> {
+  const adapter = await sweepAdapter(paper);
   const { params, results } = mergeShards(readShardFiles(dir, paper));
   const run = { mode: params.mode, seed: params.seed };
   const sweeps = adapter.assemble(run, results, params.instances);

@@ -1,13 +1,17 @@
 /**
- * The papers whose sweeps can be sharded, each as an adapter: its units (plain JSON
- * configurations), the pure function that runs one (JSON in, JSON out, no wall times) and how
- * results merge into the paper's sweeps. Where and in which order units run does not change the
- * merged output.
+ * The papers whose heavy work runs as sweep units, each as an adapter: its units (plain JSON
+ * configurations), the pure function that runs one (JSON in, JSON out, no wall times), how
+ * results merge into the paper's sweeps, and how merged sweeps are installed into the paper's
+ * memos so the claims and notebook cells that follow reuse them. Where and in which order units
+ * run does not change the merged output.
+ *
+ * Adapters are loaded lazily, one module per key: a pool Worker that runs PPM units imports the
+ * PPM simulation modules only, not the other papers, the figures or Observable Plot.
  *
  * @example
  * ```ts
  * import { sweepAdapter } from "./units.ts";
- * const ppm = sweepAdapter("ppm");
+ * const ppm = await sweepAdapter("ppm");
  * const units = ppm.units({ mode: "quick", seed: 1 }, 1);
  * await ppm.run(units[0]);
  * ```
@@ -16,13 +20,6 @@
  */
 import { requireOneOf } from "../core/validate.ts";
 import type { RunParams } from "../core/params.ts";
-import {
-  assemblePpmSweeps,
-  type PpmUnitConfig,
-  type PpmUnitResult,
-  ppmUnits,
-  runPpmUnit,
-} from "./units_ppm.ts";
 
 /** What the sweep tools need to know about one paper. */
 export interface SweepAdapter {
@@ -32,30 +29,35 @@ export interface SweepAdapter {
   run(config: unknown): Promise<unknown>;
   /** Merges the results (in unit order) into the paper's sweeps. */
   assemble(params: RunParams, results: readonly unknown[], instances?: number): unknown;
+  /** Installs assembled sweeps into the paper's memos (the ones its claims and notebook read), so
+   *  the claims and notebook cells that follow in this process reuse them instead of recomputing. */
+  prime(params: RunParams, sweeps: unknown, instances?: number): void;
 }
 
+/** Each key's module, imported on first use. */
 const ADAPTERS = {
-  ppm: {
-    units: ppmUnits,
-    run: (config: unknown) => runPpmUnit(config as PpmUnitConfig),
-    assemble: (params: RunParams, results: readonly unknown[], instances?: number) =>
-      assemblePpmSweeps(params, results as PpmUnitResult[], instances),
-  },
-} as const satisfies Record<string, SweepAdapter>;
+  ppm: async () => (await import("./units_ppm.ts")).ppmAdapter,
+  "ppm-figures": async () => (await import("./units_ppm_figures.ts")).ppmFiguresAdapter,
+} as const satisfies Record<string, () => Promise<SweepAdapter>>;
 
-/** A paper with a sharded sweep. */
+/** A key with a sharded sweep (`ppm`: what PPM's claims compute; `ppm-figures`: Figs. 4-7). */
 export type SweepPaper = keyof typeof ADAPTERS;
 
-/** Papers with sharded sweeps, for `--paper`. */
+/** Keys with sharded sweeps, for `--paper`. */
 export const SWEEP_PAPERS: readonly SweepPaper[] = Object.keys(ADAPTERS) as SweepPaper[];
 
+/** Whether `paper` has an adapter (the claims' pool path prefetches only those). */
+export function hasSweepAdapter(paper: string): paper is SweepPaper {
+  return Object.hasOwn(ADAPTERS, paper);
+}
+
 /**
- * The adapter of `paper`.
+ * The adapter of `paper`, importing its module on first use.
  *
  * @throws {ParameterError} naming `paper` when it has no sharded sweep
  */
-export function sweepAdapter(paper: string): SweepAdapter {
-  return ADAPTERS[requireOneOf("paper", paper, SWEEP_PAPERS)];
+export function sweepAdapter(paper: string): Promise<SweepAdapter> {
+  return ADAPTERS[requireOneOf("paper", paper, SWEEP_PAPERS)]();
 }
 
 /**
@@ -63,6 +65,6 @@ export function sweepAdapter(paper: string): SweepAdapter {
  *
  * @throws {ParameterError} on an unknown paper (and whatever the unit throws on a bad config)
  */
-export function runUnit(paper: string, config: unknown): Promise<unknown> {
-  return sweepAdapter(paper).run(config);
+export async function runUnit(paper: string, config: unknown): Promise<unknown> {
+  return (await sweepAdapter(paper)).run(config);
 }

@@ -1,255 +1,234 @@
 /**
- * The PPM Section 6 figure sweeps of notebook 01, cut into instance-level units: Cases UE/EE
- * against p̄ (Fig. 4(a)/5(a), `pbarMultiples`), Fig. 6 (six panels) and Fig. 7 (three panels),
- * each point with `instances` instances. One unit builds one instance and brackets the ERs of the
- * point's mechanisms on it ({@link empiricalRatios}); its result is plain JSON without wall times,
- * so results computed anywhere merge into exactly the rows the library's own sweeps return:
- * {@link assemblePpmSweeps} averages them per point in instance order as `runSweep` and
- * `runDeltaSweep` do.
+ * What PPM's claims ledger computes, cut into instance-level units: for each reading of how the
+ * jobs are drawn (`JOB_DRAWS`), the peak utilisations along the duration axis (`peaksAt`, one
+ * unit per factor and instance), the anchor regime's measurements (`anchorInstance`, one unit per
+ * point of `ANCHOR_POINTS` and instance: three mechanism runs and a certified bracket) and the
+ * paired δ sweeps of Figs. 6-7 in that regime (`pairedDeltaRatios`, one unit per panel and
+ * instance). Notebook 01's load-reading, anchor and paired-δ cells read the same memos.
  *
- * Sizes, grids, panels and mechanisms are read from the library (`sweepSizes`, `deltaSweepSizes`,
- * `pbarMultiples`, `figure6Panels`, `fig6Mechanisms`), so the units follow any change there. The
- * claims ledger does not read these sweeps (its Section 6 claims are measured in the anchor
- * regime, `anchorRegime`), so a merge gives the figures' data, not a ledger.
+ * {@link assemblePpmLedgerSweeps} folds the results with the library's own folds (`meanPeaks`,
+ * `pickAnchorScale`, `combineAnchor`, `foldPairedDelta`), so the sweeps equal what
+ * `peaksAt`/`anchorRegime`/`anchorDeltaSweeps` compute in-process bit for bit, and
+ * {@link primePpmLedger} installs them in those functions' memos. A unit that needs the anchor
+ * factor (anchor and δ units) finds it with `anchorScale` in its own process (memoised there: the
+ * peaks cost a few mechanism runs per instance, the brackets dominate).
  *
  * @example
  * ```ts
- * import { ppmUnits } from "./units_ppm.ts";
- * const units = ppmUnits({ mode: "quick", seed: 1 });
- * console.log(units.length, units[0]); // 88 { mode: "quick", seed: 1, sweep: "ue", point: 0, instance: 0 }
+ * import { ppmLedgerUnits } from "./units_ppm.ts";
+ * const units = ppmLedgerUnits({ mode: "quick", seed: 1 });
+ * console.log(units.length, units[0]);
+ * // 72 { mode: "quick", seed: 1, draw: "random", part: "peaks", point: 0, instance: 0 }
  * ```
  *
  * @module
  */
 import { ParameterError } from "../core/errors.ts";
 import type { RunMode, RunParams } from "../core/params.ts";
-import { requireInteger, requireOneOf } from "../core/validate.ts";
+import { requireArray, requireInteger, requireOneOf } from "../core/validate.ts";
+import { JOB_DRAWS, type JobDraw } from "../papers/ppm/arrivals.ts";
 import {
-  buildInstance,
-  empiricalRatios,
-  type InstanceParams,
-  RatioMeans,
-  section6Mechanisms,
-} from "../papers/ppm/experiments.ts";
-import type { MechanismSpec } from "../papers/ppm/mechanism.ts";
-import { type SweepRow, sweepSizes } from "../papers/ppm/figures.ts";
+  ANCHOR_POINTS,
+  ANCHOR_SCALES,
+  type AnchorInstance,
+  anchorInstance,
+  type AnchorOptions,
+  type AnchorResult,
+  anchorScale,
+  combineAnchor,
+  instancePeaks,
+  ledgerAnchorOptions,
+  meanPeaks,
+  type Peaks,
+  pickAnchorScale,
+  seedAnchorRegime,
+  seedPeaks,
+} from "../papers/ppm/anchor_regime.ts";
 import {
-  caseInstanceParams,
-  deltaMechanisms,
-  deltaSweepSizes,
-  FIG6_DELTAS,
-  fig6Mechanisms,
-  FIG7_DELTAS,
-  fig7Mechanisms,
-  figure6Panels,
-  figure7Panels,
-  pbarMultiples,
-  type SweepSizes,
-} from "../papers/ppm/section6_sweeps.ts";
+  anchorDeltaPanels,
+  type AnchorDeltaSweeps,
+  foldPairedDelta,
+  PAIRED_FIGURES,
+  type PairedDeltaRatios,
+  pairedDeltaRatios,
+  type PairedFigure,
+  seedAnchorDeltaSweeps,
+} from "../papers/ppm/paired_delta.ts";
+import type { SweepAdapter } from "./units.ts";
 
-/** The four sweeps, in unit order. */
-export const PPM_SWEEPS = ["ue", "ee", "fig6", "fig7"] as const;
-/** One of {@link PPM_SWEEPS}. */
-export type PpmSweepName = typeof PPM_SWEEPS[number];
+/** The parts of one reading, in unit order. */
+export const PPM_LEDGER_PARTS = ["peaks", "anchor", "fig6", "fig7"] as const;
+/** One of {@link PPM_LEDGER_PARTS}. */
+export type PpmLedgerPart = typeof PPM_LEDGER_PARTS[number];
 
 /** Configuration of one unit: a plain JSON object (it crosses to a Worker and into shard files). */
 export interface PpmUnitConfig {
   readonly mode: RunMode;
   readonly seed: number;
-  readonly sweep: PpmSweepName;
-  /** Index of the point (p̄ multiple or panel) in its sweep. */
+  readonly draw: JobDraw;
+  readonly part: PpmLedgerPart;
+  /** Index of the duration factor (peaks), anchor point (anchor) or panel (fig6, fig7). */
   readonly point: number;
   readonly instance: number;
-  /** Instances per point instead of the mode's (small test sweeps); default: the mode's. */
+  /** Instances per point instead of the ledger's (small test sweeps); default: the ledger's. */
   readonly instances?: number;
 }
 
-/** Result of one unit: the ER bracket of each keyed mechanism, in the mechanisms' order. */
-export interface PpmUnitResult {
-  /** Arrival source of the instance (`trace` or `synthetic`). */
-  readonly source: string;
-  readonly ratios: readonly {
-    readonly key: string;
-    readonly erLow: number;
-    readonly erHigh: number;
-  }[];
+/** Result of one unit: peaks, an anchor measurement or paired-δ ratios. */
+export type PpmUnitResult = Peaks | AnchorInstance | PairedDeltaRatios;
+
+/** The assembled sweeps of one reading: what the ledger's memos hold for it. */
+export interface PpmReadingSweeps {
+  readonly draw: JobDraw;
+  /** Mean peaks at every factor of `ANCHOR_SCALES` (`peaksAt`, `loadReadings`). */
+  readonly peaks: readonly { readonly scale: number; readonly peaks: Peaks }[];
+  /** `anchorRegime`. */
+  readonly anchor: AnchorResult;
+  /** `anchorDeltaSweeps`. */
+  readonly deltas: AnchorDeltaSweeps;
 }
 
-/** One point of a sweep: how its instances are built, what runs on them, how rows are labelled. */
-interface PlanPoint {
-  readonly params: (instance: number) => InstanceParams;
-  readonly mechanisms: Record<string, MechanismSpec>;
-  /** Row fields (x, mechanism, facets) of a key, in the field order of the library's rows. */
-  readonly row: (key: string) => { x: number; mechanism: string; facets: Partial<SweepRow> };
+/** The assembled sweeps of both readings. */
+export interface PpmLedgerSweeps {
+  readonly readings: readonly PpmReadingSweeps[];
 }
 
-interface SweepPlan {
-  readonly instances: number;
-  readonly points: readonly PlanPoint[];
+/** The anchor options of a unit set: the ledger's, with the optional instance override. */
+function optionsOf(params: RunParams, draw: JobDraw, instances?: number): AnchorOptions {
+  const options = ledgerAnchorOptions(params, draw);
+  return instances === undefined ? options : { ...options, instances };
 }
 
-/** Sizes of one sweep, with the optional instance override. */
-function sizesOf(sizes: SweepSizes, instances: number | undefined): SweepSizes {
-  return instances === undefined ? sizes : { ...sizes, instances };
-}
-
-function casePlan(kind: "UE" | "EE", params: RunParams, sizes: SweepSizes): SweepPlan {
-  const seed = params.seed;
-  return {
-    instances: sizes.instances,
-    points: pbarMultiples(params.mode).map((multiple) => ({
-      params: (i: number) => caseInstanceParams(kind, multiple, sizes, seed, i),
-      mechanisms: section6Mechanisms(),
-      row: (key: string) => ({ x: multiple, mechanism: key, facets: { column: `Case ${kind}` } }),
-    })),
-  };
-}
-
-function deltaPlan(
-  panels: ReturnType<typeof figure6Panels>,
-  deltas: readonly number[],
-  mechanisms: (delta: number) => Record<string, MechanismSpec>,
-  instances: number,
-): SweepPlan {
-  const { merged, keyOf } = deltaMechanisms(deltas, mechanisms);
-  return {
-    instances,
-    points: panels.map((panel) => ({
-      params: panel.params,
-      mechanisms: merged,
-      row: (key: string) => {
-        const { delta, mechanism } = keyOf.get(key)!;
-        return { x: delta, mechanism, facets: { column: panel.column, row: panel.row } };
-      },
-    })),
-  };
-}
-
-const plans = new Map<string, Record<PpmSweepName, SweepPlan>>();
-
-/** The four sweep plans of a mode and seed (memoised: a Worker runs many units of one plan). */
-function ppmPlans(params: RunParams, instances?: number): Record<PpmSweepName, SweepPlan> {
-  const id = `${params.mode}/${params.seed}/${instances ?? ""}`;
-  const known = plans.get(id);
-  if (known) return known;
-  const sizes = sizesOf(sweepSizes(params.mode), instances);
-  const deltaSizes = sizesOf(deltaSweepSizes(params.mode), instances);
-  const plan = {
-    ue: casePlan("UE", params, sizes),
-    ee: casePlan("EE", params, sizes),
-    fig6: deltaPlan(
-      figure6Panels(deltaSizes, params.seed),
-      FIG6_DELTAS,
-      fig6Mechanisms,
-      deltaSizes.instances,
-    ),
-    fig7: deltaPlan(
-      figure7Panels(deltaSizes, params.seed),
-      FIG7_DELTAS,
-      fig7Mechanisms,
-      deltaSizes.instances,
-    ),
-  };
-  plans.set(id, plan);
-  return plan;
+/** Points of one part. */
+function pointsOf(part: PpmLedgerPart, options: AnchorOptions): number {
+  if (part === "peaks") return ANCHOR_SCALES.length;
+  if (part === "anchor") return ANCHOR_POINTS.length;
+  return anchorDeltaPanels(options, 1, part).length;
 }
 
 /**
- * Every unit of the Section 6 figure sweeps in canonical order (sweep, point, instance); a
- * unit's index in this list is its id for sharding.
+ * Every unit of PPM's ledger sweeps in canonical order (reading, part, point, instance); a unit's
+ * index in this list is its id for sharding.
  *
  * @param params mode and seed
- * @param instances instances per point instead of the mode's (small test sweeps)
+ * @param instances instances per point instead of the ledger's (small test sweeps)
  * @returns unit configurations
- * @throws {ParameterError} on a non-integer or non-positive `instances`
+ * @throws {ParameterError} on an unknown mode or a non-positive `instances`
  */
-export function ppmUnits(params: RunParams, instances?: number): PpmUnitConfig[] {
+export function ppmLedgerUnits(params: RunParams, instances?: number): PpmUnitConfig[] {
   if (instances !== undefined) requireInteger("instances", instances, 1);
-  const all = ppmPlans(params, instances);
-  return PPM_SWEEPS.flatMap((sweep) =>
-    all[sweep].points.flatMap((_, point) =>
-      Array.from({ length: all[sweep].instances }, (_, instance) => ({
-        mode: params.mode,
-        seed: params.seed,
-        sweep,
-        point,
-        instance,
-        ...(instances === undefined ? {} : { instances }),
-      }))
-    )
-  );
-}
-
-function pointOf(config: PpmUnitConfig): PlanPoint {
-  requireOneOf("mode", config.mode, ["quick", "paper"] as const);
-  const plan = ppmPlans(config, config.instances)[requireOneOf("sweep", config.sweep, PPM_SWEEPS)];
-  const point = plan.points[requireInteger("point", config.point, 0, plan.points.length - 1)]!;
-  requireInteger("instance", config.instance, 0);
-  return point;
+  return JOB_DRAWS.flatMap((draw) => {
+    const options = optionsOf(params, draw, instances);
+    return PPM_LEDGER_PARTS.flatMap((part) =>
+      Array.from(
+        { length: pointsOf(part, options) },
+        (_, point) =>
+          Array.from({ length: options.instances }, (_, instance) => ({
+            mode: params.mode,
+            seed: params.seed,
+            draw,
+            part,
+            point,
+            instance,
+            ...(instances === undefined ? {} : { instances }),
+          })),
+      ).flat()
+    );
+  });
 }
 
 /**
- * Runs one unit: builds its instance and brackets the ERs of its point's mechanisms.
+ * Runs one unit.
  *
- * @param config the unit (one of {@link ppmUnits})
- * @returns the brackets, without timings
- * @throws {ParameterError} on an unknown mode, sweep or point, or a bad instance index
+ * @param config the unit (one of {@link ppmLedgerUnits})
+ * @returns its peaks, anchor measurement or paired-δ ratios (no timings)
+ * @throws {ParameterError} on an unknown mode, reading or part, or a point/instance out of range
  */
 export async function runPpmUnit(config: PpmUnitConfig): Promise<PpmUnitResult> {
-  const point = pointOf(config);
-  const built = buildInstance(point.params(config.instance));
-  const { ratios } = await empiricalRatios(built.instance, point.mechanisms);
-  return {
-    source: built.source,
-    ratios: ratios.map((r) => ({ key: r.mechanism, erLow: r.erLow, erHigh: r.erHigh })),
-  };
-}
-
-/** One assembled sweep: rows as the library's sweep functions return them. */
-export interface AssembledSweep {
-  readonly rows: SweepRow[];
-  /** Arrival source of the last instance. */
-  readonly source: string;
+  requireOneOf("mode", config.mode, ["quick", "paper"] as const);
+  const draw = requireOneOf("draw", config.draw, JOB_DRAWS);
+  const part = requireOneOf("part", config.part, PPM_LEDGER_PARTS);
+  if (config.instances !== undefined) requireInteger("instances", config.instances, 1);
+  const options = optionsOf(config, draw, config.instances);
+  const point = requireInteger("point", config.point, 0, pointsOf(part, options) - 1);
+  const instance = requireInteger("instance", config.instance, 0, options.instances - 1);
+  if (part === "peaks") return instancePeaks(options, ANCHOR_SCALES[point]!, instance);
+  const { scale } = anchorScale(options);
+  if (part === "anchor") return await anchorInstance(options, scale, point, instance);
+  const { deltas, mechanisms } = PAIRED_FIGURES[part];
+  const panel = anchorDeltaPanels(options, scale, part)[point]!;
+  return pairedDeltaRatios(panel, deltas, mechanisms, instance);
 }
 
 /**
- * Averages unit results into the four sweeps, per point in instance order, exactly as
- * `runSweep`/`runDeltaSweep` (so the rows equal theirs bit for bit).
+ * Folds unit results into both readings' sweeps, exactly as the in-process functions do.
  *
  * @param params mode and seed of the units
- * @param results result of unit `i` of {@link ppmUnits} at index `i`
+ * @param results result of unit `i` of {@link ppmLedgerUnits} at index `i`
  * @param instances the instance override the units were listed with
- * @returns the four sweeps (Fig. 4(a)/5(a) Cases UE and EE, Fig. 6, Fig. 7)
+ * @returns the sweeps of both readings
  * @throws {ParameterError} when the number of results differs from the number of units
  */
-export function assemblePpmSweeps(
+export function assemblePpmLedgerSweeps(
   params: RunParams,
-  results: readonly PpmUnitResult[],
+  results: readonly unknown[],
   instances?: number,
-): Record<PpmSweepName, AssembledSweep> {
-  const units = ppmUnits(params, instances);
+): PpmLedgerSweeps {
+  const units = ppmLedgerUnits(params, instances);
   if (results.length !== units.length) {
     throw new ParameterError("results", results.length, `${units.length} results, one per unit`);
   }
-  const all = ppmPlans(params, instances);
   let next = 0;
-  const assemble = (plan: SweepPlan): AssembledSweep => {
-    const rows: SweepRow[] = [];
-    let source = "";
-    for (const point of plan.points) {
-      const means = new RatioMeans();
-      for (let i = 0; i < plan.instances; i++) {
-        const result = results[next++]!;
-        source = result.source;
-        for (const r of result.ratios) means.add(r.key, r);
-      }
-      for (const key of means.keys()) {
-        const { x, mechanism, facets } = point.row(key);
-        rows.push({ x, mechanism, ...means.mean(key), ...facets });
-      }
-    }
-    return { rows, source };
-  };
-  const [ue, ee, fig6, fig7] = PPM_SWEEPS.map((sweep) => assemble(all[sweep]));
-  return { ue: ue!, ee: ee!, fig6: fig6!, fig7: fig7! };
+  const readings = JOB_DRAWS.map((draw) => {
+    const options = optionsOf(params, draw, instances);
+    const take = <T>(part: PpmLedgerPart): T[][] =>
+      Array.from(
+        { length: pointsOf(part, options) },
+        () => Array.from({ length: options.instances }, () => results[next++] as T),
+      );
+    const peaks = take<Peaks>("peaks").map((perInstance, k) => ({
+      scale: ANCHOR_SCALES[k]!,
+      peaks: meanPeaks(perInstance),
+    }));
+    const found = pickAnchorScale((scale) => peaks[ANCHOR_SCALES.indexOf(scale)]!.peaks);
+    const anchor = combineAnchor(options, found, take<AnchorInstance>("anchor"));
+    const fold = (figure: PairedFigure) => {
+      const panels = anchorDeltaPanels(options, found.scale, figure);
+      return take<PairedDeltaRatios>(figure).flatMap((ratios, k) =>
+        foldPairedDelta(panels[k]!, ratios)
+      );
+    };
+    const fig6 = fold("fig6");
+    const fig7 = fold("fig7");
+    return { draw, peaks, anchor, deltas: { scale: found.scale, fig6, fig7 } };
+  });
+  return { readings };
 }
+
+/**
+ * Installs assembled sweeps into the memos of `peaksAt`, `anchorRegime` and `anchorDeltaSweeps`
+ * under the options the ledger (and notebook 01) call them with.
+ *
+ * @param params mode and seed the sweeps were computed for
+ * @param sweeps {@link assemblePpmLedgerSweeps}'s result (or the same read back from JSON)
+ * @param instances the instance override the units were listed with
+ * @throws {ParameterError} when `sweeps` has no `readings` array
+ */
+export function primePpmLedger(params: RunParams, sweeps: unknown, instances?: number): void {
+  const { readings } = sweeps as PpmLedgerSweeps;
+  requireArray("sweeps.readings", readings, "the readings of assemblePpmLedgerSweeps");
+  for (const reading of readings) {
+    const options = optionsOf(params, requireOneOf("draw", reading.draw, JOB_DRAWS), instances);
+    for (const { scale, peaks } of reading.peaks) seedPeaks(options, scale, peaks);
+    seedAnchorRegime(options, reading.anchor);
+    seedAnchorDeltaSweeps(options, reading.deltas);
+  }
+}
+
+/** The `ppm` adapter: the work of PPM's claims ledger. */
+export const ppmAdapter: SweepAdapter = {
+  units: ppmLedgerUnits,
+  run: (config) => runPpmUnit(config as PpmUnitConfig),
+  assemble: assemblePpmLedgerSweeps,
+  prime: primePpmLedger,
+};

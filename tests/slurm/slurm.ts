@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import { type LocalSlurm, startLocalSlurm } from "./local_slurm.ts";
 import { mergeShards, readShardFiles, shardIndices } from "../../lib/sweep/shard.ts";
-import { ppmUnits } from "../../lib/sweep/units_ppm.ts";
+import { ppmFigureUnits } from "../../lib/sweep/units_ppm_figures.ts";
 import { sweepAdapter } from "../../lib/sweep/units.ts";
 import { assertMatchesUnsharded, SWEEP_CLI, sweepCli } from "../sweep/sharded_run.ts";
 
@@ -89,7 +89,7 @@ Deno.test({
       for (let i = 0; i < 4; i++) {
         const log = await Deno.readTextFile(`${four}-${i}.log`);
         const mine =
-          shardIndices(ppmUnits({ mode: "quick", seed: 1 }).length, { index: i, count: 4 })
+          shardIndices(ppmFigureUnits({ mode: "quick", seed: 1 }).length, { index: i, count: 4 })
             .length;
         assert.match(log, new RegExp(`ppm shard ${i}/4: ${mine}/${mine} units \\(100%\\)`));
       }

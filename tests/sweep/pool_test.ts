@@ -1,11 +1,15 @@
 import assert from "node:assert/strict";
 import { ParameterError } from "../../lib/core/errors.ts";
 import { defaultJobs, runPool, UnitError } from "../../lib/sweep/pool.ts";
-import { assemblePpmSweeps, type PpmUnitResult, ppmUnits } from "../../lib/sweep/units_ppm.ts";
+import {
+  assemblePpmFigureSweeps,
+  type PpmFigureUnitResult,
+  ppmFigureUnits,
+} from "../../lib/sweep/units_ppm_figures.ts";
 
 const params = { mode: "quick", seed: 1 } as const;
 // One instance per point: the 17 units of the Section 6 figure sweeps at their quick-mode sizes.
-const tasks = ppmUnits(params, 1).map((config) => ({ kind: "ppm", config }));
+const tasks = ppmFigureUnits(params, 1).map((config) => ({ kind: "ppm", config }));
 
 Deno.test("the pool returns the same results, in unit order, with 1 and 2 workers", async () => {
   const one = await runPool(tasks, { jobs: 1 });
@@ -14,7 +18,7 @@ Deno.test("the pool returns the same results, in unit order, with 1 and 2 worker
   assert.equal(one.length, tasks.length);
   assert.equal(JSON.stringify(two), JSON.stringify(one));
   const merged = (results: unknown[]) =>
-    JSON.stringify(assemblePpmSweeps(params, results as PpmUnitResult[], 1));
+    JSON.stringify(assemblePpmFigureSweeps(params, results as PpmFigureUnitResult[], 1));
   assert.equal(merged(two), merged(one), "the merged sweeps are bit-identical");
   assert.deepEqual(seen, Array.from({ length: tasks.length }, (_, i) => i + 1));
   // Results are in unit order: unit i's mechanism keys are those of its sweep.

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { assertMatchesUnsharded, sweepCli } from "./sharded_run.ts";
-import { ppmUnits } from "../../lib/sweep/units_ppm.ts";
+import { ppmFigureUnits } from "../../lib/sweep/units_ppm_figures.ts";
 import { shardIndices } from "../../lib/sweep/shard.ts";
 
 const INSTANCES = 2;
-const units = ppmUnits({ mode: "quick", seed: 1 }, INSTANCES).length;
+const units = ppmFigureUnits({ mode: "quick", seed: 1 }, INSTANCES).length;
 
 // The CI version of the Slurm test (tests/slurm/slurm.ts, `deno task test:slurm`): notebook 01's
 // Section 6 figure sweeps (quick mode, 2 instances per point) in 2 shards run as 2 concurrent

@@ -25,10 +25,31 @@
  */
 import { requireInteger, requireObject, requirePositive } from "../../core/validate.ts";
 import { JOB_DRAWS, type JobDraw } from "./arrivals.ts";
-import { buildInstance, CBAR_CPU, type ValueCase } from "./experiments.ts";
+import { buildInstance, CBAR_CPU, SECTION6, type ValueCase } from "./experiments.ts";
+import { requireRunMode, type RunParams } from "../../core/params.ts";
+import { PAPER_MODE_INSTANCES } from "./section6_plan.ts";
 import { cachedBracket } from "./offline_cache.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
 import type { Instance } from "./instance.ts";
+
+/**
+ * The anchor options of the claims ledger (and notebook 01) for a run: the paper size
+ * (`SECTION6`), 2 instances per point in quick mode and {@link PAPER_MODE_INSTANCES} in paper mode.
+ *
+ * @param params mode and seed
+ * @param draw how the jobs are drawn
+ * @returns the options the ledger's Section 6 claims measure with
+ */
+export function ledgerAnchorOptions(params: RunParams, draw: JobDraw): AnchorOptions {
+  requireRunMode(params.mode);
+  return {
+    jobs: SECTION6.jobs,
+    slots: SECTION6.slots,
+    instances: params.mode === "paper" ? PAPER_MODE_INSTANCES : 2,
+    seed: params.seed,
+    draw,
+  };
+}
 
 /** Candidate duration factors, lightest first. */
 export const ANCHOR_SCALES: readonly number[] = [1, 2, 4, 8];
@@ -234,9 +255,22 @@ const anchorMemo = new Map<string, Promise<AnchorResult>>();
 export function anchorScale(
   options: AnchorOptions,
 ): { scale: number; saturated: boolean; peaks: Peaks } {
+  return pickAnchorScale((scale) => peaksAt(options, scale));
+}
+
+/**
+ * The rule of {@link anchorScale} on given mean peaks: the first factor of {@link ANCHOR_SCALES}
+ * at which PPM-MP's mean peak reaches 0.99, else the last.
+ *
+ * @param peaksAtScale mean peaks at a factor (asked lightest first, only up to the answer)
+ * @returns the factor, whether PPM-MP saturates there and the peaks at it
+ */
+export function pickAnchorScale(
+  peaksAtScale: (scale: number) => Peaks,
+): { scale: number; saturated: boolean; peaks: Peaks } {
   let peaks: Peaks = { op: 0, tp: 0, mp: 0 };
   for (const scale of ANCHOR_SCALES) {
-    peaks = peaksAt(options, scale);
+    peaks = peaksAtScale(scale);
     if (peaks.mp >= 0.99) return { scale, saturated: true, peaks };
   }
   return { scale: ANCHOR_SCALES.at(-1)!, saturated: false, peaks };

@@ -30,9 +30,8 @@ import { adversarialRatio } from "./worst_case.ts";
 import { designPricing } from "./general_design.ts";
 import { CBAR_CPU, SECTION6 } from "./experiments.ts";
 import { JOB_DRAWS, type JobDraw } from "./arrivals.ts";
-import { type AnchorOptions, anchorRegime, peaksAt } from "./anchor_regime.ts";
+import { type AnchorOptions, anchorRegime, ledgerAnchorOptions, peaksAt } from "./anchor_regime.ts";
 import { anchorDeltaSweeps, type PairedDeltaRow } from "./paired_delta.ts";
-import { PAPER_MODE_INSTANCES } from "./section6_plan.ts";
 
 const PAPER = "ppm";
 
@@ -167,14 +166,8 @@ function readingClaims(draw: JobDraw, options: AnchorOptions, size: string): Cla
 /** Claim declarations of this paper. */
 export function claims(params: RunParams): ClaimSpec[] {
   requireRunParams("params", params);
-  const instances = params.mode === "paper" ? PAPER_MODE_INSTANCES : 2;
-  const regimeOptions = (draw: JobDraw) => ({
-    jobs: SECTION6.jobs,
-    slots: SECTION6.slots,
-    instances,
-    seed: params.seed,
-    draw,
-  });
+  const instances = ledgerAnchorOptions(params, "random").instances;
+  const regimeOptions = (draw: JobDraw) => ledgerAnchorOptions(params, draw);
   const size =
     `paper size (N = ${SECTION6.jobs}, T = ${SECTION6.slots}), ${instances} instances per point (${params.mode} mode)`;
   const cpu = powerCost(SECTION6.cpu.a, SECTION6.cpu.s);

@@ -14,11 +14,11 @@ import {
   runDeltaSweep,
 } from "../../lib/papers/ppm/section6_sweeps.ts";
 import {
-  assemblePpmSweeps,
-  type PpmUnitResult,
-  ppmUnits,
-  runPpmUnit,
-} from "../../lib/sweep/units_ppm.ts";
+  assemblePpmFigureSweeps,
+  type PpmFigureUnitResult,
+  ppmFigureUnits,
+  runPpmFigureUnit,
+} from "../../lib/sweep/units_ppm_figures.ts";
 
 Deno.test("the unit list covers every point and instance of the Section 6 figure sweeps", () => {
   for (const mode of ["quick", "paper"] as const) {
@@ -28,30 +28,30 @@ Deno.test("the unit list covers every point and instance of the Section 6 figure
     const expected = 2 * cases +
       delta * (figure6Panels(deltaSweepSizes(mode), 1).length +
           figure7Panels(deltaSweepSizes(mode), 1).length);
-    const units = ppmUnits(params);
+    const units = ppmFigureUnits(params);
     assert.equal(units.length, expected, mode);
     const ids = new Set(units.map((u) => `${u.sweep}/${u.point}/${u.instance}`));
     assert.equal(ids.size, units.length, "no unit twice");
   }
   // Paper mode: 2 cases × 9 p̄ × 50 instances + (6 + 3) panels × 50 instances.
-  assert.equal(ppmUnits({ mode: "paper", seed: 1 }).length, 1_350);
-  assert.throws(() => ppmUnits({ mode: "quick", seed: 1 }, 0), ParameterError);
+  assert.equal(ppmFigureUnits({ mode: "paper", seed: 1 }).length, 1_350);
+  assert.throws(() => ppmFigureUnits({ mode: "quick", seed: 1 }, 0), ParameterError);
 });
 
 Deno.test("units merged in instance order give the library's own sweeps bit for bit", async () => {
   const params = { mode: "quick", seed: 3 } as const;
   const instances = 2;
-  const units = ppmUnits(params, instances).filter((u) => u.sweep !== "fig6" || u.point < 2);
+  const units = ppmFigureUnits(params, instances).filter((u) => u.sweep !== "fig6" || u.point < 2);
   // Fig. 6 is cut to two panels to keep this quick: run only those, fill the rest from them.
-  const all = ppmUnits(params, instances);
-  const results = new Map<string, PpmUnitResult>();
+  const all = ppmFigureUnits(params, instances);
+  const results = new Map<string, PpmFigureUnitResult>();
   for (const unit of [...units].reverse()) { // order of execution does not matter
-    results.set(JSON.stringify(unit), await runPpmUnit(unit));
+    results.set(JSON.stringify(unit), await runPpmFigureUnit(unit));
   }
   const filled = all.map((unit) =>
     results.get(JSON.stringify(unit.sweep === "fig6" ? { ...unit, point: unit.point % 2 } : unit))!
   );
-  const merged = assemblePpmSweeps(params, filled, instances);
+  const merged = assemblePpmFigureSweeps(params, filled, instances);
 
   const sizes = { ...sweepSizes("quick"), instances };
   const ue = await caseSweep("UE", pbarMultiples("quick"), sizes, params.seed);
@@ -82,15 +82,15 @@ Deno.test("units merged in instance order give the library's own sweeps bit for 
 });
 
 Deno.test("a unit result has no wall time, and assembling checks the result count", async () => {
-  const unit = ppmUnits({ mode: "quick", seed: 1 }, 1).at(-1)!;
-  const result = await runPpmUnit(unit);
+  const unit = ppmFigureUnits({ mode: "quick", seed: 1 }, 1).at(-1)!;
+  const result = await runPpmFigureUnit(unit);
   assert.deepEqual(Object.keys(result).sort(), ["ratios", "source"]);
-  assert.deepEqual(await runPpmUnit(unit), result, "a unit is a pure function of its config");
+  assert.deepEqual(await runPpmFigureUnit(unit), result, "a unit is a pure function of its config");
   assert.throws(
-    () => assemblePpmSweeps({ mode: "quick", seed: 1 }, [result], 1),
+    () => assemblePpmFigureSweeps({ mode: "quick", seed: 1 }, [result], 1),
     (error: unknown) => error instanceof ParameterError && error.parameter === "results",
   );
   for (const bad of [{ point: 3 }, { instance: -1 }, { sweep: "fig9" }, { mode: "fast" }]) {
-    await assert.rejects(() => runPpmUnit({ ...unit, ...bad } as never), ParameterError);
+    await assert.rejects(() => runPpmFigureUnit({ ...unit, ...bad } as never), ParameterError);
   }
 });
