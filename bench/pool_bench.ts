@@ -15,7 +15,7 @@ import { runPool } from "../lib/sweep/pool.ts";
 import { ppmFigureUnits } from "../lib/sweep/units_ppm_figures.ts";
 
 const tasks = ppmFigureUnits({ mode: "paper", seed: 1 }, 2).map((config) => ({
-  kind: "ppm",
+  kind: "ppm-figures",
   config,
 }));
 

@@ -56,8 +56,8 @@ export function hasSweepAdapter(paper: string): paper is SweepPaper {
  *
  * @throws {ParameterError} naming `paper` when it has no sharded sweep
  */
-export function sweepAdapter(paper: string): Promise<SweepAdapter> {
-  return ADAPTERS[requireOneOf("paper", paper, SWEEP_PAPERS)]();
+export async function sweepAdapter(paper: string): Promise<SweepAdapter> {
+  return await ADAPTERS[requireOneOf("paper", paper, SWEEP_PAPERS)]();
 }
 
 /**

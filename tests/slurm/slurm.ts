@@ -1,8 +1,9 @@
 /**
- * The sharded sweeps on a real Slurm: a single-node cluster (tests/slurm/local_slurm.ts) runs the
- * quick-mode Section 6 figure sweeps of notebook 01 as an array job of 4 shards (`sbatch
- * --array=0-3 --wait`); they are merged and compared with the library's unsharded sweeps. Then
- * paper-size units as 1 and as 2 shards, timed, for the speed-up of the issue's target (printed,
+ * The sharded sweeps on a real Slurm: a single-node cluster (tests/slurm/local_slurm.ts) runs
+ * PPM's ledger units (quick mode) as an array job of 4 shards (`sbatch --array=0-3 --wait`);
+ * `merge` writes the ledger from the merged sweeps, which must equal the unsharded in-process
+ * ledger (the committed snapshot) bit for bit. Then paper-size units of notebook 01's figure sweeps
+ * (`ppm-figures`) as 1 and as 2 shards, timed, for the speed-up of the issue's target (printed,
  * not asserted: the machine is shared; bench/pool_bench.ts holds the speed target).
  *
  * Not part of `deno task test` (it installs and starts daemons and takes minutes): run it with
@@ -13,9 +14,9 @@
 import assert from "node:assert/strict";
 import { type LocalSlurm, startLocalSlurm } from "./local_slurm.ts";
 import { mergeShards, readShardFiles, shardIndices } from "../../lib/sweep/shard.ts";
-import { ppmFigureUnits } from "../../lib/sweep/units_ppm_figures.ts";
+import { ppmLedgerUnits } from "../../lib/sweep/units_ppm.ts";
 import { sweepAdapter } from "../../lib/sweep/units.ts";
-import { assertMatchesUnsharded, SWEEP_CLI, sweepCli } from "../sweep/sharded_run.ts";
+import { assertLedgerIsSnapshot, SWEEP_CLI, sweepCli } from "../sweep/sharded_run.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -27,7 +28,7 @@ async function arrayJob(
   slurm: LocalSlurm,
   shards: number,
   out: string,
-  sizes: string,
+  what: string,
 ): Promise<number> {
   const script = `${out}.sh`;
   await Deno.writeTextFile(
@@ -38,7 +39,7 @@ async function arrayJob(
       `cd ${ROOT}`,
       // Start and end of each task (sbatch --wait polls, so its own wall time is coarse).
       `mkdir -p ${out} && date +%s.%N > ${out}/start-$SLURM_ARRAY_TASK_ID`,
-      `${Deno.execPath()} run -A ${SWEEP_CLI} sweep --paper ppm ${sizes} --seed 1 \\`,
+      `${Deno.execPath()} run -A ${SWEEP_CLI} sweep ${what} --seed 1 \\`,
       `  --shard "$SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT" --jobs 1 --out ${out}`,
       `date +%s.%N > ${out}/end-$SLURM_ARRAY_TASK_ID`,
       "",
@@ -66,15 +67,16 @@ async function arrayJob(
   return Math.max(...stamps("end")) - Math.min(...stamps("start"));
 }
 
-/** The merged sweeps of the shards in `dir`, as JSON. */
-function mergedSweeps(dir: string): string {
-  const { params, results } = mergeShards(readShardFiles(dir, "ppm"));
+/** The merged figure sweeps of the shards in `dir`, as JSON. */
+async function mergedSweeps(dir: string): Promise<string> {
+  const { params, results } = mergeShards(readShardFiles(dir, "ppm-figures"));
   const run = { mode: params.mode, seed: params.seed };
-  return JSON.stringify(sweepAdapter("ppm").assemble(run, results, params.instances));
+  const adapter = await sweepAdapter("ppm-figures");
+  return JSON.stringify(adapter.assemble(run, results, params.instances));
 }
 
 Deno.test({
-  name: "a Slurm array job of 4 shards merges into the unsharded PPM sweeps",
+  name: "a Slurm array job of 4 shards merges into the unsharded PPM ledger",
   sanitizeResources: false,
   sanitizeOps: false,
   fn: async () => {
@@ -82,14 +84,14 @@ Deno.test({
     const slurm = await startLocalSlurm();
     try {
       const four = `${slurm.dir}/four`;
-      const seconds4 = await arrayJob(slurm, 4, four, "--mode quick");
+      const seconds4 = await arrayJob(slurm, 4, four, "--paper ppm --mode quick");
       const merged = await sweepCli(["merge", four]);
       assert.equal(merged.code, 0, merged.stderr);
-      await assertMatchesUnsharded(four, { mode: "quick", seed: 1 });
+      assertLedgerIsSnapshot(JSON.parse(await Deno.readTextFile(`${four}/ppm-ledger.json`)), "ppm");
       for (let i = 0; i < 4; i++) {
         const log = await Deno.readTextFile(`${four}-${i}.log`);
         const mine =
-          shardIndices(ppmFigureUnits({ mode: "quick", seed: 1 }).length, { index: i, count: 4 })
+          shardIndices(ppmLedgerUnits({ mode: "quick", seed: 1 }).length, { index: i, count: 4 })
             .length;
         assert.match(log, new RegExp(`ppm shard ${i}/4: ${mine}/${mine} units \\(100%\\)`));
       }
@@ -97,13 +99,15 @@ Deno.test({
       // Speed-up with shards, on paper-size units (one instance per point: 27 units of N = 4000
       // jobs, T = 3600 slots) so that process start-up is a small part; 1 vs 2 shards must also
       // merge to the same bytes.
-      const paper = "--mode paper --instances 1";
+      const paper = "--paper ppm-figures --mode paper --instances 1";
       const seconds1 = await arrayJob(slurm, 1, `${slurm.dir}/one`, paper);
       const seconds2 = await arrayJob(slurm, 2, `${slurm.dir}/two`, paper);
-      assert.equal(mergedSweeps(`${slurm.dir}/two`), mergedSweeps(`${slurm.dir}/one`));
+      assert.equal(await mergedSweeps(`${slurm.dir}/two`), await mergedSweeps(`${slurm.dir}/one`));
       const load = Deno.loadavg()[0]!.toFixed(1);
       console.log(
-        `quick sweeps as 4 shards: ${seconds4.toFixed(1)} s; paper-size units as 1 shard ` +
+        `quick PPM ledger units as 4 shards: ${
+          seconds4.toFixed(1)
+        } s; paper-size figure units as 1 shard ` +
           `${seconds1.toFixed(1)} s, as 2 shards ${seconds2.toFixed(1)} s (speed-up ${
             (seconds1 / seconds2).toFixed(2)
           }×; load average ${load} on ${navigator.hardwareConcurrency} cores); whole test ${

@@ -9,7 +9,7 @@ import {
 
 const params = { mode: "quick", seed: 1 } as const;
 // One instance per point: the 17 units of the Section 6 figure sweeps at their quick-mode sizes.
-const tasks = ppmFigureUnits(params, 1).map((config) => ({ kind: "ppm", config }));
+const tasks = ppmFigureUnits(params, 1).map((config) => ({ kind: "ppm-figures", config }));
 
 Deno.test("the pool returns the same results, in unit order, with 1 and 2 workers", async () => {
   const one = await runPool(tasks, { jobs: 1 });
@@ -39,7 +39,7 @@ Deno.test("the pool rejects a bad worker count with a ParameterError naming jobs
 });
 
 Deno.test("a unit that throws stops the pool with a UnitError naming the unit and its error", async () => {
-  const bad = [tasks[0]!, { kind: "ppm", config: { ...tasks[1]!.config, point: 99 } }];
+  const bad = [tasks[0]!, { kind: "ppm-figures", config: { ...tasks[1]!.config, point: 99 } }];
   await assert.rejects(
     () => runPool(bad, { jobs: 2 }),
     (error: unknown) => {
@@ -48,7 +48,7 @@ Deno.test("a unit that throws stops the pool with a UnitError naming the unit an
       assert.equal(error.errorName, "ParameterError");
       assert.match(
         error.message,
-        /^unit 1 \(ppm \{.*"point":99.*\}\) failed: ParameterError: parameter point = 99/,
+        /^unit 1 \(ppm-figures \{.*"point":99.*\}\) failed: ParameterError: parameter point = 99/,
       );
       return true;
     },
@@ -59,17 +59,26 @@ Deno.test("a unit that throws stops the pool with a UnitError naming the unit an
   );
 });
 
-Deno.test("a worker that dies is reported with its unit instead of hanging", async () => {
+Deno.test("a unit that ends its worker is reported with its unit instead of hanging", async () => {
   const worker = new URL("./fixtures/crash_worker.ts", import.meta.url);
-  const units = [0, 1, 2].map((i) => ({ kind: "fixture", config: { i } }));
-  await assert.rejects(
-    () => runPool(units, { jobs: 1, worker }),
-    (error: unknown) => {
-      assert.ok(error instanceof UnitError);
-      assert.equal(error.unit, 1);
-      assert.equal(error.errorName, "WorkerCrash");
-      assert.match(error.message, /worker died on unit 1/);
-      return true;
-    },
-  );
+  const cases: [string, string, RegExp][] = [
+    ["throw", "WorkerCrash", /uncaught .*worker died on unit 1/],
+    ["reject", "WorkerCrash", /unhandled rejection: rejected on unit 1/],
+    ["close", "WorkerExit", /ended its worker \(self\.close\(\)\) without a result/],
+    ["exit", "WorkerExit", /ended its worker \(Deno\.exit\(3\)\) without a result/],
+  ];
+  for (const [how, name, message] of cases) {
+    const units = [0, 1, 2].map((i) => ({ kind: "fixture", config: i === 1 ? { i, how } : { i } }));
+    await assert.rejects(
+      () => runPool(units, { jobs: 1, worker }),
+      (error: unknown) => {
+        assert.ok(error instanceof UnitError, how);
+        assert.equal(error.unit, 1, how);
+        assert.equal(error.errorName, name, how);
+        assert.match(error.message, /^unit 1 \(fixture \{"i":1,"how":/);
+        assert.match(error.message, message);
+        return true;
+      },
+    );
+  }
 });

@@ -6,6 +6,8 @@
  */
 import assert from "node:assert/strict";
 import type { RunParams } from "../../lib/core/params.ts";
+import type { ClaimResult } from "../../lib/core/claims.ts";
+import { readSnapshot, snapshotEntry } from "../../lib/ledger_snapshot.ts";
 import { sweepSizes } from "../../lib/papers/ppm/figures.ts";
 import {
   caseSweep,
@@ -66,7 +68,7 @@ export async function unshardedPpmSweeps(
 }
 
 /**
- * Asserts that `dir/ppm-sweeps.json` (written by `merge`) holds, bit for bit after a JSON round
+ * Asserts that `dir/ppm-figures-sweeps.json` (written by `merge`) holds, bit for bit after a JSON round
  * trip, the rows of the unsharded sweeps at the same mode, seed and instances.
  */
 export async function assertMatchesUnsharded(
@@ -74,11 +76,26 @@ export async function assertMatchesUnsharded(
   params: RunParams,
   instances?: number,
 ): Promise<void> {
-  const merged = JSON.parse(Deno.readTextFileSync(`${dir}/ppm-sweeps.json`));
+  const merged = JSON.parse(Deno.readTextFileSync(`${dir}/ppm-figures-sweeps.json`));
   assert.equal(merged.mode, params.mode);
   assert.equal(merged.seed, params.seed);
   const expected = await unshardedPpmSweeps(params, instances);
   for (const [name, rows] of Object.entries(expected)) {
     assert.deepEqual(merged.sweeps[name].rows, JSON.parse(JSON.stringify(rows)), name);
   }
+}
+
+/**
+ * Asserts that a ledger (the claims JSON of `claims` or of `merge`'s `<paper>-ledger.json`) is,
+ * claim for claim and bit for bit, the committed snapshot's entries of `paper`
+ * (data/ledger.quick.json, evaluated in one process without the pool). Timing claims are
+ * compared without their value, as the snapshot records them.
+ */
+export function assertLedgerIsSnapshot(claims: readonly ClaimResult[], paper: string): void {
+  const expected = readSnapshot()!.claims.filter((entry) => entry.paper === paper);
+  assert.ok(expected.length > 0, `the snapshot has ${paper} claims`);
+  assert.equal(
+    JSON.stringify(claims.map(snapshotEntry), null, 1),
+    JSON.stringify(expected, null, 1),
+  );
 }

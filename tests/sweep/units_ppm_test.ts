@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { ParameterError } from "../../lib/core/errors.ts";
+import {
+  ANCHOR_POINTS,
+  ANCHOR_SCALES,
+  ledgerAnchorOptions,
+  peaksAt,
+} from "../../lib/papers/ppm/anchor_regime.ts";
+import { JOB_DRAWS } from "../../lib/papers/ppm/arrivals.ts";
+import { anchorDeltaPanels } from "../../lib/papers/ppm/paired_delta.ts";
+import {
+  assemblePpmLedgerSweeps,
+  ppmLedgerUnits,
+  type PpmUnitConfig,
+  runPpmUnit,
+} from "../../lib/sweep/units_ppm.ts";
+import { hasSweepAdapter, SWEEP_PAPERS, sweepAdapter } from "../../lib/sweep/units.ts";
+
+// The equality of units assembled and primed with the in-process ledger is tested against the
+// snapshot through the pool (ledger_jobs_test.ts) and through shards (sweep_cli_test.ts); these
+// tests cover the unit list, a unit against the library, and the errors.
+
+Deno.test("the ledger's unit list covers every reading, part, point and instance once", () => {
+  for (const mode of ["quick", "paper"] as const) {
+    const instances = ledgerAnchorOptions({ mode, seed: 1 }, "random").instances;
+    const panels = (["fig6", "fig7"] as const).map((figure) =>
+      anchorDeltaPanels(ledgerAnchorOptions({ mode, seed: 1 }, "random"), 1, figure).length
+    );
+    const perReading = instances * (ANCHOR_SCALES.length + ANCHOR_POINTS.length + panels[0]! +
+      panels[1]!);
+    const units = ppmLedgerUnits({ mode, seed: 1 });
+    assert.equal(units.length, JOB_DRAWS.length * perReading, mode);
+    const ids = new Set(units.map((u) => `${u.draw}/${u.part}/${u.point}/${u.instance}`));
+    assert.equal(ids.size, units.length, "no unit twice");
+  }
+  assert.equal(ppmLedgerUnits({ mode: "quick", seed: 1 }).length, 72);
+  assert.equal(ppmLedgerUnits({ mode: "quick", seed: 1 }, 1).length, 36);
+});
+
+Deno.test("a peaks unit is one instance of peaksAt, and their mean is peaksAt", async () => {
+  const options = {
+    ...ledgerAnchorOptions({ mode: "quick", seed: 1 }, "consecutive"),
+    instances: 1,
+  };
+  const unit: PpmUnitConfig = {
+    mode: "quick",
+    seed: 1,
+    draw: "consecutive",
+    part: "peaks",
+    point: 0,
+    instance: 0,
+    instances: 1,
+  };
+  const result = await runPpmUnit(unit);
+  assert.deepEqual(result, peaksAt(options, ANCHOR_SCALES[0]!), "one instance: the mean is it");
+  assert.deepEqual(await runPpmUnit(unit), result, "a unit is a pure function of its config");
+});
+
+Deno.test("bad units and result lists are ParameterErrors naming the field", async () => {
+  const unit = ppmLedgerUnits({ mode: "quick", seed: 1 })[0]!;
+  const cases: [Partial<PpmUnitConfig>, string][] = [
+    [{ mode: "fast" as never }, "mode"],
+    [{ draw: "sorted" as never }, "draw"],
+    [{ part: "fig8" as never }, "part"],
+    [{ point: ANCHOR_SCALES.length }, "point"],
+    [{ instance: 2 }, "instance"],
+    [{ instances: 0 }, "instances"],
+  ];
+  for (const [bad, parameter] of cases) {
+    await assert.rejects(
+      () => runPpmUnit({ ...unit, ...bad }),
+      (error: unknown) => error instanceof ParameterError && error.parameter === parameter,
+      parameter,
+    );
+  }
+  assert.throws(
+    () => assemblePpmLedgerSweeps({ mode: "quick", seed: 1 }, []),
+    (error: unknown) => error instanceof ParameterError && error.parameter === "results",
+  );
+  assert.throws(() => ppmLedgerUnits({ mode: "quick", seed: 1 }, 0), ParameterError);
+});
+
+Deno.test("adapters load by key; an unknown key is a ParameterError naming paper", async () => {
+  assert.deepEqual(SWEEP_PAPERS, ["ppm", "ppm-figures"]);
+  assert.ok(hasSweepAdapter("ppm") && !hasSweepAdapter("stackelberg"));
+  assert.equal(typeof (await sweepAdapter("ppm")).prime, "function");
+  await assert.rejects(
+    () => sweepAdapter("nope"),
+    (error: unknown) => error instanceof ParameterError && error.parameter === "paper",
+  );
+});
