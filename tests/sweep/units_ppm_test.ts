@@ -89,3 +89,45 @@ Deno.test("adapters load by key; an unknown key is a ParameterError naming paper
     (error: unknown) => error instanceof ParameterError && error.parameter === "paper",
   );
 });
+
+/** Modules an entry loads at run time: code imports only (no type-only ones), static only. */
+async function staticGraph(entry: string): Promise<string[]> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", new URL(entry, import.meta.url).pathname],
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    roots: string[];
+    modules: {
+      specifier: string;
+      dependencies?: { code?: { specifier: string }; isDynamic?: boolean }[];
+    }[];
+  };
+  const modules = new Map(info.modules.map((m) => [m.specifier, m]));
+  const seen = new Set<string>();
+  const stack = [...info.roots];
+  while (stack.length > 0) {
+    const url = stack.pop()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    for (const dep of modules.get(url)?.dependencies ?? []) {
+      if (dep.code && !dep.isDynamic) stack.push(dep.code.specifier);
+    }
+  }
+  return [...seen];
+}
+
+Deno.test("a pool Worker loads only the adapter it runs, without figures or Plot", async () => {
+  const worker = await staticGraph("../../lib/sweep/worker.ts");
+  assert.ok(worker.length <= 6, `the Worker entry is small: ${worker.join(", ")}`);
+  assert.ok(!worker.some((url) => url.includes("/papers/")), "no paper before its first unit");
+  for (const adapter of ["units_ppm.ts", "units_ppm_figures.ts"]) {
+    const graph = await staticGraph(`../../lib/sweep/${adapter}`);
+    const heavy = graph.filter((url) =>
+      /observablehq|linkedom|\/core\/display\.ts|\/ppm\/figures\.ts|\/ppm\/claims\.ts|\/(aeria|pdftsp|stackelberg)\//
+        .test(url)
+    );
+    assert.deepEqual(heavy, [], adapter);
+  }
+});
