@@ -85,6 +85,27 @@ export function defaultJobs(): number {
   return Math.max(1, navigator.hardwareConcurrency || 1);
 }
 
+/** Environment variable with the pool size of a notebook's sweeps (`deno task nb`/`report`). */
+export const JOBS_ENV = "TOOLKIT_JOBS";
+
+/**
+ * Workers for a notebook's pool: `TOOLKIT_JOBS` when set, else {@link defaultJobs}. Kept out of
+ * the run parameters and the execution-cache key: the results do not depend on it.
+ *
+ * @throws {ParameterError} naming `TOOLKIT_JOBS` when it is not an integer ≥ 1
+ * @example
+ * ```ts
+ * import { jobsFromEnv } from "./pool.ts";
+ * console.log(jobsFromEnv() >= 1); // true
+ * ```
+ */
+export function jobsFromEnv(): number {
+  const value = Deno.env.get(JOBS_ENV);
+  return value === undefined || value === ""
+    ? defaultJobs()
+    : requireInteger(JOBS_ENV, Number(value), 1);
+}
+
 /**
  * Runs every task in Deno Workers, at most `jobs` at a time.
  *

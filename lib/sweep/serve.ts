@@ -7,7 +7,7 @@
  * itself, so Deno prints no second "Uncaught (in worker)" line for a crash the pool reports.
  *
  * @example
- * ```ts ignore
+ * ```ts
  * // a Worker module
  * import { serveUnits } from "./serve.ts";
  * serveUnits(async (kind, config) => ({ kind, config }));
