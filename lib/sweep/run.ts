@@ -8,7 +8,7 @@
  * import { runShard } from "./run.ts";
  * const file = await runShard({ paper: "ppm", params: { mode: "quick", seed: 1 },
  *   shard: { index: 0, count: 64 }, jobs: 1, instances: 1 });
- * console.log(file.results.length); // 1 (unit 0 of 17)
+ * console.log(file.results.length); // 1 (unit 0 of 36)
  * ```
  *
  * @module
