@@ -10,6 +10,9 @@
  * 1 worker 39.3 s (35.7-41.7), 2 workers 23.2 s (22.0-24.4), 1.70× faster. With other sessions
  * running (load 4-9) the factor fell to 1.16× or below 1; 2 Slurm shards (processes) were 2.07× and
  * 2.41× faster than 1 at load 4.5 and 6.5 (tests/slurm/slurm.ts).
+ * After the lazy Worker entry (same units, key `ppm-figures`), at load 3.6 rising to 13.9 during
+ * the run: 1 worker 121.1 s (78.5-148.2), 2 workers 138.6 s (83.2-174.2), 2 workers slower; the
+ * machine had far fewer than 2 free cores, so this says nothing about the idle factor.
  */
 import { runPool } from "../lib/sweep/pool.ts";
 import { ppmFigureUnits } from "../lib/sweep/units_ppm_figures.ts";
