@@ -37,7 +37,9 @@ import type { SweepAdapter } from "./units.ts";
 
 /** Configuration of one unit: a plain JSON object (it crosses to a Worker and into shard files). */
 export interface PdftspUnitConfig {
+  /** Run mode (sizes and Titan's node limit, experiments.ts `experimentScale`). */
   readonly mode: RunMode;
+  /** Root seed of the workloads and the algorithms. */
   readonly seed: number;
   /** Index of the setting in {@link pdftspSettings}. */
   readonly setting: number;
@@ -45,12 +47,15 @@ export interface PdftspUnitConfig {
 
 /** Result of one unit: the setting's rows in algorithm order, without wall times. */
 export interface PdftspUnitResult {
+  /** One row per algorithm. */
   readonly rows: readonly SettingRow[];
 }
 
 /** One assembled setting: the paper-scale setting and its rows. */
 export interface PdftspSettingRows {
+  /** The paper-scale setting. */
   readonly setting: Setting;
+  /** Its rows, one per algorithm. */
   readonly rows: readonly SettingRow[];
 }
 
