@@ -38,6 +38,7 @@ export interface SweepAdapter {
 const ADAPTERS = {
   ppm: async () => (await import("./units_ppm.ts")).ppmAdapter,
   "ppm-figures": async () => (await import("./units_ppm_figures.ts")).ppmFiguresAdapter,
+  pdftsp: async () => (await import("./units_pdftsp.ts")).pdftspAdapter,
 } as const satisfies Record<string, () => Promise<SweepAdapter>>;
 
 /** A key with a sharded sweep (`ppm`: what PPM's claims compute; `ppm-figures`: Figs. 4-7). */

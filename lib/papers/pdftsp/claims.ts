@@ -15,7 +15,9 @@ import {
   improvements,
   maxImprovements,
   REGIME_SETTINGS,
+  type Setting,
   sweep,
+  TIMED_SWEEP,
   type WelfareRow,
 } from "./experiments.ts";
 import { CALIBRATION_TARGETS, REGIME_NAMES, type RegimeName } from "./regimes.ts";
@@ -106,6 +108,24 @@ const LOADS = {
   high: { figure: "Fig. 8", label: "Poisson 80", where: "Sec. 5.2, Fig. 8", meanArrivals: 80 },
 } as const;
 
+/** One of the two loads of {@link LOADS}. */
+type Load = keyof typeof LOADS;
+
+/** The paper-scale setting of a load in a regime. */
+function loadSetting(regime: RegimeName, load: Load): Setting {
+  return { ...REGIME_SETTINGS[regime], meanArrivals: LOADS[load].meanArrivals };
+}
+
+/**
+ * The settings the headline claims (gains, headroom, baseline ratios) compare the algorithms on,
+ * every regime at both loads; units_pdftsp.ts runs them in a worker pool.
+ */
+export function headlineSettings(): Setting[] {
+  return REGIME_NAMES.flatMap((regime) =>
+    (Object.keys(LOADS) as Load[]).map((load) => loadSetting(regime, load))
+  );
+}
+
 /** The paper's printed gains of pdFTSP (percent) per load and baseline. */
 const PAPER_GAINS = {
   "50": { titan: 30.78, eft: 137.35, ntm: 155.84 },
@@ -127,11 +147,8 @@ function regimeWords(regime: RegimeName): string {
 /** Claim declarations of this paper. */
 export function claims(params: RunParams): ClaimSpec[] {
   requireRunParams("params", params);
-  const rowsAt = (regime: RegimeName, load: keyof typeof LOADS) => () =>
-    compareAlgorithms(params, LOADS[load].figure, LOADS[load].label, {
-      ...REGIME_SETTINGS[regime],
-      meanArrivals: LOADS[load].meanArrivals,
-    });
+  const rowsAt = (regime: RegimeName, load: Load) => () =>
+    compareAlgorithms(params, LOADS[load].figure, LOADS[load].label, loadSetting(regime, load));
   const at50 = rowsAt("calibrated", "50");
   const base = { paper: "pdftsp" } as const;
   const welfareOf = (rows: readonly WelfareRow[], name: AlgorithmName) =>
@@ -139,7 +156,7 @@ export function claims(params: RunParams): ClaimSpec[] {
   /** The paper's gain over one baseline, and the largest gain any algorithm could have there. */
   const improvementClaims = (
     regime: RegimeName,
-    load: keyof typeof LOADS,
+    load: Load,
     baseline: "titan" | "eft" | "ntm",
   ): ClaimSpec[] => {
     const rows = rowsAt(regime, load);
@@ -178,7 +195,7 @@ export function claims(params: RunParams): ClaimSpec[] {
   /** A baseline-to-baseline welfare ratio; a calibration target in the calibrated regime. */
   const ratioClaim = (
     regime: RegimeName,
-    load: keyof typeof LOADS,
+    load: Load,
     ratio: "eftOverNtm" | "titanOverEft",
   ): ClaimSpec => {
     const [top, bottom] = ratio === "eftOverNtm"
@@ -344,7 +361,7 @@ export function claims(params: RunParams): ClaimSpec[] {
       timing: true,
       source: scaleNote(params, "perTaskMs of Titan in sweep('Fig. 4 cluster size')"),
       measure: async () => {
-        const ms = (await sweep(params, "Fig. 4 cluster size"))
+        const ms = (await sweep(params, TIMED_SWEEP))
           .filter((r) => r.algorithm === "titan").map((r) => r.perTaskMs);
         return ms.every((x, j) => j === 0 || x >= ms[j - 1]!);
       },

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { ParameterError } from "../../core/errors.ts";
 import type { RunMode, RunParams } from "../../core/params.ts";
 import { generateWorkload, type WorkloadConfig } from "./workload.ts";
 import { runOnline } from "./run_online.ts";
@@ -69,6 +70,8 @@ export interface WelfareRow {
 }
 
 const memo = new Map<string, Promise<WelfareRow[]>>();
+/** Keys of the settings this process computed itself (not primed), in order. */
+const computed: string[] = [];
 
 /** Paper-scale setting (nodes, mean arrivals) before the mode's divisor. */
 export interface Setting extends Omit<WorkloadConfig, "seed" | "nodes" | "meanArrivals" | "slots"> {
@@ -78,8 +81,66 @@ export interface Setting extends Omit<WorkloadConfig, "seed" | "nodes" | "meanAr
   readonly meanArrivals: number;
 }
 
+/** A {@link WelfareRow} as one setting's run gives it: no figure or label, no wall time. */
+export type SettingRow = Omit<WelfareRow, "figure" | "setting" | "perTaskMs">;
+
 /**
- * Runs all four algorithms on one setting (memoised).
+ * The sweep whose `perTaskMs` the timing claims (`pdftsp.titan-runtime-grows`,
+ * `pdftsp.faster-than-titan` on its 50-node setting) and the notebook's Fig. 13 read: its
+ * settings must run in the process that reports them, never in a pool worker.
+ */
+export const TIMED_SWEEP = "Fig. 4 cluster size";
+
+/**
+ * Runs all four algorithms on one setting (not memoised: a pure function of `params` and
+ * `setting` apart from `perTaskMs`, a wall time). Rows carry empty `figure` and `setting`.
+ *
+ * @param params mode and seed
+ * @param setting paper-scale nodes and mean arrivals plus workload options
+ * @returns one row per algorithm, in {@link ALGORITHMS} order
+ */
+export async function runSetting(params: RunParams, setting: Setting): Promise<WelfareRow[]> {
+  const scale = experimentScale(params.mode);
+  const workload = generateWorkload(scaledConfig(params, setting));
+  const bound = headroom(workload.instance);
+  const rows: WelfareRow[] = [];
+  for (const algorithm of ALGORITHMS) {
+    const result = await runOnline(workload.instance, algorithm, {
+      seed: params.seed,
+      nodeLimit: scale.titanNodes,
+    });
+    rows.push(welfareRow({
+      algorithm,
+      welfare: result.welfare,
+      admitted: result.admitted,
+      tasks: workload.instance.tasks.length,
+      arrivalsBasis: `${workload.arrivals.basis}: ${workload.arrivals.label}`,
+      ...bound,
+      limitedSlots: result.limitedSlots ?? 0,
+    }, result.perTaskMs));
+  }
+  return rows;
+}
+
+/** A memo row from a setting's row and its time per task (the field order of every row). */
+function welfareRow(row: SettingRow, perTaskMs: number): WelfareRow {
+  return {
+    figure: "",
+    setting: "",
+    algorithm: row.algorithm,
+    welfare: row.welfare,
+    admitted: row.admitted,
+    tasks: row.tasks,
+    perTaskMs,
+    arrivalsBasis: row.arrivalsBasis,
+    deadlineFeasible: row.deadlineFeasible,
+    welfareUpperBound: row.welfareUpperBound,
+    limitedSlots: row.limitedSlots,
+  };
+}
+
+/**
+ * Runs all four algorithms on one setting (memoised by the scaled workload configuration).
  *
  * @param params mode and seed
  * @param figure figure label for the rows
@@ -93,38 +154,56 @@ export function compareAlgorithms(
   label: string,
   setting: Setting,
 ): Promise<WelfareRow[]> {
-  const scale = experimentScale(params.mode);
-  const config = scaledConfig(params, setting);
-  const key = JSON.stringify(config);
+  const key = JSON.stringify(scaledConfig(params, setting));
   let cached = memo.get(key);
   if (cached === undefined) {
-    cached = (async () => {
-      const workload = generateWorkload(config);
-      const bound = headroom(workload.instance);
-      const rows: WelfareRow[] = [];
-      for (const algorithm of ALGORITHMS) {
-        const result = await runOnline(workload.instance, algorithm, {
-          seed: params.seed,
-          nodeLimit: scale.titanNodes,
-        });
-        rows.push({
-          figure: "",
-          setting: "",
-          algorithm,
-          welfare: result.welfare,
-          admitted: result.admitted,
-          tasks: workload.instance.tasks.length,
-          perTaskMs: result.perTaskMs,
-          arrivalsBasis: `${workload.arrivals.basis}: ${workload.arrivals.label}`,
-          ...bound,
-          limitedSlots: result.limitedSlots ?? 0,
-        });
-      }
-      return rows;
-    })();
+    computed.push(key);
+    cached = runSetting(params, setting);
     memo.set(key, cached);
   }
   return cached.then((rows) => rows.map((row) => ({ ...row, figure, setting: label })));
+}
+
+/**
+ * Installs rows computed elsewhere (a pool worker, units_pdftsp.ts) as the memoised comparison of
+ * `setting`, so that {@link compareAlgorithms} returns them without running anything. Their
+ * `perTaskMs` is NaN (not measured in this process): prime only settings whose time no one reads,
+ * i.e. not those of {@link TIMED_SWEEP}.
+ *
+ * @param params mode and seed the rows were computed with
+ * @param setting the setting they belong to
+ * @param rows the rows of {@link runSetting} without `figure`, `setting` and `perTaskMs`
+ * @throws {ParameterError} when `setting` is one of {@link TIMED_SWEEP}'s
+ */
+export function primeSetting(
+  params: RunParams,
+  setting: Setting,
+  rows: readonly SettingRow[],
+): void {
+  const key = JSON.stringify(scaledConfig(params, setting));
+  if (timedKeys(params).has(key)) {
+    throw new ParameterError(
+      "setting",
+      key,
+      `a setting outside ${TIMED_SWEEP} (its times are read)`,
+    );
+  }
+  memo.set(key, Promise.resolve(rows.map((row) => welfareRow(row, NaN))));
+}
+
+/** Memo keys of the settings of {@link TIMED_SWEEP}. */
+function timedKeys(params: RunParams): Set<string> {
+  return new Set(
+    (SWEEPS[TIMED_SWEEP] ?? []).map(({ setting }) => JSON.stringify(scaledConfig(params, setting))),
+  );
+}
+
+/**
+ * Memo keys (scaled workload configurations as JSON) of the settings this process ran itself
+ * rather than received through {@link primeSetting}, in the order it ran them.
+ */
+export function computedSettings(): readonly string[] {
+  return [...computed];
 }
 
 /**
