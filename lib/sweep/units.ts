@@ -23,6 +23,7 @@ import {
   ppmUnits,
   runPpmUnit,
 } from "./units_ppm.ts";
+import { aeriaAdapter } from "./units_aeria.ts";
 
 /** What the sweep tools need to know about one paper. */
 export interface SweepAdapter {
@@ -32,6 +33,9 @@ export interface SweepAdapter {
   run(config: unknown): Promise<unknown>;
   /** Merges the results (in unit order) into the paper's sweeps. */
   assemble(params: RunParams, results: readonly unknown[], instances?: number): unknown;
+  /** Installs assembled sweeps into the paper's memos (the ones its claims and notebook read), so
+   *  the claims and notebook cells that follow in this process reuse them instead of recomputing. */
+  prime(params: RunParams, sweeps: unknown, instances?: number): void;
 }
 
 const ADAPTERS = {
@@ -40,7 +44,10 @@ const ADAPTERS = {
     run: (config: unknown) => runPpmUnit(config as PpmUnitConfig),
     assemble: (params: RunParams, results: readonly unknown[], instances?: number) =>
       assemblePpmSweeps(params, results as PpmUnitResult[], instances),
+    // The PPM ledger does not read these sweeps (see units_ppm.ts): nothing to install.
+    prime: () => {},
   },
+  aeria: aeriaAdapter,
 } as const satisfies Record<string, SweepAdapter>;
 
 /** A paper with a sharded sweep. */
