@@ -61,8 +61,9 @@ Deno.test("the sweep CLI names bad options and exits 2", async () => {
     [["sweep", "--paper", "ppm", "--out", "x", "--jobs", "two"], /--jobs = NaN is invalid/],
     [["sweep", "--paper", "ppm", "--out", "x", "--shard", "4/4"], /--shard = "4\/4" is invalid/],
     [
-      ["sweep", "--paper", "aeria", "--out", "x"],
-      /--paper = "aeria" is invalid: expected one of ppm/,
+      // aeria has an adapter now (units_aeria.ts); stackelberg has none.
+      ["sweep", "--paper", "stackelberg", "--out", "x"],
+      /--paper = "stackelberg" is invalid: expected one of ppm/,
     ],
     [["sweep", "--paper", "ppm"], /--out/],
     [["merge"], /DIR/],
