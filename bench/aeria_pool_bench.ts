@@ -8,8 +8,10 @@
  * On a shared machine the factor is capped by the cores that are actually free: report the load
  * average alongside (`uptime`), as the numbers below do.
  *
- * Measured 2026-12-03 (shared 2-core machine, other sessions running): see the report of branch
- * aeria4 / issue 12 for the numbers and the load at the time.
+ * Measured 2026-12-03 on the shared 2-core machine with other sessions running (load average
+ * 12.0 before, 8.2 after): 1 worker 13.9 s (8.2-22.9), 2 workers 8.8 s (7.7-10.4), 1.57× faster;
+ * noisy at that load (2 iterations each). All 430 paper units at once: 41.6 s with 2 workers at
+ * load 0.1-2.3 (see data/paper_mode_times.json, notebook 02).
  */
 import { runPool } from "../lib/sweep/pool.ts";
 import { aeriaUnits } from "../lib/sweep/units_aeria.ts";
