@@ -39,9 +39,13 @@ const ADAPTERS = {
   ppm: async () => (await import("./units_ppm.ts")).ppmAdapter,
   "ppm-figures": async () => (await import("./units_ppm_figures.ts")).ppmFiguresAdapter,
   pdftsp: async () => (await import("./units_pdftsp.ts")).pdftspAdapter,
+  aeria: async () => (await import("./units_aeria.ts")).aeriaAdapter,
 } as const satisfies Record<string, () => Promise<SweepAdapter>>;
 
-/** A key with a sharded sweep (`ppm`: what PPM's claims compute; `ppm-figures`: Figs. 4-7). */
+/**
+ * A key with a sharded sweep (`ppm`, `aeria`, `pdftsp`: what the paper's claims compute;
+ * `ppm-figures`: PPM's Figs. 4-7).
+ */
 export type SweepPaper = keyof typeof ADAPTERS;
 
 /** Keys with sharded sweeps, for `--paper`. */

@@ -97,8 +97,9 @@ Deno.test("the sweep CLI names bad options and exits 2", async () => {
     [["sweep", "--paper", "ppm", "--out", "x", "--jobs", "two"], /--jobs = NaN is invalid/],
     [["sweep", "--paper", "ppm", "--out", "x", "--shard", "4/4"], /--shard = "4\/4" is invalid/],
     [
-      ["sweep", "--paper", "aeria", "--out", "x"],
-      /--paper = "aeria" is invalid: expected one of ppm, ppm-figures/,
+      // aeria has an adapter now (units_aeria.ts); stackelberg has none.
+      ["sweep", "--paper", "stackelberg", "--out", "x"],
+      /--paper = "stackelberg" is invalid: expected one of ppm, ppm-figures, pdftsp, aeria/,
     ],
     [["sweep", "--paper", "ppm"], /--out/],
     [["merge"], /DIR/],

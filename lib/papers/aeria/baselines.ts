@@ -233,7 +233,8 @@ export function sigmaCompliance(model: MultiExitModel, sigma: number, exit: numb
  *
  * @param bids resolved bids
  * @param edgeGflops f_e
- * @returns one demand per bid (pruned-away users are `infeasible`/`capacity`)
+ * @returns one demand per bid (pruned-away users are `infeasible`/`capacity`; users infeasible at
+ *   every exit on their own keep their shallowest exit's reason)
  * @example
  * ```ts
  * import { amr2Demands } from "./baselines.ts";
@@ -261,8 +262,12 @@ export function amr2Demands(bids: readonly ResolvedBid[], edgeGflops: number): D
     );
   };
   const level = new Int32Array(n).fill(3);
+  // A user pruned away for the others keeps reason `capacity`; one infeasible at every exit on
+  // its own keeps the reason of its shallowest exit (usually `latency`).
+  const pruned = new Uint8Array(n);
   const dropped: Demand = { status: "infeasible", reason: "capacity" };
-  const current = (i: number): Demand => level[i]! < 0 ? dropped : demandAt(i, level[i]!);
+  const current = (i: number): Demand =>
+    level[i]! >= 0 ? demandAt(i, level[i]!) : pruned[i] ? dropped : demandAt(i, 0);
   // Moves user i shallower until its demand is feasible (or it is dropped).
   const settle = (i: number) => {
     while (level[i]! >= 0 && current(i).status === "infeasible") level[i]!--;
@@ -282,6 +287,7 @@ export function amr2Demands(bids: readonly ResolvedBid[], edgeGflops: number): D
     let worst = 0;
     for (let i = 1; i < n; i++) if (loads[i]! > loads[worst]!) worst = i;
     total -= loads[worst]!;
+    pruned[worst] = 1;
     level[worst]!--;
     settle(worst);
     loads[worst] = loadOf(worst);

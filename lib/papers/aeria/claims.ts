@@ -32,11 +32,11 @@ import {
   layerProfile,
   revenueAdvantage,
   runtimeScan,
-  scaleSweep,
+  scaleExperiment,
   slotWinShares,
   SWEEP_CAPACITIES,
   type SweepRow,
-  traceDrivenRuns,
+  traceExperiment,
   type TraceRuns,
 } from "./experiments.ts";
 import { MODEL_IDS } from "./multi_exit.ts";
@@ -48,12 +48,13 @@ import {
 } from "./properties.ts";
 import { expectedUtilityAudit } from "./ic_expected.ts";
 import {
-  capacitySweepCrn,
-  compareRegimes,
-  electricityEffect,
+  capacityExperiment,
+  electricityExperiment,
   PAPER_BASELINES,
   type RegimeComparisonRow,
+  regimeExperiment,
 } from "./regime.ts";
+import { computeSplit } from "./split.ts";
 import type { Mechanism } from "./slot.ts";
 import { EDGENT_SIGMA_TARGET } from "./baselines.ts";
 import { DEFAULT_MARKET } from "./market.ts";
@@ -130,20 +131,60 @@ export function claims(params: RunParams, options: AeriaClaimOptions = {}): Clai
 /** Baselines of the regime comparison: the paper's four and our σ-honouring Edgent reading. */
 const REGIME_BASELINES: readonly Mechanism[] = [...PAPER_BASELINES, "edgent-sigma"];
 
-function declareClaims(params: RunParams, exitModel: ExitModelName): ClaimSpec[] {
+/**
+ * The memoised market experiments the claims read, at the ledger's sizes for `params` (the same
+ * options, hence memo keys, as the notebook's cells): Fig. 5 trace-driven runs, the Fig. 4 scale
+ * sweep, the regime comparison, the CRN capacity sweep and the electricity effect. Each is split
+ * into independent units (`split.ts`), so they can run elsewhere and be installed in the memo.
+ *
+ * @param params run mode and seed
+ * @param exitModel exit-model variant of every market (default `"default"`, the ledger's)
+ * @returns the split experiments by name
+ * @example
+ * ```ts
+ * import { ledgerExperiments } from "./claims.ts";
+ * ledgerExperiments({ mode: "quick", seed: 1 }).trace.units; // 2
+ * ```
+ */
+export function ledgerExperiments(params: RunParams, exitModel: ExitModelName = "default") {
+  requireRunParams("params", params);
   const quick = params.mode === "quick";
   // The default variant is left out of the experiments' options, so their memo keys are the
   // notebook's (which never names an exit model) and the ledger reuses the notebook's runs.
   const variant = exitModel === "default" ? {} : { exitModel };
-  const runs = quick ? 2 : 120;
+  const seed = params.seed;
+  return {
+    trace: traceExperiment({ runs: quick ? 2 : 120, seed, ...variant }),
+    scale: scaleExperiment({ slots: quick ? 24 : 360, seed, ...variant }),
+    regimes: regimeExperiment({
+      ...(quick ? { runs: 5, slots: 24 } : { runs: 30, slots: 120 }),
+      seed,
+      ...variant,
+      baselines: REGIME_BASELINES,
+    }),
+    capacity: capacityExperiment(
+      { runs: quick ? 3 : 20, slots: quick ? 12 : 48, seed, ...variant },
+      SWEEP_CAPACITIES,
+    ),
+    electricity: electricityExperiment(DEFAULT_MARKET, [0.05, 0.2], {
+      runs: quick ? 3 : 20,
+      slots: quick ? 24 : 120,
+      seed,
+      ...variant,
+    }),
+  };
+}
+
+function declareClaims(params: RunParams, exitModel: ExitModelName): ClaimSpec[] {
+  const quick = params.mode === "quick";
+  const experiments = ledgerExperiments(params, exitModel);
+  const runs = experiments.trace.units;
   const sweepSlots = quick ? 24 : 360;
   const scale = quick
     ? `quick mode: ${runs} runs of 360 slots, ${sweepSlots} slots per sweep point`
     : `paper mode: ${runs} runs of 360 slots, ${sweepSlots} slots per sweep point`;
-  const trace = memo<TraceRuns>(() => traceDrivenRuns({ runs, seed: params.seed, ...variant }));
-  const sweep = memo<SweepRow[]>(() =>
-    scaleSweep({ slots: sweepSlots, seed: params.seed, ...variant })
-  );
+  const trace = memo<TraceRuns>(() => computeSplit(experiments.trace));
+  const sweep = memo<SweepRow[]>(() => computeSplit(experiments.scale));
   const aeriaSweep = (axis: SweepRow["axis"]) =>
     sweep().filter((r) => r.axis === axis && r.mechanism === "aeria");
   const increasing = (values: number[]) => values.every((v, i) => i === 0 || v > values[i - 1]!);
@@ -154,9 +195,7 @@ function declareClaims(params: RunParams, exitModel: ExitModelName): ClaimSpec[]
   const regimeSize = quick ? { runs: 5, slots: 24 } : { runs: 30, slots: 120 };
   const regimeScale =
     `${regimeSize.runs} paired runs × ${regimeSize.slots} slots, constant electricity and uniform 20-30 Mbit/s`;
-  const regimes = memo(() =>
-    compareRegimes({ ...regimeSize, seed: params.seed, ...variant, baselines: REGIME_BASELINES })
-  );
+  const regimes = memo(() => computeSplit(experiments.regimes));
   /** The paper's four baselines in one regime. */
   const inRegime = (regime: RegimeComparisonRow["regime"]) =>
     regimes().filter((r) => r.regime === regime && PAPER_BASELINES.includes(r.baseline));
@@ -167,12 +206,7 @@ function declareClaims(params: RunParams, exitModel: ExitModelName): ClaimSpec[]
     return rows[0]!.aeriaRevenue /
         (three.reduce((t, r) => t + r.baselineRevenue, 0) / three.length) - 1;
   };
-  const capacityCrn = memo(() =>
-    capacitySweepCrn(
-      { runs: quick ? 3 : 20, slots: quick ? 12 : 48, seed: params.seed, ...variant },
-      SWEEP_CAPACITIES,
-    )
-  );
+  const capacityCrn = memo(() => computeSplit(experiments.capacity));
   const expectedIc = memo(() => ({
     limited: expectedUtilityAudit(quick ? 60 : 600, params.seed, "limited"),
     unlimited: expectedUtilityAudit(quick ? 60 : 600, params.seed, "unlimited"),
@@ -544,12 +578,7 @@ function declareClaims(params: RunParams, exitModel: ExitModelName): ClaimSpec[]
         quick ? "3 runs × 24 slots" : "20 runs × 120 slots"
       }, common random numbers)`,
       measure: () => {
-        const [low, high] = electricityEffect(DEFAULT_MARKET, [0.05, 0.2], {
-          runs: quick ? 3 : 20,
-          slots: quick ? 24 : 120,
-          seed: params.seed,
-          ...variant,
-        });
+        const [low, high] = computeSplit(experiments.electricity);
         return high!.revenue < low!.revenue;
       },
     },

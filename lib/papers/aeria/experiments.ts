@@ -20,10 +20,10 @@ import { loadDnnLayerProfiles } from "../../traces/measurements.ts";
 import { alexnet, allOps, type Architecture, resnet34, vgg16 } from "./architectures.ts";
 import { incentiveAudit, removalAudit, theorem2MonteCarlo } from "./properties.ts";
 import { type ExitModelName, exitProbabilities, FIG3_SIGMA_GRID } from "./exit_model.ts";
-import { memoised } from "./memo.ts";
+import { computeSplit, type SplitExperiment } from "./split.ts";
 import { DEFAULT_MARKET, type MarketConfig, runMarket } from "./market.ts";
 import { getModel, MODEL_IDS, type ModelId } from "./multi_exit.ts";
-import { type Mechanism, MECHANISM_LABELS, MECHANISMS, runSlot } from "./slot.ts";
+import { type Mechanism, MECHANISM_LABELS, MECHANISMS, runSlot, type SlotOutcome } from "./slot.ts";
 import { buildScenario } from "./market.ts";
 import { requireTraceRuns } from "./validate.ts";
 
@@ -216,45 +216,79 @@ export const SWEEP_CAPACITIES: readonly number[] = [500, 1000, 2000, 3930, 6000]
  * ```
  */
 export function scaleSweep(options: SweepOptions): SweepRow[] {
-  requireObject("options", options, "sweep options { slots, seed, ... }");
-  requireInteger("slots", options.slots, 1);
-  return memoised("scaleSweep", options, () => computeScaleSweep(options));
+  return computeSplit(scaleExperiment(options));
 }
 
-function computeScaleSweep(options: SweepOptions): SweepRow[] {
-  const rows: SweepRow[] = [];
-  const point = (axis: SweepRow["axis"], x: number, config: MarketConfig) => {
-    // Common random numbers: every sweep point sees the same seed, so the bids differ between
-    // points only through what the swept parameter changes.
-    const run = runMarket(config, MECHANISMS, options.seed);
-    for (const mechanism of MECHANISMS) {
-      const outcomes = run.slots.map((s) => s.results[mechanism]);
-      const consensus = outcomes.flatMap((o) => o.consensus ? [o.consensus] : []);
-      const mean = (f: (v: typeof outcomes[number]) => number) =>
-        outcomes.reduce((s, o) => s + f(o), 0) / outcomes.length;
-      rows.push({
-        axis,
-        x,
-        mechanism,
-        label: MECHANISM_LABELS[mechanism],
-        revenue: mean((o) => o.revenue),
-        profitRate: mean((o) => o.profitRate),
-        utilisation: mean((o) => o.utilisation),
-        actualRatio: mechanism === "aeria" && consensus.length
-          ? consensus.reduce((s, c) => s + c.target / c.upperBound, 0) / consensus.length
-          : null,
-        theoreticalRatio: mechanism === "aeria" && consensus.length
-          ? consensus.reduce((s, c) => s + c.ratioBound, 0) / consensus.length
-          : null,
-      });
-    }
-  };
+/**
+ * {@link scaleSweep} as independent units, one per sweep point (users axis, then capacity axis);
+ * a unit's result is its point's rows. Validates as {@link scaleSweep} does.
+ *
+ * @param options sizes, seed and exit model
+ * @returns the split experiment (memo key: the one {@link scaleSweep} uses)
+ * @throws {ParameterError} for a non-positive slot count
+ * @example
+ * ```ts
+ * import { scaleExperiment } from "./experiments.ts";
+ * scaleExperiment({ slots: 4, seed: 1 }).units; // 10
+ * ```
+ */
+export function scaleExperiment(options: SweepOptions): SplitExperiment<SweepRow[], SweepRow[]> {
+  requireObject("options", options, "sweep options { slots, seed, ... }");
+  requireInteger("slots", options.slots, 1);
   const base = { ...DEFAULT_MARKET, slots: options.slots, exitModel: options.exitModel };
-  for (const n of options.users ?? SWEEP_USERS) point("users", n, { ...base, bidsPerSlot: n });
-  for (const fe of options.capacities ?? SWEEP_CAPACITIES) {
-    point("capacity", fe, { ...base, edgeGflops: fe });
-  }
-  return rows;
+  const points: { axis: SweepRow["axis"]; x: number; config: MarketConfig }[] = [
+    ...(options.users ?? SWEEP_USERS).map((n) => ({
+      axis: "users" as const,
+      x: n,
+      config: { ...base, bidsPerSlot: n },
+    })),
+    ...(options.capacities ?? SWEEP_CAPACITIES).map((fe) => ({
+      axis: "capacity" as const,
+      x: fe,
+      config: { ...base, edgeGflops: fe },
+    })),
+  ];
+  return {
+    name: "scaleSweep",
+    key: options,
+    units: points.length,
+    run: (index) =>
+      sweepPointRows(points[index]!.axis, points[index]!.x, points[index]!.config, options.seed),
+    assemble: (results) => results.flat(),
+  };
+}
+
+/** The rows of one sweep point, every mechanism. */
+function sweepPointRows(
+  axis: SweepRow["axis"],
+  x: number,
+  config: MarketConfig,
+  seed: number,
+): SweepRow[] {
+  // Common random numbers: every sweep point sees the same seed, so the bids differ between
+  // points only through what the swept parameter changes.
+  const run = runMarket(config, MECHANISMS, seed);
+  return MECHANISMS.map((mechanism) => {
+    const outcomes = run.slots.map((s) => s.results[mechanism]);
+    const consensus = outcomes.flatMap((o) => o.consensus ? [o.consensus] : []);
+    const mean = (f: (v: typeof outcomes[number]) => number) =>
+      outcomes.reduce((s, o) => s + f(o), 0) / outcomes.length;
+    return {
+      axis,
+      x,
+      mechanism,
+      label: MECHANISM_LABELS[mechanism],
+      revenue: mean((o) => o.revenue),
+      profitRate: mean((o) => o.profitRate),
+      utilisation: mean((o) => o.utilisation),
+      actualRatio: mechanism === "aeria" && consensus.length
+        ? consensus.reduce((s, c) => s + c.target / c.upperBound, 0) / consensus.length
+        : null,
+      theoreticalRatio: mechanism === "aeria" && consensus.length
+        ? consensus.reduce((s, c) => s + c.ratioBound, 0) / consensus.length
+        : null,
+    };
+  });
 }
 
 /** Runtime of one AERIA slot at a given number of bids. */
@@ -409,12 +443,47 @@ export interface TraceRunOptions {
  * ```
  */
 export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
-  requireObject("options", options, "trace-run options { runs, seed, slots? }");
-  requireInteger("runs", options.runs, 1);
-  return memoised("traceDrivenRuns", options, () => computeTraceRuns(options));
+  return computeSplit(traceExperiment(options), options.onRun);
 }
 
-function computeTraceRuns(options: TraceRunOptions): TraceRuns {
+const TRACE_METRICS = {
+  revenue: (o: SlotOutcome) => o.revenue,
+  profit: (o: SlotOutcome) => o.profitRate,
+  fulfilled: (o: SlotOutcome) => o.winners.length,
+  util: (o: SlotOutcome) => o.utilisation,
+  floor: (o: SlotOutcome) => o.meetsProfitFloor ? 1 : 0,
+};
+
+/** One run of {@link traceDrivenRuns}: per-slot series of every mechanism (plain JSON). */
+export interface TraceRunSeries {
+  /** per mechanism, per metric, the value in each slot */
+  readonly series: Record<Mechanism, Record<keyof typeof TRACE_METRICS, number[]>>;
+  /** The first run only: the slot inputs and the traces' provenance. */
+  readonly first?: {
+    readonly inputs: TraceRuns["inputs"];
+    readonly electricitySource: string;
+    readonly wirelessSource: string;
+  };
+}
+
+/**
+ * {@link traceDrivenRuns} as independent units, one per run (seed + r); validates as
+ * {@link traceDrivenRuns} does.
+ *
+ * @param options runs, seed, slots, exit model (`onRun` is not part of the experiment)
+ * @returns the split experiment (memo key: the one {@link traceDrivenRuns} uses)
+ * @throws {ParameterError} for a non-positive run count
+ * @example
+ * ```ts
+ * import { traceExperiment } from "./experiments.ts";
+ * traceExperiment({ runs: 3, seed: 1, slots: 24 }).units; // 3
+ * ```
+ */
+export function traceExperiment(
+  options: TraceRunOptions,
+): SplitExperiment<TraceRunSeries, TraceRuns> {
+  requireObject("options", options, "trace-run options { runs, seed, slots? }");
+  requireInteger("runs", options.runs, 1);
   const slots = options.slots ?? 360;
   const config: MarketConfig = {
     ...DEFAULT_MARKET,
@@ -423,25 +492,25 @@ function computeTraceRuns(options: TraceRunOptions): TraceRuns {
     wireless: "trace",
     exitModel: options.exitModel,
   };
-  type Acc = { revenue: number[]; profit: number[]; fulfilled: number[]; util: number[] };
-  const acc = new Map<Mechanism, Acc[]>(
-    MECHANISMS.map((m) => [
-      m,
-      Array.from({ length: slots }, () => ({ revenue: [], profit: [], fulfilled: [], util: [] })),
-    ]),
-  );
-  const runMeans = new Map<Mechanism, number[]>(MECHANISMS.map((m) => [m, []]));
-  const floors = new Map<Mechanism, number>(MECHANISMS.map((m) => [m, 0]));
-  let inputs: TraceRuns["inputs"] = [];
-  let sources = { electricity: "", wireless: "" };
-  for (let r = 0; r < options.runs; r++) {
-    const run = runMarket(config, MECHANISMS, options.seed + r);
-    if (r === 0) {
-      sources = {
-        electricity: run.scenario.electricity!.description,
-        wireless: run.scenario.wireless!.description,
-      };
-      inputs = run.slots.map((s, t) => {
+  return {
+    name: "traceDrivenRuns",
+    key: options,
+    units: options.runs,
+    run(r) {
+      const run = runMarket(config, MECHANISMS, options.seed + r);
+      const series = Object.fromEntries(MECHANISMS.map((m) => {
+        const outcomes = run.slots.map((s) => s.results[m]);
+        const metric = (f: (o: SlotOutcome) => number) => outcomes.map(f);
+        return [m, {
+          revenue: metric(TRACE_METRICS.revenue),
+          profit: metric(TRACE_METRICS.profit),
+          fulfilled: metric(TRACE_METRICS.fulfilled),
+          util: metric(TRACE_METRICS.util),
+          floor: metric(TRACE_METRICS.floor),
+        }];
+      })) as TraceRunSeries["series"];
+      if (r !== 0) return { series };
+      const inputs = run.slots.map((s, t) => {
         const c = s.results.aeria.consensus;
         return {
           slot: t,
@@ -452,23 +521,53 @@ function computeTraceRuns(options: TraceRunOptions): TraceRuns {
           bound: c ? c.ratioBound : null,
         };
       });
-    }
+      return {
+        series,
+        first: {
+          inputs,
+          electricitySource: run.scenario.electricity!.description,
+          wirelessSource: run.scenario.wireless!.description,
+        },
+      };
+    },
+    assemble: (results) => assembleTraceRuns(options, slots, results),
+  };
+}
+
+/** The per-slot rows and summary from the runs' series (run order, as the runs were made). */
+function assembleTraceRuns(
+  options: TraceRunOptions,
+  slots: number,
+  results: readonly TraceRunSeries[],
+): TraceRuns {
+  type Acc = { revenue: number[]; profit: number[]; fulfilled: number[]; util: number[] };
+  const acc = new Map<Mechanism, Acc[]>(
+    MECHANISMS.map((m) => [
+      m,
+      Array.from({ length: slots }, () => ({ revenue: [], profit: [], fulfilled: [], util: [] })),
+    ]),
+  );
+  const runMeans = new Map<Mechanism, number[]>(MECHANISMS.map((m) => [m, []]));
+  const floors = new Map<Mechanism, number>(MECHANISMS.map((m) => [m, 0]));
+  for (const { series } of results) {
     for (const m of MECHANISMS) {
+      const s = series[m];
       let total = 0;
-      run.slots.forEach((s, t) => {
-        const o = s.results[m];
+      for (let t = 0; t < slots; t++) {
         const a = acc.get(m)![t]!;
-        a.revenue.push(o.revenue);
-        a.profit.push(o.profitRate);
-        a.fulfilled.push(o.winners.length);
-        a.util.push(o.utilisation);
-        total += o.revenue;
-        if (o.meetsProfitFloor) floors.set(m, floors.get(m)! + 1);
-      });
+        a.revenue.push(s.revenue[t]!);
+        a.profit.push(s.profit[t]!);
+        a.fulfilled.push(s.fulfilled[t]!);
+        a.util.push(s.util[t]!);
+        total += s.revenue[t]!;
+        floors.set(m, floors.get(m)! + s.floor[t]!);
+      }
       runMeans.get(m)!.push(total / slots);
     }
-    options.onRun?.();
   }
+  const first = results[0]!.first!;
+  const inputs = first.inputs;
+  const sources = { electricity: first.electricitySource, wireless: first.wirelessSource };
   const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   const slotRows: TraceSlotRow[] = MECHANISMS.flatMap((m) =>
     acc.get(m)!.map((a, t) => ({

@@ -115,3 +115,24 @@ export function clearMemo(): void {
   hits = 0;
   misses = 0;
 }
+
+/**
+ * Stores `value` as the result of `name` at `options` (results computed elsewhere, e.g. by a
+ * worker pool), so later {@link memoised} calls with that key are answered without computing.
+ * An entry already stored is kept. Counts neither a hit nor a miss.
+ *
+ * @param name experiment name (part of the key)
+ * @param options the experiment's options (see {@link optionsKey})
+ * @param value the result the experiment would compute
+ * @example
+ * ```ts
+ * import { memoised, primeMemo } from "./memo.ts";
+ * primeMemo("answer", { seed: 2 }, 42);
+ * memoised("answer", { seed: 2 }, () => 0); // 42
+ * ```
+ */
+export function primeMemo(name: string, options: unknown, value: unknown): void {
+  requireString("name", name);
+  const key = `${name}:${optionsKey(options)}`;
+  if (!cache.has(key)) cache.set(key, value);
+}

@@ -35,6 +35,7 @@ import {
 } from "../../core/validate.ts";
 import type { ExitModelName } from "./exit_model.ts";
 import { memoised } from "./memo.ts";
+import { computeSplit, type SplitExperiment } from "./split.ts";
 import { meanInterval95 } from "./ic_variants.ts";
 import { DEFAULT_MARKET, type MarketConfig, type MarketRun, runMarket } from "./market.ts";
 import {
@@ -145,10 +146,28 @@ function perSlot(run: MarketRun, m: Mechanism, f: (o: Outcome) => number): numbe
  * ```
  */
 export function compareRegimes(options: RegimeOptions): RegimeComparisonRow[] {
+  return computeSplit(regimeExperiment(options));
+}
+
+/**
+ * {@link compareRegimes} as independent units ({@link comparisonExperiment} of the named regimes).
+ *
+ * @param options runs (≥ 2), slots per run, seed, regimes, exit model, baselines
+ * @returns the split experiment (memo key: the one {@link compareRegimes} uses)
+ * @throws {ParameterError} for fewer than two runs or a non-positive slot count
+ * @example
+ * ```ts
+ * import { regimeExperiment } from "./regime.ts";
+ * regimeExperiment({ runs: 2, slots: 4, seed: 1 }).units; // 4
+ * ```
+ */
+export function regimeExperiment(
+  options: RegimeOptions,
+): SplitExperiment<ComparisonRunSeries, RegimeComparisonRow[]> {
   requireObject("options", options, "regime options { runs, seed, regimes?, ... }");
   const { regimes, ...rest } = options;
   const names = regimes ?? (Object.keys(REGIMES) as RegimeName[]);
-  return compareMarkets(Object.fromEntries(names.map((name) => [name, REGIMES[name]])), rest);
+  return comparisonExperiment(Object.fromEntries(names.map((name) => [name, REGIMES[name]])), rest);
 }
 
 /**
@@ -170,53 +189,114 @@ export function compareMarkets(
   markets: Readonly<Record<string, MarketConfig>>,
   options: Omit<RegimeOptions, "regimes">,
 ): RegimeComparisonRow[] {
+  return computeSplit(comparisonExperiment(markets, options));
+}
+
+/** Per-slot values of some outcome metrics of some mechanisms in one market run (plain JSON). */
+export type RunSeries<K extends string> = Partial<Record<Mechanism, Record<K, number[]>>>;
+
+/** The per-slot `metrics` of each of `mechanisms` in `run`. */
+function seriesOf<K extends string>(
+  run: MarketRun,
+  mechanisms: readonly Mechanism[],
+  metrics: Record<K, (o: Outcome) => number>,
+): RunSeries<K> {
+  const names = Object.keys(metrics) as K[];
+  return Object.fromEntries(mechanisms.map((m) => [
+    m,
+    Object.fromEntries(names.map((k) => [k, perSlot(run, m, metrics[k])])),
+  ])) as RunSeries<K>;
+}
+
+const COMPARISON_METRICS = {
+  revenue: (o: Outcome) => o.revenue,
+  utilisation: (o: Outcome) => o.utilisation,
+  winners: (o: Outcome) => o.winners.length,
+};
+
+/** Per-slot series of one paired run of {@link compareMarkets}. */
+export type ComparisonRunSeries = RunSeries<keyof typeof COMPARISON_METRICS>;
+
+/**
+ * {@link compareMarkets} as independent units, one per (market, run) in market order then run
+ * order; validates as {@link compareMarkets} does.
+ *
+ * @param markets configurations by name
+ * @param options runs (≥ 2), slots per run, seed, exit model, baselines
+ * @returns the split experiment (memo key: the one {@link compareMarkets} uses)
+ * @throws {ParameterError} for fewer than two runs or a non-positive slot count
+ * @example
+ * ```ts
+ * import { comparisonExperiment, REGIMES } from "./regime.ts";
+ * comparisonExperiment(REGIMES, { runs: 2, slots: 4, seed: 1 }).units; // 4
+ * ```
+ */
+export function comparisonExperiment(
+  markets: Readonly<Record<string, MarketConfig>>,
+  options: Omit<RegimeOptions, "regimes">,
+): SplitExperiment<ComparisonRunSeries, RegimeComparisonRow[]> {
   requireObject("markets", markets, "an object of named market configurations");
   requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
   const baselines = options.baselines ?? PAPER_BASELINES;
   baselines.forEach((m, i) => requireOneOf(`baselines[${i}]`, m, ALL_MECHANISMS));
-  return memoised(
-    "compareMarkets",
-    { markets, options },
-    () =>
-      Object.entries(markets).flatMap(([regime, market]) => {
-        const config = { ...withExitModel(market, options), slots: options.slots };
-        const mechanisms = ["aeria" as const, ...baselines.filter((m) => m !== "aeria")];
-        const runs = Array.from(
-          { length: options.runs },
-          (_, r) => runMarket(config, mechanisms, options.seed + r),
-        );
-        const revenue = (run: MarketRun, m: Mechanism) => mean(perSlot(run, m, (o) => o.revenue));
-        const over = (m: Mechanism, f: (o: Outcome) => number) =>
-          mean(runs.flatMap((run) => perSlot(run, m, f)));
-        return baselines.map((baseline) => {
-          let wins = 0;
-          let pairs = 0;
-          for (const run of runs) {
-            for (const s of run.slots) {
-              pairs++;
-              if (s.results.aeria.revenue >= s.results[baseline].revenue) wins++;
-            }
-          }
-          return {
-            regime,
-            baseline,
-            label: MECHANISM_LABELS[baseline],
-            advantage: runs.some((run) => revenue(run, baseline) === 0) ? null : meanInterval95(
-              runs.map((run) => revenue(run, "aeria") / revenue(run, baseline) - 1),
-            ),
-            slotWinShare: wins / pairs,
-            aeriaRevenue: over("aeria", (o) => o.revenue),
-            baselineRevenue: over(baseline, (o) => o.revenue),
-            aeriaUtilisation: over("aeria", (o) => o.utilisation),
-            baselineUtilisation: over(baseline, (o) => o.utilisation),
-            aeriaFulfilled: over("aeria", (o) => o.winners.length),
-            baselineFulfilled: over(baseline, (o) => o.winners.length),
-          };
-        });
-      }),
-  );
+  const entries = Object.entries(markets);
+  const mechanisms = ["aeria" as const, ...baselines.filter((m) => m !== "aeria")];
+  return {
+    name: "compareMarkets",
+    key: { markets, options },
+    units: entries.length * options.runs,
+    run(index) {
+      const market = entries[Math.floor(index / options.runs)]![1];
+      const config = { ...withExitModel(market, options), slots: options.slots };
+      const run = runMarket(config, mechanisms, options.seed + (index % options.runs));
+      return seriesOf(run, mechanisms, COMPARISON_METRICS);
+    },
+    assemble: (results) =>
+      entries.flatMap(([regime], k) =>
+        comparisonRows(regime, baselines, results.slice(k * options.runs, (k + 1) * options.runs))
+      ),
+  };
+}
+
+/** The rows of one market from its runs' series (run order). */
+function comparisonRows(
+  regime: string,
+  baselines: readonly Mechanism[],
+  runs: readonly ComparisonRunSeries[],
+): RegimeComparisonRow[] {
+  type Metric = keyof typeof COMPARISON_METRICS;
+  const slots = (run: ComparisonRunSeries, m: Mechanism, k: Metric) => run[m]![k];
+  const revenue = (run: ComparisonRunSeries, m: Mechanism) => mean(slots(run, m, "revenue"));
+  const over = (m: Mechanism, k: Metric) => mean(runs.flatMap((run) => slots(run, m, k)));
+  return baselines.map((baseline) => {
+    let wins = 0;
+    let pairs = 0;
+    for (const run of runs) {
+      const own = slots(run, "aeria", "revenue");
+      const other = slots(run, baseline, "revenue");
+      own.forEach((value, t) => {
+        pairs++;
+        if (value >= other[t]!) wins++;
+      });
+    }
+    return {
+      regime,
+      baseline,
+      label: MECHANISM_LABELS[baseline],
+      advantage: runs.some((run) => revenue(run, baseline) === 0) ? null : meanInterval95(
+        runs.map((run) => revenue(run, "aeria") / revenue(run, baseline) - 1),
+      ),
+      slotWinShare: wins / pairs,
+      aeriaRevenue: over("aeria", "revenue"),
+      baselineRevenue: over(baseline, "revenue"),
+      aeriaUtilisation: over("aeria", "utilisation"),
+      baselineUtilisation: over(baseline, "utilisation"),
+      aeriaFulfilled: over("aeria", "winners"),
+      baselineFulfilled: over(baseline, "winners"),
+    };
+  });
 }
 
 /**
@@ -289,61 +369,100 @@ export function capacitySweepCrn(
   options: RegimeOptions,
   capacities: readonly number[],
 ): CapacityPoint[] {
+  return computeSplit(capacityExperiment(options, capacities));
+}
+
+const CAPACITY_METRICS = {
+  revenue: (o: Outcome) => o.revenue,
+  utilisation: (o: Outcome) => o.utilisation,
+  fallback: (o: Outcome) => o.twoWinnerFallback ? 1 : 0,
+};
+
+/** One run of the capacity sweep at one (regime, capacity): series and AERIA's edge demands. */
+export interface CapacityRunSeries {
+  /** per-slot revenue, utilisation and two-winner fallback (0/1) of every mechanism */
+  readonly series: RunSeries<keyof typeof CAPACITY_METRICS>;
+  /** Per slot: AERIA's Σ ã of the bids with an edge demand over f_e. */
+  readonly offered: number[];
+  /** AERIA's edge demands over all slots */
+  readonly edgeDemands: number;
+  /** those with a partition s̃ > 0 */
+  readonly partitioned: number;
+}
+
+/**
+ * {@link capacitySweepCrn} as independent units, one per (regime, capacity, run) in that nesting
+ * order; validates as {@link capacitySweepCrn} does.
+ *
+ * @param options runs (≥ 2), slots, seed, regimes, exit model
+ * @param capacities f_e values
+ * @returns the split experiment (memo key: the one {@link capacitySweepCrn} uses)
+ * @throws {ParameterError} for fewer than two runs or a non-positive slot count
+ * @example
+ * ```ts
+ * import { capacityExperiment } from "./regime.ts";
+ * capacityExperiment({ runs: 2, slots: 2, seed: 1 }, [1000, 3930]).units; // 8
+ * ```
+ */
+export function capacityExperiment(
+  options: RegimeOptions,
+  capacities: readonly number[],
+): SplitExperiment<CapacityRunSeries, CapacityPoint[]> {
   requireObject("options", options, "regime options { runs, seed, ... }");
   requireFiniteArray("capacities", capacities);
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
-  return memoised(
-    "capacitySweepCrn",
-    { options, capacities },
-    () => computeCapacitySweep(options, capacities),
+  const regimes = options.regimes ?? (Object.keys(REGIMES) as RegimeName[]);
+  const points = regimes.flatMap((regime) =>
+    capacities.map((edgeGflops) => ({ regime, edgeGflops }))
   );
-}
-
-function computeCapacitySweep(
-  options: RegimeOptions,
-  capacities: readonly number[],
-): CapacityPoint[] {
-  return (options.regimes ?? (Object.keys(REGIMES) as RegimeName[])).flatMap((regime) =>
-    capacities.flatMap((edgeGflops) => {
+  return {
+    name: "capacitySweepCrn",
+    key: { options, capacities },
+    units: points.length * options.runs,
+    run(index) {
+      const { regime, edgeGflops } = points[Math.floor(index / options.runs)]!;
       const config = {
         ...withExitModel(REGIMES[regime], options),
         slots: options.slots,
         edgeGflops,
       };
-      const runs = Array.from(
-        { length: options.runs },
-        (_, r) => runMarket(config, MECHANISMS, options.seed + r),
+      const run = runMarket(config, MECHANISMS, options.seed + (index % options.runs));
+      const edge = run.slots.flatMap((s) =>
+        s.results.aeria.demands.filter((d) => d.status === "edge")
       );
-      const aeriaDemands = runs.flatMap((run) =>
-        run.slots.flatMap((s) => s.results.aeria.demands.filter((d) => d.status === "edge"))
-      );
-      const offered = mean(
-        runs.flatMap((run) =>
-          run.slots.map((s) =>
-            s.results.aeria.demands.reduce((t, d) => t + (d.status === "edge" ? d.gflops : 0), 0) /
-            edgeGflops
-          )
+      return {
+        series: seriesOf(run, MECHANISMS, CAPACITY_METRICS),
+        offered: run.slots.map((s) =>
+          s.results.aeria.demands.reduce((t, d) => t + (d.status === "edge" ? d.gflops : 0), 0) /
+          edgeGflops
         ),
-      );
-      const partitioned = aeriaDemands.length === 0
-        ? 0
-        : aeriaDemands.filter((d) => d.status === "edge" && d.partition > 0).length /
-          aeriaDemands.length;
-      return MECHANISMS.map((mechanism) => ({
-        regime,
-        edgeGflops,
-        mechanism,
-        revenue: meanInterval95(runs.map((run) => mean(perSlot(run, mechanism, (o) => o.revenue)))),
-        utilisation: mean(runs.flatMap((run) => perSlot(run, mechanism, (o) => o.utilisation))),
-        offeredLoad: offered,
-        partitionedShare: partitioned,
-        twoWinnerFallbackShare: mean(
-          runs.flatMap((run) => perSlot(run, mechanism, (o) => o.twoWinnerFallback ? 1 : 0)),
-        ),
-      }));
-    })
-  );
+        edgeDemands: edge.length,
+        partitioned: edge.filter((d) => d.status === "edge" && d.partition > 0).length,
+      };
+    },
+    assemble: (results) =>
+      points.flatMap(({ regime, edgeGflops }, k) => {
+        const runs = results.slice(k * options.runs, (k + 1) * options.runs);
+        const slots = (m: Mechanism, metric: keyof typeof CAPACITY_METRICS) =>
+          runs.flatMap((run) => run.series[m]![metric]);
+        const edgeDemands = runs.reduce((t, run) => t + run.edgeDemands, 0);
+        const offered = mean(runs.flatMap((run) => run.offered));
+        const partitioned = edgeDemands === 0
+          ? 0
+          : runs.reduce((t, run) => t + run.partitioned, 0) / edgeDemands;
+        return MECHANISMS.map((mechanism) => ({
+          regime,
+          edgeGflops,
+          mechanism,
+          revenue: meanInterval95(runs.map((run) => mean(run.series[mechanism]!.revenue))),
+          utilisation: mean(slots(mechanism, "utilisation")),
+          offeredLoad: offered,
+          partitionedShare: partitioned,
+          twoWinnerFallbackShare: mean(slots(mechanism, "fallback")),
+        }));
+      }),
+  };
 }
 
 /** AERIA's mean revenue and profit rate at one constant electricity price. */
@@ -378,32 +497,63 @@ export function electricityEffect(
   prices: readonly number[],
   options: Omit<RegimeOptions, "regimes">,
 ): ElectricityPoint[] {
+  return computeSplit(electricityExperiment(market, prices, options));
+}
+
+const ELECTRICITY_METRICS = {
+  revenue: (o: Outcome) => o.revenue,
+  profitRate: (o: Outcome) => o.profitRate,
+};
+
+/**
+ * {@link electricityEffect} as independent units, one per (price, run); validates as
+ * {@link electricityEffect} does.
+ *
+ * @param market market configuration (its electricity setting is replaced)
+ * @param prices $ per kWh
+ * @param options runs (≥ 2), slots, seed, exit model
+ * @returns the split experiment (memo key: the one {@link electricityEffect} uses)
+ * @throws {ParameterError} for fewer than two runs or a non-positive slot count
+ * @example
+ * ```ts
+ * import { DEFAULT_MARKET } from "./market.ts";
+ * import { electricityExperiment } from "./regime.ts";
+ * electricityExperiment(DEFAULT_MARKET, [0.05], { runs: 2, slots: 4, seed: 1 }).units; // 2
+ * ```
+ */
+export function electricityExperiment(
+  market: MarketConfig,
+  prices: readonly number[],
+  options: Omit<RegimeOptions, "regimes">,
+): SplitExperiment<RunSeries<keyof typeof ELECTRICITY_METRICS>, ElectricityPoint[]> {
   requireObject("market", market, "a market configuration { users, ... }");
   requireFiniteArray("prices", prices);
   requireObject("options", options, "regime options { runs, seed, ... }");
   requireInteger("runs", options.runs, 2);
   requireInteger("slots", options.slots, 1);
-  return memoised(
-    "electricityEffect",
-    { market, prices, options },
-    () =>
-      prices.map((usdPerKwh) => {
-        const config = {
-          ...withExitModel(market, options),
-          slots: options.slots,
-          electricity: usdPerKwh,
-        };
-        const runs = Array.from(
-          { length: options.runs },
-          (_, r) => runMarket(config, ["aeria"], options.seed + r),
-        );
+  return {
+    name: "electricityEffect",
+    key: { market, prices, options },
+    units: prices.length * options.runs,
+    run(index) {
+      const config = {
+        ...withExitModel(market, options),
+        slots: options.slots,
+        electricity: prices[Math.floor(index / options.runs)]!,
+      };
+      const run = runMarket(config, ["aeria"], options.seed + (index % options.runs));
+      return seriesOf(run, ["aeria"], ELECTRICITY_METRICS);
+    },
+    assemble: (results) =>
+      prices.map((usdPerKwh, k) => {
+        const runs = results.slice(k * options.runs, (k + 1) * options.runs);
         return {
           usdPerKwh,
-          revenue: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.revenue))),
-          profitRate: mean(runs.flatMap((run) => perSlot(run, "aeria", (o) => o.profitRate))),
+          revenue: mean(runs.flatMap((run) => run.aeria!.revenue)),
+          profitRate: mean(runs.flatMap((run) => run.aeria!.profitRate)),
         };
       }),
-  );
+  };
 }
 
 /** What Edgent's single exits deliver against the users' σ, in one market. */

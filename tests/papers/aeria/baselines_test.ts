@@ -84,16 +84,33 @@ Deno.test("AMR²: demands fit the capacity, and with ample capacity each user ke
         assert(load <= fe, `AMR² load ${load} within ${fe}`);
         if (fe < 1e9) continue;
         // Brute force: nothing is pruned, so each user sits at its deepest exit with a feasible
-        // demand (or is infeasible at every exit).
+        // demand (or is infeasible at every exit, for the reason its shallowest exit gives).
         bids.forEach((b, i) => {
-          const deepest = [3, 2, 1, 0].map((k) =>
+          const byExit = [3, 2, 1, 0].map((k) =>
             minimumEdgeDemand(b.model, singleExitPlan(b.model, k), b.link, b.latency, fe)
-          ).find((d) => d.status !== "infeasible");
-          assertEquals(demands[i], deepest ?? { status: "infeasible", reason: "capacity" });
+          );
+          const deepest = byExit.find((d) => d.status !== "infeasible");
+          assertEquals(demands[i], deepest ?? byExit[3]);
         });
       }
     }
   }
+});
+
+Deno.test("AMR² tells users infeasible at every exit (latency) from users pruned for capacity", () => {
+  const model = getModel("resnet34-imagenet");
+  const link = { deviceGflops: 1, rateMbps: 25, propagationSeconds: 0 };
+  const bid = { model, latency: 0.5, sigma: 0.3, budget: 0.01, link };
+  // A latency requirement no partition can meet at any exit (not even the upload fits).
+  const hopeless = { ...bid, latency: 1e-6 };
+  const alone = amr2Demands([hopeless], 1e9);
+  assertEquals(alone, [{ status: "infeasible", reason: "latency" }]);
+  // Many feasible users on a small cluster: the ones pruned away are dropped for capacity.
+  const crowd = amr2Demands(Array.from({ length: 20 }, () => bid), 1);
+  const dropped = crowd.filter((d) => d.status === "infeasible");
+  assert(dropped.length > 0, "some users pruned");
+  for (const d of dropped) assertEquals(d, { status: "infeasible", reason: "capacity" });
+  assertEquals(amr2Demands([hopeless, bid], 1e9)[0], { status: "infeasible", reason: "latency" });
 });
 
 Deno.test("sigmaCompliance equals the summed exit probabilities up to the chosen exit, every variant", () => {

@@ -1,6 +1,13 @@
 import { assert, assertEquals, assertThrows } from "./_assert.ts";
 import { ParameterError } from "../../../lib/core/errors.ts";
-import { clearMemo, memoised, memoStats, optionsKey } from "../../../lib/papers/aeria/memo.ts";
+import {
+  clearMemo,
+  memoised,
+  memoStats,
+  optionsKey,
+  primeMemo,
+} from "../../../lib/papers/aeria/memo.ts";
+import { computeSplit, type SplitExperiment } from "../../../lib/papers/aeria/split.ts";
 import { scaleSweep, traceDrivenRuns } from "../../../lib/papers/aeria/experiments.ts";
 import { claims } from "../../../lib/papers/aeria/claims.ts";
 import { capacitySweepCrn, compareRegimes } from "../../../lib/papers/aeria/regime.ts";
@@ -61,4 +68,35 @@ Deno.test("the ledger's claims reuse an experiment the notebook already ran", as
   assert("measure" in spec);
   await spec.measure();
   assertEquals(memoStats(), { hits: 1, misses: 1, entries: 1 });
+});
+
+Deno.test("primeMemo answers later calls under the same key, keeps a stored entry, counts nothing", () => {
+  clearMemo();
+  primeMemo("primed", { b: 2, a: 1 }, "from elsewhere");
+  assertEquals(memoStats(), { hits: 0, misses: 0, entries: 1 });
+  assertEquals(memoised("primed", { a: 1, b: 2 }, () => "computed"), "from elsewhere");
+  primeMemo("primed", { a: 1, b: 2 }, "second");
+  assertEquals(memoised("primed", { a: 1, b: 2 }, () => "computed"), "from elsewhere");
+  assertEquals(memoStats(), { hits: 2, misses: 0, entries: 1 });
+  assertThrows(() => primeMemo(3 as unknown as string, {}, 1), ParameterError);
+  clearMemo();
+});
+
+Deno.test("a split experiment runs its units in order once, then is served from the memo", () => {
+  clearMemo();
+  const ran: number[] = [];
+  const cubes: SplitExperiment<number, number[]> = {
+    name: "cubes",
+    key: { n: 4 },
+    units: 4,
+    run: (i) => (ran.push(i), i ** 3),
+    assemble: (r) => [...r],
+  };
+  let ticks = 0;
+  assertEquals(computeSplit(cubes, () => ticks++), [0, 1, 8, 27]);
+  assertEquals(computeSplit(cubes, () => ticks++), [0, 1, 8, 27]);
+  assertEquals(ran, [0, 1, 2, 3]);
+  assertEquals(ticks, 4);
+  assert(memoStats().hits === 1);
+  clearMemo();
 });
