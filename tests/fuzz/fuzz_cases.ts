@@ -168,10 +168,14 @@ export function describeError(error: unknown): string {
 export function holdsNonFinite(value: unknown, depth = 0): boolean {
   if (typeof value === "number") return !Number.isFinite(value);
   if (depth > 3 || value === null || typeof value !== "object") return false;
+  // Own data properties only: a getter may compute (a nodejs-polars DataFrame is a Proxy over a
+  // plain object whose column Series expose a `struct` namespace; reading its `fields` getter on
+  // a string column throws "invalid series dtype: expected `Struct`, got `str`").
   const items = Array.isArray(value)
     ? value.slice(0, 200)
     : Object.getPrototypeOf(value) === Object.prototype
-    ? Object.values(value).slice(0, 200)
+    ? Object.values(Object.getOwnPropertyDescriptors(value))
+      .filter((property) => "value" in property).map((property) => property.value).slice(0, 200)
     : [];
   return items.some((item) => holdsNonFinite(item, depth + 1));
 }

@@ -117,7 +117,8 @@ Deno.test("a merged re-run keeps other rows and removes a newly failing notebook
   await Deno.writeTextFile(flaky, notebookOf('console.log("fine");'));
   await Deno.writeTextFile(steady, notebookOf('console.log("fine");'));
   const params = { mode: "quick", seed: 1 } as const;
-  const quiet = { log: () => {}, timeoutSeconds: 120 };
+  // Its own execution cache: the developer's .cache/notebooks is neither read nor written.
+  const quiet = { log: () => {}, timeoutSeconds: 120, cacheDir: join(root, "cache") };
   const first = await buildReport({ params, outDir: site, notebooks: [flaky, steady], ...quiet });
   assert.deepEqual(first.failures, []);
   await Deno.stat(join(site, "a_flaky.html"));
