@@ -12,6 +12,7 @@
 import { type ClaimResult, type ClaimSpec, evaluateClaims } from "./core/claims.ts";
 import type { RunParams } from "./core/params.ts";
 import { requireInteger } from "./core/validate.ts";
+import { UnitError } from "./sweep/pool.ts";
 import { prefetchSweeps } from "./sweep/prefetch.ts";
 import { hasSweepAdapter } from "./sweep/units.ts";
 import { claims as ppm } from "./papers/ppm/claims.ts";
@@ -59,7 +60,8 @@ export interface LedgerOptions {
 }
 
 /**
- * Evaluates the ledger of the given papers (all by default).
+ * Evaluates the ledger of the given papers (all by default). When a pool unit fails, the paper's
+ * claims are evaluated in this process instead (stderr says which unit and why).
  *
  * @throws {ParameterError} when `jobs` is not an integer ≥ 1
  */
@@ -73,7 +75,14 @@ export async function ledger(
   for (const paper of papers) {
     evaluatedPapers++;
     if (jobs > 1 && hasSweepAdapter(paper)) {
-      await prefetchSweeps(paper, params, { jobs, log: options.log });
+      try {
+        await prefetchSweeps(paper, params, { jobs, log: options.log });
+      } catch (error) {
+        // Nothing was primed: the claims compute in this process, where a failure (a corrupted
+        // trace, say) costs only the claims that read it, each with its own error.
+        if (!(error instanceof UnitError)) throw error;
+        console.error(`${paper}: pool units failed (${error.message}); evaluating in-process`);
+      }
     }
     results.push(...await evaluateClaims(paperClaimSpecs(paper, params)));
   }

@@ -21,4 +21,10 @@ export * as pdftsp from "./papers/pdftsp/mod.ts";
 export * as stackelberg from "./papers/stackelberg/mod.ts";
 /** Views for the overview notebook: the hardware and trace catalogues. */
 export * as overview from "./overview/mod.ts";
-export { ledger, paperClaimSpecs, type PaperKey, PAPERS } from "./claims_registry.ts";
+export {
+  ledger,
+  type LedgerOptions,
+  paperClaimSpecs,
+  type PaperKey,
+  PAPERS,
+} from "./claims_registry.ts";

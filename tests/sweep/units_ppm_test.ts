@@ -81,7 +81,7 @@ Deno.test("bad units and result lists are ParameterErrors naming the field", asy
 });
 
 Deno.test("adapters load by key; an unknown key is a ParameterError naming paper", async () => {
-  assert.deepEqual(SWEEP_PAPERS, ["ppm", "ppm-figures"]);
+  assert.deepEqual(SWEEP_PAPERS, ["ppm", "ppm-figures", "pdftsp", "aeria"]);
   assert.ok(hasSweepAdapter("ppm") && !hasSweepAdapter("stackelberg"));
   assert.equal(typeof (await sweepAdapter("ppm")).prime, "function");
   await assert.rejects(

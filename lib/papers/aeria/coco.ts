@@ -278,5 +278,13 @@ export function reservePrice(rentalPrice: number, gamma: number, edgeGflops: num
   requireNonNegative("rentalPrice", rentalPrice);
   requireFinite("gamma", gamma);
   requirePositive("edgeGflops", edgeGflops);
-  return (1 + gamma) * rentalPrice / edgeGflops;
+  const price = (1 + gamma) * rentalPrice / edgeGflops;
+  if (!Number.isFinite(price)) {
+    throw new ParameterError(
+      "rentalPrice",
+      rentalPrice,
+      "(1 + gamma) · rentalPrice / edgeGflops finite",
+    );
+  }
+  return price;
 }

@@ -232,6 +232,7 @@ export function exitProbabilities(
  * ```
  */
 export function earlyExitShare(shape: ExitShape, sigma: number): number {
+  requireShape(shape);
   requireInRange("sigma", sigma, 0, 1);
   requirePositive("phi", shape.phi);
   return difficultyCdf(shape, sigma / (shape.phi * shape.phi));

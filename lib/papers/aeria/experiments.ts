@@ -446,7 +446,10 @@ export function traceDrivenRuns(options: TraceRunOptions): TraceRuns {
   return computeSplit(traceExperiment(options), options.onRun);
 }
 
-const TRACE_METRICS = {
+/** Metrics in the per-slot series of a trace-driven run. */
+export type TraceMetric = "revenue" | "profit" | "fulfilled" | "util" | "floor";
+
+const TRACE_METRICS: Record<TraceMetric, (o: SlotOutcome) => number> = {
   revenue: (o: SlotOutcome) => o.revenue,
   profit: (o: SlotOutcome) => o.profitRate,
   fulfilled: (o: SlotOutcome) => o.winners.length,
@@ -457,7 +460,7 @@ const TRACE_METRICS = {
 /** One run of {@link traceDrivenRuns}: per-slot series of every mechanism (plain JSON). */
 export interface TraceRunSeries {
   /** per mechanism, per metric, the value in each slot */
-  readonly series: Record<Mechanism, Record<keyof typeof TRACE_METRICS, number[]>>;
+  readonly series: Record<Mechanism, Record<TraceMetric, number[]>>;
   /** The first run only: the slot inputs and the traces' provenance. */
   readonly first?: {
     readonly inputs: TraceRuns["inputs"];

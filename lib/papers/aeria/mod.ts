@@ -30,4 +30,5 @@ export * from "./experiments.ts";
 export * from "./regime.ts";
 export * from "./figures.ts";
 export * from "./memo.ts";
+export type { SplitExperiment } from "./split.ts";
 export * from "./exit_sensitivity.ts";

@@ -208,14 +208,17 @@ function seriesOf<K extends string>(
   ])) as RunSeries<K>;
 }
 
-const COMPARISON_METRICS = {
+/** Metrics in the per-slot series of a regime-comparison run. */
+export type ComparisonMetric = "revenue" | "utilisation" | "winners";
+
+const COMPARISON_METRICS: Record<ComparisonMetric, (o: Outcome) => number> = {
   revenue: (o: Outcome) => o.revenue,
   utilisation: (o: Outcome) => o.utilisation,
   winners: (o: Outcome) => o.winners.length,
 };
 
 /** Per-slot series of one paired run of {@link compareMarkets}. */
-export type ComparisonRunSeries = RunSeries<keyof typeof COMPARISON_METRICS>;
+export type ComparisonRunSeries = RunSeries<ComparisonMetric>;
 
 /**
  * {@link compareMarkets} as independent units, one per (market, run) in market order then run
@@ -266,7 +269,7 @@ function comparisonRows(
   baselines: readonly Mechanism[],
   runs: readonly ComparisonRunSeries[],
 ): RegimeComparisonRow[] {
-  type Metric = keyof typeof COMPARISON_METRICS;
+  type Metric = ComparisonMetric;
   const slots = (run: ComparisonRunSeries, m: Mechanism, k: Metric) => run[m]![k];
   const revenue = (run: ComparisonRunSeries, m: Mechanism) => mean(slots(run, m, "revenue"));
   const over = (m: Mechanism, k: Metric) => mean(runs.flatMap((run) => slots(run, m, k)));
@@ -372,7 +375,10 @@ export function capacitySweepCrn(
   return computeSplit(capacityExperiment(options, capacities));
 }
 
-const CAPACITY_METRICS = {
+/** Metrics in the per-slot series of a capacity-sweep run. */
+export type CapacityMetric = "revenue" | "utilisation" | "fallback";
+
+const CAPACITY_METRICS: Record<CapacityMetric, (o: Outcome) => number> = {
   revenue: (o: Outcome) => o.revenue,
   utilisation: (o: Outcome) => o.utilisation,
   fallback: (o: Outcome) => o.twoWinnerFallback ? 1 : 0,
@@ -381,7 +387,7 @@ const CAPACITY_METRICS = {
 /** One run of the capacity sweep at one (regime, capacity): series and AERIA's edge demands. */
 export interface CapacityRunSeries {
   /** per-slot revenue, utilisation and two-winner fallback (0/1) of every mechanism */
-  readonly series: RunSeries<keyof typeof CAPACITY_METRICS>;
+  readonly series: RunSeries<CapacityMetric>;
   /** Per slot: AERIA's Σ ã of the bids with an edge demand over f_e. */
   readonly offered: number[];
   /** AERIA's edge demands over all slots */
@@ -444,7 +450,7 @@ export function capacityExperiment(
     assemble: (results) =>
       points.flatMap(({ regime, edgeGflops }, k) => {
         const runs = results.slice(k * options.runs, (k + 1) * options.runs);
-        const slots = (m: Mechanism, metric: keyof typeof CAPACITY_METRICS) =>
+        const slots = (m: Mechanism, metric: CapacityMetric) =>
           runs.flatMap((run) => run.series[m]![metric]);
         const edgeDemands = runs.reduce((t, run) => t + run.edgeDemands, 0);
         const offered = mean(runs.flatMap((run) => run.offered));
@@ -500,7 +506,10 @@ export function electricityEffect(
   return computeSplit(electricityExperiment(market, prices, options));
 }
 
-const ELECTRICITY_METRICS = {
+/** Metrics in the per-slot series of an electricity-effect run. */
+export type ElectricityMetric = "revenue" | "profitRate";
+
+const ELECTRICITY_METRICS: Record<ElectricityMetric, (o: Outcome) => number> = {
   revenue: (o: Outcome) => o.revenue,
   profitRate: (o: Outcome) => o.profitRate,
 };
@@ -525,7 +534,7 @@ export function electricityExperiment(
   market: MarketConfig,
   prices: readonly number[],
   options: Omit<RegimeOptions, "regimes">,
-): SplitExperiment<RunSeries<keyof typeof ELECTRICITY_METRICS>, ElectricityPoint[]> {
+): SplitExperiment<RunSeries<ElectricityMetric>, ElectricityPoint[]> {
   requireObject("market", market, "a market configuration { users, ... }");
   requireFiniteArray("prices", prices);
   requireObject("options", options, "regime options { runs, seed, ... }");

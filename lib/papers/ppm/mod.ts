@@ -28,9 +28,26 @@ export * from "./worst_case.ts";
 export * from "./experiments.ts";
 export * from "./load_study.ts";
 export * from "./tp_ranking.ts";
-export * from "./anchor_regime.ts";
+// The anchor regime and paired δ sweeps without their per-instance sweep-unit hooks (seeding,
+// folds), which lib/sweep imports from the modules themselves.
+export {
+  ANCHOR_SCALES,
+  type AnchorOptions,
+  anchorRegime,
+  type AnchorResult,
+  anchorScale,
+  loadReadings,
+  type Peaks,
+  peaksAt,
+  type ReadingRow,
+} from "./anchor_regime.ts";
 export * from "./arrivals.ts";
 export * from "./figures.ts";
 export * from "./section6_sweeps.ts";
 export * from "./speed.ts";
-export * from "./paired_delta.ts";
+export {
+  type AnchorDeltaSweeps,
+  anchorDeltaSweeps,
+  type PairedDeltaRow,
+  pairedDeltaSweep,
+} from "./paired_delta.ts";

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { requireInteger, requireNonEmpty } from "../../core/validate.ts";
+import { requireInteger, requireNonEmpty, requireObject } from "../../core/validate.ts";
 import { ParameterError } from "../../core/errors.ts";
 import { buildInstance } from "./experiments.ts";
 import { type MechanismSpec, pricingFunctions, runPosted } from "./mechanism.ts";
@@ -204,6 +204,7 @@ export function anchorDeltaPanels(
  * ```
  */
 export function anchorDeltaSweeps(options: AnchorOptions): AnchorDeltaSweeps {
+  requireObject("options", options, "anchor options { jobs, slots, instances, seed, ... }");
   const key = deltaKey(options);
   const known = memo.get(key);
   if (known) return known;
