@@ -13,6 +13,9 @@
  * After the lazy Worker entry (same units, key `ppm-figures`), at load 3.6 rising to 13.9 during
  * the run: 1 worker 121.1 s (78.5-148.2), 2 workers 138.6 s (83.2-174.2), 2 workers slower; the
  * machine had far fewer than 2 free cores, so this says nothing about the idle factor.
+ * Idle again after the session's merges (load average 1.4-1.8): 1 worker 30.1 s (29.6-30.4),
+ * 2 workers 18.8 s (18.0-20.2), 1.60× faster: the lighter Worker entry made one Worker faster
+ * (39.3 → 30.1 s), and the per-Worker trace and polars load is now the cap on the factor.
  */
 import { runPool } from "../lib/sweep/pool.ts";
 import { ppmFigureUnits } from "../lib/sweep/units_ppm_figures.ts";
