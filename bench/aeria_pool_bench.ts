@@ -13,7 +13,7 @@
  * noisy at that load (2 iterations each). All 430 paper units at once: 41.6 s with 2 workers at
  * load 0.1-2.3 (see data/paper_mode_times.json, notebook 02).
  */
-import { runPool } from "../lib/sweep/pool.ts";
+import { benchPoolJobs } from "./pool_jobs.ts";
 import { aeriaUnits } from "../lib/sweep/units_aeria.ts";
 
 const all = aeriaUnits({ mode: "paper", seed: 1 });
@@ -22,15 +22,4 @@ const pick = (experiment: string, count: number) =>
 const tasks = [...pick("trace", 6), ...pick("regimes", 6), ...pick("capacity", 4)]
   .map((config) => ({ kind: "aeria", config }));
 
-for (const jobs of [1, 2]) {
-  Deno.bench({
-    name: `${tasks.length} paper-size AERIA units, ${jobs} worker${jobs > 1 ? "s" : ""}`,
-    group: "aeria-pool",
-    baseline: jobs === 1,
-    n: 2,
-    warmup: 0,
-    async fn() {
-      await runPool(tasks, { jobs });
-    },
-  });
-}
+benchPoolJobs("aeria-pool", "paper-size AERIA units", tasks);

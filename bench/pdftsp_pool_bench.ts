@@ -11,7 +11,7 @@
  * (25.0-47.7), 1.05× faster (1.16× on the fastest iterations). No speed-up could be shown on
  * this machine; a speed target needs a run with two free cores.
  */
-import { runPool } from "../lib/sweep/pool.ts";
+import { benchPoolJobs } from "./pool_jobs.ts";
 import { pdftspSettings, pdftspUnits } from "../lib/sweep/units_pdftsp.ts";
 import { SWEEPS } from "../lib/papers/pdftsp/experiments.ts";
 
@@ -22,15 +22,4 @@ const tasks = pdftspUnits(params)
   .filter((unit) => traces.has(settings[unit.setting]!.arrivals))
   .map((config) => ({ kind: "pdftsp", config }));
 
-for (const jobs of [1, 2]) {
-  Deno.bench({
-    name: `${tasks.length} paper-size pdFTSP settings, ${jobs} worker${jobs > 1 ? "s" : ""}`,
-    group: "pdftsp pool",
-    baseline: jobs === 1,
-    n: 2,
-    warmup: 0,
-    async fn() {
-      await runPool(tasks, { jobs });
-    },
-  });
-}
+benchPoolJobs("pdftsp pool", "paper-size pdFTSP settings", tasks);

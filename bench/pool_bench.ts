@@ -17,7 +17,7 @@
  * 2 workers 18.8 s (18.0-20.2), 1.60× faster: the lighter Worker entry made one Worker faster
  * (39.3 → 30.1 s), and the per-Worker trace and polars load is now the cap on the factor.
  */
-import { runPool } from "../lib/sweep/pool.ts";
+import { benchPoolJobs } from "./pool_jobs.ts";
 import { ppmFigureUnits } from "../lib/sweep/units_ppm_figures.ts";
 
 const tasks = ppmFigureUnits({ mode: "paper", seed: 1 }, 2).map((config) => ({
@@ -25,15 +25,4 @@ const tasks = ppmFigureUnits({ mode: "paper", seed: 1 }, 2).map((config) => ({
   config,
 }));
 
-for (const jobs of [1, 2]) {
-  Deno.bench({
-    name: `${tasks.length} paper-size PPM units, ${jobs} worker${jobs > 1 ? "s" : ""}`,
-    group: "pool",
-    baseline: jobs === 1,
-    n: 2,
-    warmup: 0,
-    async fn() {
-      await runPool(tasks, { jobs });
-    },
-  });
-}
+benchPoolJobs("pool", "paper-size PPM units", tasks);
