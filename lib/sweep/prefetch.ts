@@ -13,7 +13,7 @@
  * @module
  */
 import type { RunParams } from "../core/params.ts";
-import { runPool } from "./pool.ts";
+import { jobsFromEnv, runPool } from "./pool.ts";
 import { shardProgressLine } from "./progress_line.ts";
 import { sweepAdapter } from "./units.ts";
 
@@ -56,4 +56,32 @@ export async function prefetchSweeps(
   const sweeps = adapter.assemble(params, results, options.instances);
   adapter.prime(params, sweeps, options.instances);
   return sweeps;
+}
+
+/**
+ * What a paper notebook's setup does: in paper mode, {@link prefetchSweeps} in a pool of
+ * `TOOLKIT_JOBS` Workers (default: the cores, {@link jobsFromEnv}) so the next cells and the claims
+ * read the primed memos; in quick mode nothing (everything computes in-process).
+ *
+ * @param paper a key of `SWEEP_PAPERS`
+ * @param params mode and seed
+ * @returns in paper mode a line saying how long the units took on how many Workers, else `null`
+ * @throws {ParameterError} on an unknown paper or a bad `TOOLKIT_JOBS`
+ * @throws {UnitError} when a unit fails (nothing is primed)
+ * @example
+ * ```ts
+ * import { prefetchInPaperMode } from "./prefetch.ts";
+ * await prefetchInPaperMode("ppm", { mode: "quick", seed: 1 }); // null: quick mode computes in-process
+ * ```
+ */
+export async function prefetchInPaperMode(
+  paper: string,
+  params: RunParams,
+): Promise<string | null> {
+  if (params.mode !== "paper") return null;
+  const jobs = jobsFromEnv();
+  const started = performance.now();
+  await prefetchSweeps(paper, params, { jobs });
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  return `${paper} pool units: ${seconds} s in ${jobs} Worker${jobs > 1 ? "s" : ""}.`;
 }
