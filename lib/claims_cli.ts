@@ -23,6 +23,7 @@ import { SNAPSHOT_PARAMS, SNAPSHOT_PATH, writeSnapshot } from "./ledger_snapshot
 import { fileURLToPath } from "node:url";
 import { currentLedger } from "./notebook/executed_claims.ts";
 import { defaultJobs } from "./sweep/pool.ts";
+import { throttledProgress } from "./sweep/progress_line.ts";
 import { SWEEP_PAPERS } from "./sweep/units.ts";
 
 const USAGE =
@@ -65,17 +66,7 @@ if (import.meta.main) {
   const jobs = values.jobs === undefined
     ? defaultJobs()
     : requireInteger("--jobs", Number(values.jobs), 1);
-  let lastLine = -Infinity;
-  const ledgerOptions = {
-    jobs,
-    log: (line: string, done: number, total: number) => {
-      // At most one line every 5 s, plus the first and the last.
-      const now = performance.now();
-      if (now - lastLine < 5000 && done > 0 && done < total) return;
-      lastLine = now;
-      console.error(line);
-    },
-  };
+  const ledgerOptions = { jobs, log: throttledProgress() };
   const results = values.recompute
     ? await ledger(params, papers, ledgerOptions)
     : await currentLedger(params, { papers, ledger: ledgerOptions }).then(({ claims, sources }) => {

@@ -22,6 +22,7 @@ import { requireInteger, requireOneOf } from "./core/validate.ts";
 import { ParameterError } from "./core/errors.ts";
 import { parseShard, shardFileName } from "./sweep/shard.ts";
 import { defaultJobs } from "./sweep/pool.ts";
+import { throttledProgress } from "./sweep/progress_line.ts";
 import { type MergedSweep, mergeShardDirectory, runShard } from "./sweep/run.ts";
 import { SWEEP_PAPERS, sweepAdapter, type SweepPaper } from "./sweep/units.ts";
 import { ledger, PAPERS } from "./claims_registry.ts";
@@ -98,21 +99,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const instances = values.instances === undefined
     ? undefined
     : requireInteger("--instances", Number(values.instances), 1);
-  let lastLine = -Infinity;
-  const file = await runShard({
-    paper,
-    params,
-    shard,
-    jobs,
-    instances,
-    log: (line, done, total) => {
-      // At most one line every 5 s, plus the first and the last.
-      const now = performance.now();
-      if (now - lastLine < 5000 && done > 0 && done < total) return;
-      lastLine = now;
-      console.error(line);
-    },
-  });
+  const file = await runShard({ paper, params, shard, jobs, instances, log: throttledProgress() });
   Deno.mkdirSync(values.out, { recursive: true });
   const path = `${values.out}/${shardFileName(paper, shard)}`;
   Deno.writeTextFileSync(path, JSON.stringify(file) + "\n");

@@ -43,3 +43,32 @@ export function shardProgressLine(
     formatSeconds(elapsed)
   } elapsed${left}`;
 }
+
+/**
+ * A progress sink for {@link shardProgressLine}s that writes the first and the last line and at
+ * most one line every `everyMs` in between (what the sweep and claims CLIs print on stderr).
+ *
+ * @param write where lines go (default `console.error`)
+ * @param everyMs least time between two intermediate lines (default 5 s)
+ * @returns the `log` callback of `runShard`, `prefetchSweeps` and `ledger`
+ * @example
+ * ```ts
+ * import { throttledProgress } from "./progress_line.ts";
+ * const lines: string[] = [];
+ * const log = throttledProgress((line) => lines.push(line));
+ * log("a", 0, 3); log("b", 1, 3); log("c", 3, 3);
+ * lines; // ["a", "c"]
+ * ```
+ */
+export function throttledProgress(
+  write: (line: string) => void = console.error,
+  everyMs = 5000,
+): (line: string, done: number, total: number) => void {
+  let lastLine = -Infinity;
+  return (line, done, total) => {
+    const now = performance.now();
+    if (now - lastLine < everyMs && done > 0 && done < total) return;
+    lastLine = now;
+    write(line);
+  };
+}

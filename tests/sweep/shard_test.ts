@@ -10,7 +10,7 @@ import {
   shardIndices,
   ShardSetError,
 } from "../../lib/sweep/shard.ts";
-import { shardProgressLine } from "../../lib/sweep/progress_line.ts";
+import { shardProgressLine, throttledProgress } from "../../lib/sweep/progress_line.ts";
 
 Deno.test("parseShard reads i/N and names --shard on anything else", () => {
   assert.deepEqual(parseShard("3/64"), { index: 3, count: 64 });
@@ -124,4 +124,15 @@ Deno.test("shard progress lines estimate the time left from the rate so far", ()
   assert.match(shardProgressLine("s", 0, 40, 0), /time left unknown$/);
   assert.match(shardProgressLine("s", 3, 5, 3 * 3600), /3\.0 h elapsed · about 2\.0 h left$/);
   assert.match(shardProgressLine("s", 4, 4, 90), /4\/4 units \(100%\) · 90 s elapsed · done$/);
+});
+
+Deno.test("throttled progress keeps the first and last lines and thins the rest by time", () => {
+  const lines: string[] = [];
+  const slow = throttledProgress((line) => lines.push(line), 1e9);
+  ["a", "b", "c", "d"].forEach((line, done) => slow(line, done, 3));
+  assert.deepEqual(lines, ["a", "d"]);
+  lines.length = 0;
+  const every = throttledProgress((line) => lines.push(line), 0);
+  ["a", "b", "c", "d"].forEach((line, done) => every(line, done, 3));
+  assert.deepEqual(lines, ["a", "b", "c", "d"]);
 });
