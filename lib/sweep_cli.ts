@@ -25,7 +25,6 @@ import { defaultJobs } from "./sweep/pool.ts";
 import { throttledProgress } from "./sweep/progress_line.ts";
 import { type MergedSweep, mergeShardDirectory, runShard } from "./sweep/run.ts";
 import { SWEEP_PAPERS, sweepAdapter, type SweepPaper } from "./sweep/units.ts";
-import { ledger, PAPERS } from "./claims_registry.ts";
 import type { ClaimResult } from "./core/claims.ts";
 
 const SWEEP_USAGE =
@@ -114,6 +113,9 @@ export async function main(args: readonly string[]): Promise<number> {
  * sizes, which those sweeps do not cover).
  */
 async function mergedLedger(paper: SweepPaper, merged: MergedSweep): Promise<ClaimResult[] | null> {
+  // Imported here, not at the top: the claims modules of every paper are a second of start-up
+  // that a `sweep` shard, which only runs units, does not need.
+  const { ledger, PAPERS } = await import("./claims_registry.ts");
   const key = PAPERS.find((candidate) => candidate === paper);
   if (!key) return null;
   if (merged.params.instances !== undefined) {

@@ -48,20 +48,30 @@ function plainDecimalChars(field: string): boolean {
 }
 
 /**
- * Reads a text file, gunzipping it when the name ends in `.gz`.
+ * Reads the bytes of a trace file.
  *
  * @param file path of the file
- * @returns its text
- * @throws {DataFileError} when the file is missing or cannot be decompressed
+ * @returns its bytes (still gzipped for a `.gz` file)
+ * @throws {DataFileError} when the file is missing or unreadable
  */
-export function readTraceText(file: string): string {
-  let bytes: Uint8Array;
+export function readTraceBytes(file: string): Uint8Array {
   try {
-    bytes = Deno.readFileSync(file);
+    return Deno.readFileSync(file);
   } catch (error) {
     const why = error instanceof Deno.errors.NotFound ? "file not found" : String(error);
     throw new DataFileError(file, null, why);
   }
+}
+
+/**
+ * The text of a trace file's bytes, gunzipped when the name ends in `.gz`.
+ *
+ * @param file path of the file (decides gzip, names the file in errors)
+ * @param bytes what {@link readTraceBytes} returned
+ * @returns its text
+ * @throws {DataFileError} when a `.gz` file cannot be decompressed
+ */
+export function decodeTraceText(file: string, bytes: Uint8Array): string {
   if (!file.endsWith(".gz")) return new TextDecoder().decode(bytes);
   try {
     return new TextDecoder().decode(gunzipSync(bytes));

@@ -1,15 +1,18 @@
 /**
- * The one path by which loaders read a trace file: resolve, read, parse, cache.
+ * The one path by which loaders read a trace file: resolve, read, parse (or read the parsed disk
+ * cache), memoise.
  *
  * @module
  */
 import { cached } from "./cache.ts";
-import { type ColumnSpec, parseCsv, readTraceText } from "./csv.ts";
+import type { ColumnSpec } from "./csv.ts";
+import { loadParsedTrace } from "./parsed_cache.ts";
 import { requireTraceDir, traceFile, type TraceName } from "./paths.ts";
 import type { DataFrame } from "../core/frame.ts";
 
 /**
- * Reads one CSV file of a trace folder into a DataFrame, once per process.
+ * Reads one CSV file of a trace folder into a DataFrame, once per process, through the disk cache
+ * of parsed traces (parsed_cache.ts) so that other processes need not parse it again.
  *
  * @param name the trace folder
  * @param file path inside the folder
@@ -26,5 +29,5 @@ export function readTraceCsv(
 ): DataFrame {
   const path = traceFile(requireTraceDir(dir), name, file);
   const key = `${path}|${columns.map((c) => `${c.from}>${c.to ?? ""}:${c.kind}`).join(",")}`;
-  return cached(key, () => parseCsv(path, readTraceText(path), columns));
+  return cached(key, () => loadParsedTrace(path, columns).frame);
 }

@@ -24,6 +24,7 @@
  *
  * @module
  */
+import pl from "nodejs-polars";
 import { ParameterError } from "../../core/errors.ts";
 import type { Rng } from "../../core/rng.ts";
 import {
@@ -92,11 +93,15 @@ export function googleJobTimes(prefer: "trace" | "synthetic" = "trace"): JobTime
     { kind: "jobs", trace: "google-2011" },
     { seed: SYNTHETIC_TRACE_SEED, prefer },
   );
-  const known = (d: number | null) => (d !== null && d > 0 ? d : NaN);
+  const duration = pl.col("duration_s");
+  const columns = df.select(
+    pl.col("submit_s").cast(pl.Float64),
+    pl.when(duration.gt(0)).then(duration).otherwise(pl.lit(NaN)).cast(pl.Float64).alias("d"),
+  ); // unknown (null) or non-positive durations become NaN, in polars rather than row by row
   const jobs: JobTimes = {
     source,
-    submit: Float64Array.from(df.getColumn("submit_s").toArray() as number[]),
-    duration: Float64Array.from(df.getColumn("duration_s").toArray() as (number | null)[], known),
+    submit: Float64Array.from(columns.getColumn("submit_s").toTypedArray()),
+    duration: Float64Array.from(columns.getColumn("d").toTypedArray()),
     note,
   };
   cache.set(prefer, jobs);
