@@ -89,5 +89,14 @@ if (import.meta.main) {
   } else {
     console.log(JSON.stringify(results, null, 2));
   }
-  if (results.some((claim) => claim.verdict === "unexplained")) Deno.exit(1);
+  const unexplained = results.filter((claim) => claim.verdict === "unexplained");
+  if (unexplained.length > 0) {
+    const what = unexplained.map((claim) =>
+      `${claim.id} (measured ${JSON.stringify(claim.reproducedValue)}, paper ${
+        JSON.stringify(claim.paperValue)
+      }${claim.error ? `, error: ${claim.error}` : ""})`
+    );
+    console.error(`unexplained: ${what.join("; ")}`);
+    Deno.exit(1);
+  }
 }

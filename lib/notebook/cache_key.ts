@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { RunParams } from "../core/params.ts";
 import { traceDir } from "../traces/paths.ts";
@@ -46,6 +47,8 @@ export interface KeyOptions {
   readonly dependsOn?: readonly string[];
   /** Repository root whose sources are hashed (default: this repository). */
   readonly root?: string;
+  /** Trace directory whose files are hashed (default: `TRACE_DIR`, else `../shared/traces`). */
+  readonly traceDir?: string;
 }
 
 /** Files of the library and data that notebooks execute or read, relative to the root. */
@@ -110,20 +113,23 @@ export async function sourcesDigest(root: string = REPO_ROOT): Promise<string> {
 /**
  * Digest of the raw trace inputs: the resolved trace directory and the relative path, size and
  * modification time of every file below it (the traces are large and read-only, so their dates
- * stand in for their contents). A `TRACE_DIR` naming no directory gives a digest of its own; the
- * notebooks then fail on it themselves.
+ * stand in for their contents). A `TRACE_DIR` (or `dir`) naming no directory gives a digest of
+ * its own; the notebooks then fail on it themselves.
+ *
+ * @param dir the trace directory (default: `TRACE_DIR`, else `../shared/traces`, see `traceDir`)
  */
-export async function tracesDigest(): Promise<string> {
-  let dir: string | null;
+export async function tracesDigest(dir?: string): Promise<string> {
+  let resolved: string | null;
   try {
-    dir = traceDir();
+    resolved = dir ?? traceDir();
   } catch (error) {
     return await sha256(`invalid trace directory: ${(error as Error).message}`);
   }
-  if (dir === null) return await sha256("no trace directory");
-  const lines = [`dir ${dir}`];
-  for (const path of await filesBelow(dir)) {
-    const info = await Deno.stat(join(dir, path));
+  if (resolved === null) return await sha256("no trace directory");
+  if (!existsSync(resolved)) return await sha256(`missing trace directory: ${resolved}`);
+  const lines = [`dir ${resolved}`];
+  for (const path of await filesBelow(resolved)) {
+    const info = await Deno.stat(join(resolved, path));
     lines.push(`${path} ${info.size} ${info.mtime?.getTime() ?? "?"}`);
   }
   return await sha256(lines.join("\n"));
@@ -143,7 +149,7 @@ export async function notebookKey(
   const parts: KeyParts = {
     notebook: await fileDigest(notebookPath),
     sources: await sourcesDigest(options.root),
-    traces: await tracesDigest(),
+    traces: await tracesDigest(options.traceDir),
     params: await sha256(JSON.stringify({ mode: params.mode, seed: params.seed })),
     dependsOn,
   };

@@ -17,18 +17,6 @@ import {
 
 const QUICK = { mode: "quick", seed: 1 } as const;
 
-/** Runs `body` with `TRACE_DIR` set to `dir`, restoring the previous value. */
-async function withTraceDir<T>(dir: string, body: () => Promise<T>): Promise<T> {
-  const before = Deno.env.get("TRACE_DIR");
-  Deno.env.set("TRACE_DIR", dir);
-  try {
-    return await body();
-  } finally {
-    if (before === undefined) Deno.env.delete("TRACE_DIR");
-    else Deno.env.set("TRACE_DIR", before);
-  }
-}
-
 function notebookJson(code: string, metadata: Record<string, unknown> = {}): string {
   return JSON.stringify({
     nbformat: 4,
@@ -52,36 +40,35 @@ Deno.test("the key is stable, and each input changes its own part", async () => 
     const path = join(dir, "01_a.ipynb");
     await Deno.writeTextFile(path, notebookJson("1 + 1"));
     await Deno.writeTextFile(join(traces, "t.csv"), "a,b\n1,2\n");
-    await withTraceDir(traces, async () => {
-      const first = await notebookKey(path, QUICK);
-      assert.match(first.key, /^[0-9a-f]{64}$/);
-      assert.deepEqual(await notebookKey(path, QUICK), first, "same inputs, same key");
+    const at = { traceDir: traces };
+    const first = await notebookKey(path, QUICK, at);
+    assert.match(first.key, /^[0-9a-f]{64}$/);
+    assert.deepEqual(await notebookKey(path, QUICK, at), first, "same inputs, same key");
 
-      const seed = await notebookKey(path, { mode: "quick", seed: 2 });
-      assert.deepEqual(changedParts(first.parts, seed.parts), ["params"]);
-      const paper = await notebookKey(path, { mode: "paper", seed: 1 });
-      assert.deepEqual(changedParts(first.parts, paper.parts), ["params"]);
+    const seed = await notebookKey(path, { mode: "quick", seed: 2 }, at);
+    assert.deepEqual(changedParts(first.parts, seed.parts), ["params"]);
+    const paper = await notebookKey(path, { mode: "paper", seed: 1 }, at);
+    assert.deepEqual(changedParts(first.parts, paper.parts), ["params"]);
 
-      await Deno.writeTextFile(path, notebookJson("1 + 2"));
-      const edited = await notebookKey(path, QUICK);
-      assert.deepEqual(changedParts(first.parts, edited.parts), ["notebook"]);
-      assert.notEqual(edited.key, first.key);
+    await Deno.writeTextFile(path, notebookJson("1 + 2"));
+    const edited = await notebookKey(path, QUICK, at);
+    assert.deepEqual(changedParts(first.parts, edited.parts), ["notebook"]);
+    assert.notEqual(edited.key, first.key);
 
-      await Deno.utime(join(traces, "t.csv"), 1_000, 1_000);
-      const touched = await notebookKey(path, QUICK);
-      assert.deepEqual(changedParts(edited.parts, touched.parts), ["traces"]);
-      await Deno.writeTextFile(join(traces, "extra.csv"), "x\n");
-      const added = await notebookKey(path, QUICK);
-      assert.deepEqual(changedParts(touched.parts, added.parts), ["traces"]);
+    await Deno.utime(join(traces, "t.csv"), 1_000, 1_000);
+    const touched = await notebookKey(path, QUICK, at);
+    assert.deepEqual(changedParts(edited.parts, touched.parts), ["traces"]);
+    await Deno.writeTextFile(join(traces, "extra.csv"), "x\n");
+    const added = await notebookKey(path, QUICK, at);
+    assert.deepEqual(changedParts(touched.parts, added.parts), ["traces"]);
 
-      const other = join(dir, "02_b.ipynb");
-      await Deno.writeTextFile(other, notebookJson("2"));
-      const reading = await notebookKey(path, QUICK, { dependsOn: [other] });
-      assert.deepEqual(changedParts(added.parts, reading.parts), ["notebooks it reads"]);
-      await Deno.writeTextFile(other, notebookJson("3"));
-      const readChanged = await notebookKey(path, QUICK, { dependsOn: [other] });
-      assert.deepEqual(changedParts(reading.parts, readChanged.parts), ["notebooks it reads"]);
-    });
+    const other = join(dir, "02_b.ipynb");
+    await Deno.writeTextFile(other, notebookJson("2"));
+    const reading = await notebookKey(path, QUICK, { ...at, dependsOn: [other] });
+    assert.deepEqual(changedParts(added.parts, reading.parts), ["notebooks it reads"]);
+    await Deno.writeTextFile(other, notebookJson("3"));
+    const readChanged = await notebookKey(path, QUICK, { ...at, dependsOn: [other] });
+    assert.deepEqual(changedParts(reading.parts, readChanged.parts), ["notebooks it reads"]);
   } finally {
     await Deno.remove(dir, { recursive: true });
     await Deno.remove(traces, { recursive: true });
@@ -91,8 +78,8 @@ Deno.test("the key is stable, and each input changes its own part", async () => 
 Deno.test("a trace directory that does not exist, or none, has its own digest", async () => {
   const empty = await Deno.makeTempDir();
   try {
-    const none = await withTraceDir(empty, tracesDigest);
-    const missing = await withTraceDir(join(empty, "nope"), tracesDigest);
+    const none = await tracesDigest(empty);
+    const missing = await tracesDigest(join(empty, "nope"));
     assert.notEqual(none, missing);
     assert.match(missing, /^[0-9a-f]{64}$/);
   } finally {

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { DataFileError, ParameterError } from "../../lib/core/errors.ts";
 import { createRng } from "../../lib/core/rng.ts";
+import { evalWithEnv, moduleHref } from "../env_eval.ts";
 import {
   loadGoogleJobs,
   loadIesoHoep,
@@ -12,7 +13,6 @@ import {
   loadPhillyRuntimes,
   poissonArrivals,
   requireTraceDir,
-  traceDir,
   tracesAvailable,
 } from "../../lib/traces/mod.ts";
 
@@ -120,18 +120,15 @@ Deno.test("HOEP: bad dates and disagreeing files are reported with their line", 
   );
 });
 
-Deno.test("TRACE_DIR overrides the default directory", () => {
+Deno.test("TRACE_DIR overrides the default directory", async () => {
   const dir = fakeTraces({ "ghent-4g/x": "" });
-  const before = Deno.env.get("TRACE_DIR");
-  Deno.env.set("TRACE_DIR", dir);
-  try {
-    assert.equal(traceDir(), dir);
-    assert.equal(tracesAvailable("ghent-4g"), true);
-    assert.equal(tracesAvailable("google-2011"), false);
-  } finally {
-    if (before === undefined) Deno.env.delete("TRACE_DIR");
-    else Deno.env.set("TRACE_DIR", before);
-  }
+  const seen = await evalWithEnv(
+    `import { traceDir, tracesAvailable } from "${moduleHref("../lib/traces/paths.ts")}";
+     console.log(JSON.stringify([traceDir(), tracesAvailable("ghent-4g"),
+       tracesAvailable("google-2011")]));`,
+    { TRACE_DIR: dir },
+  );
+  assert.deepEqual(seen, [dir, true, false]);
 });
 
 Deno.test("hex, infinities and out-of-range magnitudes are not trace numbers", () => {
@@ -165,19 +162,18 @@ Deno.test("negative durations and fractional counts are rejected with their line
   );
 });
 
-Deno.test("a TRACE_DIR that does not exist is an error, not a silent fallback", () => {
-  const before = Deno.env.get("TRACE_DIR");
-  Deno.env.set("TRACE_DIR", "/no/such/trace/dir");
-  try {
-    assertDataFileError(
-      () => traceDir(),
-      "/no/such/trace/dir: TRACE_DIR is set but this directory does not exist",
-    );
-    assert.throws(() => tracesAvailable("ghent-4g"), DataFileError);
-  } finally {
-    if (before === undefined) Deno.env.delete("TRACE_DIR");
-    else Deno.env.set("TRACE_DIR", before);
-  }
+Deno.test("a TRACE_DIR that does not exist is an error, not a silent fallback", async () => {
+  const errors = await evalWithEnv(
+    `import { traceDir, tracesAvailable } from "${moduleHref("../lib/traces/paths.ts")}";
+     const error = (run) => { try { run(); return null; } catch (e) { return [e.name, e.message]; } };
+     console.log(JSON.stringify([error(() => traceDir()), error(() => tracesAvailable("ghent-4g"))]));`,
+    { TRACE_DIR: "/no/such/trace/dir" },
+  );
+  const expected = [
+    "DataFileError",
+    "/no/such/trace/dir: TRACE_DIR is set but this directory does not exist",
+  ];
+  assert.deepEqual(errors, [expected, expected]);
 });
 
 Deno.test("unknown trace names, bad directories and huge rates are typed errors", () => {

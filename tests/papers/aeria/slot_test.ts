@@ -2,6 +2,7 @@ import { assert, assertClose, assertEquals, assertThrows } from "./_assert.ts";
 import { buildScenario, DEFAULT_MARKET, runMarket } from "../../../lib/papers/aeria/market.ts";
 import { ALL_MECHANISMS, runSlot } from "../../../lib/papers/aeria/slot.ts";
 import type { SlotInput } from "../../../lib/papers/aeria/slot_input.ts";
+import { evalWithEnv, moduleHref } from "../../env_eval.ts";
 import {
   electricityPrices,
   PAPER_MEDIAN_PRICE,
@@ -120,13 +121,14 @@ Deno.test("trace inputs: 360 hourly prices with the paper's median, Ghent rates 
 
 Deno.test("without traces the inputs fall back to labelled synthetic series", async () => {
   const empty = await Deno.makeTempDir();
-  const previous = Deno.env.get("TRACE_DIR");
-  Deno.env.set("TRACE_DIR", empty);
-  try {
-    assertEquals(electricityPrices(3).source, "synthetic");
-    assert(wirelessRates(10, 3).description.startsWith("SYNTHETIC"));
-  } finally {
-    if (previous === undefined) Deno.env.delete("TRACE_DIR");
-    else Deno.env.set("TRACE_DIR", previous);
-  }
+  const seen = await evalWithEnv(
+    `import { electricityPrices, wirelessRates } from "${
+      moduleHref("../lib/papers/aeria/trace_inputs.ts")
+    }";
+     console.log(JSON.stringify([electricityPrices(3).source, wirelessRates(10, 3).description]));`,
+    { TRACE_DIR: empty },
+  );
+  const [source, description] = seen as [string, string];
+  assertEquals(source, "synthetic");
+  assert(description.startsWith("SYNTHETIC"), description);
 });
