@@ -6,16 +6,12 @@
  * of CPU each), so the start-up of a Worker (module load and trace read, a few seconds of CPU, once
  * per Worker) is a small part of the time, as in a real shard.
  * On a shared machine the factor is capped by the cores that are actually free: report the load.
- * Measured 2026-12-03 on the otherwise idle 2-core machine (load average 0.6 before, 1.8 after):
- * 1 worker 39.3 s (35.7-41.7), 2 workers 23.2 s (22.0-24.4), 1.70× faster. With other sessions
- * running (load 4-9) the factor fell to 1.16× or below 1; 2 Slurm shards (processes) were 2.07× and
- * 2.41× faster than 1 at load 4.5 and 6.5 (tests/slurm/slurm.ts).
- * After the lazy Worker entry (same units, key `ppm-figures`), at load 3.6 rising to 13.9 during
- * the run: 1 worker 121.1 s (78.5-148.2), 2 workers 138.6 s (83.2-174.2), 2 workers slower; the
- * machine had far fewer than 2 free cores, so this says nothing about the idle factor.
- * Idle again after the session's merges (load average 1.4-1.8): 1 worker 30.1 s (29.6-30.4),
- * 2 workers 18.8 s (18.0-20.2), 1.60× faster: the lighter Worker entry made one Worker faster
- * (39.3 → 30.1 s), and the per-Worker trace and polars load is now the cap on the factor.
+ * Measured 2026-12-03 (load 0.6-1.8): 1 worker 39.3 s, 2 workers 23.2 s, 1.70×; the lighter Worker
+ * entry then made one Worker faster (30.1 s) and left 1.60× with 2, capped by each Worker's own
+ * trace parse. With the parsed-trace cache (lib/traces/parsed_cache.ts), 2026-12-04 on a freshly
+ * booted machine (load 2.4 before, 2.1 after, the bench's own threads): 1 worker 28.9 s
+ * (28.5-29.4), 2 workers 15.4 s (15.1-15.9), 1.87× faster. With other sessions running (load 4-14)
+ * the factor fell below 1.2 or below 1: it says nothing about the idle factor.
  */
 import { benchPoolJobs } from "./pool_jobs.ts";
 import { ppmFigureUnits } from "../lib/sweep/units_ppm_figures.ts";
