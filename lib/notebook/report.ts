@@ -12,8 +12,10 @@
  * (`cache_key.ts`: notebook, library, lockfile, traces, mode and seed) are unchanged since its
  * cached run is not executed again (`force` overrides), and its index row says "cached" with the
  * original run time. Independent notebooks run `jobs` at a time; the overview, which reads the
- * others' claims from the cache, runs after them. Progress lines give each notebook's elapsed time
- * and an estimate from its previous run.
+ * others' claims from the cache, runs after them; within each phase the longest expected run
+ * starts first. Progress lines give each notebook's elapsed time and an estimate from its previous
+ * run with the same mode and seed or, in paper mode, from the time measured on this machine
+ * (`data/paper_mode_times.json`).
  *
  * @example
  * ```ts
@@ -38,7 +40,8 @@ import {
 } from "./execute.ts";
 import { changedParts, currentKey, type NotebookKey, readsOtherNotebooks } from "./cache_key.ts";
 import { CACHE_DIR_ENV, type CachedRun, notebookCacheDir, readRun, storeRun } from "./run_cache.ts";
-import { ReportProgress, runConcurrently } from "./report_progress.ts";
+import { expectedTime, longestFirst, ReportProgress, runConcurrently } from "./report_progress.ts";
+import { readPaperModeTimes } from "./paper_mode_times.ts";
 import { ensureKernel } from "./setup.ts";
 import { NOTEBOOKS_DIR, REPO_ROOT, REPORTS_DIR } from "./paths.ts";
 import { hidePaths, type IndexEntry, indexPage, notebookPage, type SiteNav } from "./site.ts";
@@ -124,17 +127,27 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   await Deno.mkdir(workDir, { recursive: true });
   await copyKatexAssets(outDir);
   const pages = await siteNav(notebooks);
+  const measured = options.params.mode === "paper" ? readPaperModeTimes() : {};
   const plans = await Promise.all(notebooks.map(async (path) => {
     const name = basename(path, ".ipynb");
-    const last = await readRun(cacheDir, name);
+    const last = await readRun(cacheDir, name, options.params);
     const key = await currentKey(path, options.params);
     const cached = options.force || last?.key !== key.key ? null : last;
-    return { path, name, last, key, cached, readsOthers: await readsOtherNotebooks(path) };
+    const expected = expectedTime(last?.seconds ?? null, measured[name]?.seconds ?? null);
+    return {
+      path,
+      name,
+      last,
+      key,
+      cached,
+      expected,
+      readsOthers: await readsOtherNotebooks(path),
+    };
   }));
   await ensureKernel(); // once, before notebooks start side by side
   const progress = new ReportProgress({ jobs });
   const toRun = plans.filter((plan) => !plan.cached);
-  for (const plan of toRun) progress.plan(plan.name, plan.last?.seconds ?? null);
+  for (const { name, expected } of toRun) progress.plan(name, expected.seconds, expected.basis);
   log(
     `[report] ${plans.length} notebooks: ${toRun.length} to run, ${
       plans.length - toRun.length
@@ -144,7 +157,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const entries = new Map<string, IndexEntry>();
   // Notebooks that read the others' results (the overview) run once those are done.
   for (const phase of [plans.filter((p) => !p.readsOthers), plans.filter((p) => p.readsOthers)]) {
-    await runConcurrently(phase, jobs, async (plan) => {
+    await runConcurrently(longestFirst(phase), jobs, async (plan) => {
       entries.set(plan.name, await buildPage(plan, context));
     });
   }

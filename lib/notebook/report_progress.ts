@@ -1,8 +1,9 @@
 /**
  * Progress lines of `deno task report`: which notebooks are running, how long they have run, and
  * an estimate of what remains from the times the previous runs recorded (the execution cache keeps
- * them). Estimates assume the notebooks left share `jobs` workers evenly; a notebook never run
- * before has no estimate, and the total then says so.
+ * them, one per mode and seed) or, failing that, from a time measured on this machine
+ * (`data/paper_mode_times.json` in paper mode). Estimates assume the notebooks left share `jobs`
+ * workers evenly; a notebook with neither has no estimate, and the total then says so.
  *
  * @example
  * ```ts
@@ -20,6 +21,7 @@ import { requireInteger } from "../core/validate.ts";
 
 interface Tracked {
   readonly previous: number | null;
+  readonly basis: string;
   started: number | null;
   finished: boolean;
 }
@@ -45,17 +47,21 @@ export class ReportProgress {
     this.#begun = this.#now();
   }
 
-  /** Adds a notebook that will run, with its previous run time in seconds (null if none). */
-  plan(name: string, previousSeconds: number | null): void {
-    this.#notebooks.set(name, { previous: previousSeconds, started: null, finished: false });
+  /**
+   * Adds a notebook that will run, with its expected time in seconds (null if unknown) and where
+   * that comes from (`basis`: `previous run` by default, `measured here` for a paper-mode time
+   * from the data file).
+   */
+  plan(name: string, expectedSeconds: number | null, basis = "previous run"): void {
+    this.#notebooks.set(name, { previous: expectedSeconds, basis, started: null, finished: false });
   }
 
   /** Marks `name` started; returns its line. */
   start(name: string): string {
     this.#get(name).started = this.#now();
-    const previous = this.#get(name).previous;
+    const { previous, basis } = this.#get(name);
     return `${name} started (${
-      previous === null ? "no previous run" : `previous run ${previous.toFixed(1)} s`
+      previous === null ? "no previous run" : `${basis} ${previous.toFixed(1)} s`
     }) · ${this.#doneCount()}/${this.#notebooks.size} done`;
   }
 
@@ -67,7 +73,7 @@ export class ReportProgress {
       ? ""
       : tracked.previous > elapsed
       ? `, about ${(tracked.previous - elapsed).toFixed(0)} s left`
-      : `, past its previous ${tracked.previous.toFixed(0)} s`;
+      : `, past the ${tracked.previous.toFixed(0)} s expected`;
     return `${name} running ${elapsed.toFixed(0)} s${eta}${detail ? ` · ${detail}` : ""}`;
   }
 
@@ -81,8 +87,8 @@ export class ReportProgress {
   }
 
   /**
-   * Seconds left for the unfinished notebooks (null when one of them has no previous run): their
-   * previous times minus what the running ones have already spent, spread over the jobs.
+   * Seconds left for the unfinished notebooks (null when one of them has no expected time): their
+   * expected times minus what the running ones have already spent, spread over the jobs.
    */
   remainingSeconds(): number | null {
     let left = 0;
@@ -100,7 +106,7 @@ export class ReportProgress {
   /** `, about N s left` / `` (nothing left) / `, time left unknown` for the summary lines. */
   remainingText(): string {
     const left = this.remainingSeconds();
-    if (left === null) return ", time left unknown (a notebook has no previous run)";
+    if (left === null) return ", time left unknown (a notebook has no previous or measured time)";
     return this.#doneCount() === this.#notebooks.size ? "" : `, about ${left.toFixed(0)} s left`;
   }
 
@@ -145,4 +151,54 @@ export async function runConcurrently<T>(
   );
   const failed = results.find((result) => result.status === "rejected");
   if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
+/** What a notebook is expected to take, and where that comes from. */
+export interface ExpectedTime {
+  /** Seconds, null when unknown. */
+  readonly seconds: number | null;
+  /** `previous run` or `measured here`. */
+  readonly basis: string;
+}
+
+/**
+ * A notebook's expected time: its previous run's with the same mode and seed, else the time
+ * measured on this machine (paper mode's `data/paper_mode_times.json`), else unknown.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { expectedTime } from "./report_progress.ts";
+ * assert.deepEqual(expectedTime(null, 1900), { seconds: 1900, basis: "measured here" });
+ * ```
+ */
+export function expectedTime(
+  previousSeconds: number | null,
+  measuredSeconds: number | null,
+): ExpectedTime {
+  return previousSeconds !== null
+    ? { seconds: previousSeconds, basis: "previous run" }
+    : { seconds: measuredSeconds, basis: "measured here" };
+}
+
+/**
+ * Notebooks in the order to start them: runs to execute by expected time, longest first (unknown
+ * counts as longest, as it may be), then the cached ones; ties keep their order. With `jobs` > 1
+ * this keeps a long notebook from starting last.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { longestFirst } from "./report_progress.ts";
+ * const plan = (name: string, seconds: number | null, cached = false) =>
+ *   ({ name, cached, expected: { seconds } });
+ * const order = longestFirst([plan("a", 10), plan("b", 90), plan("c", null), plan("d", 5, true)]);
+ * assert.deepEqual(order.map((p) => p.name), ["c", "b", "a", "d"]);
+ * ```
+ */
+export function longestFirst<
+  T extends { readonly cached: unknown; readonly expected: { readonly seconds: number | null } },
+>(plans: readonly T[]): T[] {
+  const weight = (plan: T) => plan.cached ? -1 : plan.expected.seconds ?? Number.MAX_VALUE;
+  return [...plans].sort((a, b) => weight(b) - weight(a));
 }

@@ -1,8 +1,10 @@
 /**
- * The execution cache: the outputs of each notebook's last successful run (executed `.ipynb`, HTML
- * fragments, displayed claims) under `<cacheDir>/<name>/`, with the {@link NotebookKey} they were
- * computed for. A run whose key is unchanged is reused instead of re-executed; the claims CLI and
- * the overview read the claims of current runs instead of recomputing them.
+ * The execution cache: the outputs of each notebook's last successful run with given parameters
+ * (executed `.ipynb`, HTML fragments, displayed claims) under `<cacheDir>/<mode>-seed<seed>/<name>/`,
+ * with the {@link NotebookKey} they were computed for. Runs with other parameters keep their own
+ * entries, so a quick report does not evict the hours of a paper-mode run. A run whose key is
+ * unchanged is reused instead of re-executed; the claims CLI and the overview read the claims of
+ * current runs instead of recomputing them.
  *
  * The default folder is `.cache/notebooks/` in the repository (git-ignored); `TOOLKIT_CACHE_DIR`
  * overrides it. An entry is written to a temporary folder and renamed into place, so a reader
@@ -13,8 +15,9 @@
  * import { lookupRun, notebookCacheDir } from "./run_cache.ts";
  * import { notebookKey } from "./cache_key.ts";
  * const path = "notebooks/01_online_ca_supply_costs.ipynb";
- * const key = await notebookKey(path, { mode: "quick", seed: 1 });
- * const hit = await lookupRun(notebookCacheDir(), "01_online_ca_supply_costs", key.key);
+ * const params = { mode: "quick", seed: 1 } as const;
+ * const key = await notebookKey(path, params);
+ * const hit = await lookupRun(notebookCacheDir(), "01_online_ca_supply_costs", params, key.key);
  * console.log(hit ? `cached, ran ${hit.ranAt}` : "must run");
  * ```
  *
@@ -76,9 +79,24 @@ function withPaths(dir: string, info: CachedRunInfo): CachedRun {
   };
 }
 
+/** The folder of the runs made with `params`: `<cacheDir>/<mode>-seed<seed>`. */
+function paramsDir(cacheDir: string, params: RunParams): string {
+  return join(cacheDir, `${params.mode}-seed${params.seed}`);
+}
+
+/** Folder names made by {@link paramsDir}; anything else in the cache folder is not an entry. */
+const PARAMS_DIR_NAME = /^(quick|paper)-seed\d+$/;
+
 /** Reads one entry's metadata, or null when there is none (or it is unreadable). */
-export async function readRun(cacheDir: string, name: string): Promise<CachedRun | null> {
-  const dir = join(cacheDir, name);
+export async function readRun(
+  cacheDir: string,
+  name: string,
+  params: RunParams,
+): Promise<CachedRun | null> {
+  return await readEntry(join(paramsDir(cacheDir, params), name));
+}
+
+async function readEntry(dir: string): Promise<CachedRun | null> {
   try {
     const info = JSON.parse(await Deno.readTextFile(join(dir, "run.json"))) as CachedRunInfo;
     return withPaths(dir, info);
@@ -88,39 +106,51 @@ export async function readRun(cacheDir: string, name: string): Promise<CachedRun
   }
 }
 
-/** The entry of `name` if it was computed for `key`, else null. */
+/** The entry of `name` with `params` if it was computed for `key`, else null. */
 export async function lookupRun(
   cacheDir: string,
   name: string,
+  params: RunParams,
   key: string,
 ): Promise<CachedRun | null> {
-  const run = await readRun(cacheDir, name);
+  const run = await readRun(cacheDir, name, params);
   return run && run.key === key ? run : null;
 }
 
-/** Every entry of the cache folder (any key). */
+/** Every entry of the cache folder (any parameters, any key), by name. */
 export async function listRuns(cacheDir: string): Promise<CachedRun[]> {
   const runs: CachedRun[] = [];
-  try {
-    for await (const entry of Deno.readDir(cacheDir)) {
-      if (!entry.isDirectory || entry.name.includes(".tmp-")) continue;
-      const run = await readRun(cacheDir, entry.name);
+  for (const group of await subfolders(cacheDir)) {
+    if (!PARAMS_DIR_NAME.test(group)) continue;
+    for (const name of await subfolders(join(cacheDir, group))) {
+      if (name.includes(".tmp-")) continue;
+      const run = await readEntry(join(cacheDir, group, name));
       if (run) runs.push(run);
     }
+  }
+  return runs.sort((a, b) => a.name.localeCompare(b.name) || a.dir.localeCompare(b.dir));
+}
+
+async function subfolders(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(dir)) if (entry.isDirectory) names.push(entry.name);
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
-  return runs.sort((a, b) => a.name.localeCompare(b.name));
+  return names;
 }
 
-/** Stores a successful run under its key, replacing the notebook's previous entry. */
+/** Stores a successful run under its key, replacing the notebook's entry with these parameters. */
 export async function storeRun(
   cacheDir: string,
   run: NotebookRun,
   key: NotebookKey,
   params: RunParams,
 ): Promise<CachedRun> {
-  const target = join(cacheDir, run.name);
+  const group = paramsDir(cacheDir, params);
+  await Deno.mkdir(group, { recursive: true });
+  const target = join(group, run.name);
   const staging = `${target}.tmp-${Deno.pid}`;
   await Deno.remove(staging, { recursive: true }).catch(() => {});
   await Deno.mkdir(staging, { recursive: true });

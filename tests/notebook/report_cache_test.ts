@@ -3,7 +3,8 @@
  * sleep, an "overview" that reads the others): the first build runs every kernel, with `jobs: 2`
  * both papers start before either finishes and the overview starts after both; a sweep shows its
  * progress bar in the heartbeat lines; the second build runs no kernel and the index says
- * "cached" with the original time; `force` and an edited notebook run again.
+ * "cached" with the original time; `force` and an edited notebook run again; a build with another
+ * seed runs again and leaves the first seed's entries in the cache.
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -68,10 +69,10 @@ Deno.test("the second build runs no kernel; force and edits run again", async ()
     await Deno.writeTextFile(paths.b, notebook(`await new Promise((r) => setTimeout(r, 2000));`));
     const site = join(dir, "site");
     const cacheDir = join(dir, "cache");
-    const build = async (extra: { force?: boolean } = {}) => {
+    const build = async (extra: { force?: boolean; seed?: number } = {}) => {
       const lines: string[] = [];
       const report = await buildReport({
-        params: { mode: "quick", seed: 1 },
+        params: { mode: "quick", seed: extra.seed ?? 1 },
         notebooks: [paths.overview, paths.a, paths.b],
         outDir: site,
         cacheDir,
@@ -127,6 +128,11 @@ Deno.test("the second build runs no kernel; force and edits run again", async ()
 
     await build({ force: true });
     assert.equal((await kernelLogs(site)).length, 3, "force runs every notebook");
+
+    await build({ seed: 2 });
+    assert.equal((await kernelLogs(site)).length, 3, "another seed is not the same run");
+    await build();
+    assert.deepEqual(await kernelLogs(site), [], "seed 1's entries survived the seed-2 build");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -5,7 +5,12 @@
  */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { ReportProgress, runConcurrently } from "../../lib/notebook/report_progress.ts";
+import {
+  expectedTime,
+  longestFirst,
+  ReportProgress,
+  runConcurrently,
+} from "../../lib/notebook/report_progress.ts";
 import { describeProgress } from "../../lib/notebook/report.ts";
 import { ParameterError } from "../../lib/core/errors.ts";
 
@@ -25,7 +30,7 @@ Deno.test("time left: previous times minus time spent, over the jobs", () => {
     "a running 10 s, about 50 s left · code cell 2/5",
   );
   now = 125; // b ran 25 s, past its previous 20 s
-  assert.equal(progress.running("b"), "b running 25 s, past its previous 20 s");
+  assert.equal(progress.running("b"), "b running 25 s, past the 20 s expected");
   assert.equal(
     progress.finish("b", "ok in 25.0 s"),
     "b ok in 25.0 s · 1/3 done · 25 s elapsed, about 38 s left",
@@ -43,7 +48,10 @@ Deno.test("time left is unknown while a notebook has no previous run", () => {
   const progress = new ReportProgress({ jobs: 1, now: () => 0 });
   progress.plan("new", null);
   progress.plan("old", 5);
+  progress.plan("measured", 7, "measured here");
   assert.equal(progress.remainingSeconds(), null);
+  assert.match(progress.start("measured"), /^measured started \(measured here 7\.0 s\)/);
+  assert.match(progress.finish("measured", "ok"), /time left unknown/);
   assert.match(progress.start("new"), /no previous run/);
   assert.match(progress.finish("new", "ok"), /about 5 s left$/);
   assert.throws(() => progress.start("unplanned"), /not planned/);
@@ -104,4 +112,28 @@ Deno.test("runConcurrently rethrows a failure after the other items ran", async 
     /boom/,
   );
   assert.deepEqual(done.sort(), [2, 3, 4]);
+});
+
+Deno.test("expected time: the previous run's, else the time measured here, else unknown", () => {
+  assert.deepEqual(expectedTime(12, 1900), { seconds: 12, basis: "previous run" });
+  assert.deepEqual(expectedTime(null, 1900), { seconds: 1900, basis: "measured here" });
+  assert.equal(expectedTime(null, null).seconds, null);
+});
+
+Deno.test("longest first: a permutation, runs before cached ones, unknown first, then by time", () => {
+  const plan = fc.record({
+    cached: fc.boolean(),
+    expected: fc.record({ seconds: fc.option(fc.double({ min: 0, max: 1e5, noNaN: true })) }),
+  });
+  fc.assert(
+    fc.property(fc.array(plan, { maxLength: 12 }), (plans) => {
+      const order = longestFirst(plans);
+      assert.equal(order.length, plans.length);
+      assert.ok(plans.every((p) => order.includes(p)));
+      const rank = (p: (typeof plans)[number]) =>
+        p.cached ? -1 : p.expected.seconds ?? Number.POSITIVE_INFINITY;
+      for (let i = 1; i < order.length; i++) assert.ok(rank(order[i - 1]!) >= rank(order[i]!));
+    }),
+    { seed: 12 },
+  );
 });
