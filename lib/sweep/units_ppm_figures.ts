@@ -11,7 +11,9 @@
  * `pbarMultiples`, `figure6Panels`, `fig6Mechanisms`), so the units follow any change there. The
  * claims ledger does not read these sweeps (its Section 6 claims are measured in the anchor
  * regime, `anchorRegime`; their units are `units_ppm.ts`), so a merge gives the figures' data, not a
- * ledger. Registered as `ppm-figures` (`deno task sweep --paper ppm-figures`).
+ * ledger. Registered as `ppm-figures` (`deno task sweep --paper ppm-figures`); priming installs the
+ * sweeps in `figureSweep`'s memo (`lib/papers/ppm/figure_sweeps.ts`), which notebook 01's figure
+ * cells read.
  *
  * @example
  * ```ts
@@ -25,7 +27,7 @@
 import { ParameterError } from "../core/errors.ts";
 import type { SweepAdapter } from "./units.ts";
 import type { RunMode, RunParams } from "../core/params.ts";
-import { requireInteger, requireOneOf } from "../core/validate.ts";
+import { requireArray, requireInteger, requireOneOf } from "../core/validate.ts";
 import {
   buildInstance,
   empiricalRatios,
@@ -35,6 +37,7 @@ import {
 } from "../papers/ppm/experiments.ts";
 import type { MechanismSpec } from "../papers/ppm/mechanism.ts";
 import type { SweepRow } from "../papers/ppm/figures.ts";
+import { seedFigureSweep } from "../papers/ppm/figure_sweeps.ts";
 import {
   caseInstanceParams,
   deltaMechanisms,
@@ -257,13 +260,34 @@ export function assemblePpmFigureSweeps(
   return { ue: ue!, ee: ee!, fig6: fig6!, fig7: fig7! };
 }
 
+/**
+ * Installs assembled sweeps as `figureSweep`'s results: `cases` is Case UE's rows then Case EE's
+ * (as `exactCaseSweeps` returns them, with Case EE's arrival source), `fig6` and `fig7` as they are.
+ *
+ * @param params mode and seed the sweeps were computed for
+ * @param sweeps {@link assemblePpmFigureSweeps}'s result (or the same read back from JSON)
+ * @param instances the instance override the units were listed with
+ * @throws {ParameterError} when a sweep has no rows array
+ */
+export function primePpmFigureSweeps(params: RunParams, sweeps: unknown, instances?: number): void {
+  const all = sweeps as Partial<Record<PpmSweepName, AssembledSweep>>;
+  for (const name of PPM_SWEEPS) {
+    requireArray(`sweeps.${name}.rows`, all[name]?.rows as SweepRow[], "the sweep's rows");
+  }
+  const { ue, ee, fig6, fig7 } = all as Record<PpmSweepName, AssembledSweep>;
+  seedFigureSweep("cases", params, instances, {
+    rows: [...ue.rows, ...ee.rows],
+    source: ee.source,
+  });
+  seedFigureSweep("fig6", params, instances, fig6);
+  seedFigureSweep("fig7", params, instances, fig7);
+}
+
 /** The `ppm-figures` adapter: notebook 01's Section 6 figure sweeps (no claims read them). */
 export const ppmFiguresAdapter: SweepAdapter = {
   units: ppmFigureUnits,
   run: (config) => runPpmFigureUnit(config as PpmFigureUnitConfig),
   assemble: (params, results, instances) =>
     assemblePpmFigureSweeps(params, results as PpmFigureUnitResult[], instances),
-  prime: () => {
-    // The figure cells (caseSweep, runDeltaSweep) keep no memo: nothing to install.
-  },
+  prime: primePpmFigureSweeps,
 };

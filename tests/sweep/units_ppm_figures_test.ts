@@ -17,8 +17,10 @@ import {
   assemblePpmFigureSweeps,
   type PpmFigureUnitResult,
   ppmFigureUnits,
+  primePpmFigureSweeps,
   runPpmFigureUnit,
 } from "../../lib/sweep/units_ppm_figures.ts";
+import { figureSweep, sweepTimeText } from "../../lib/papers/ppm/figure_sweeps.ts";
 
 Deno.test("the unit list covers every point and instance of the Section 6 figure sweeps", () => {
   for (const mode of ["quick", "paper"] as const) {
@@ -79,6 +81,42 @@ Deno.test("units merged in instance order give the library's own sweeps bit for 
   assert.equal(merged.ue.source, ue.source);
   // Each row averages `instances` units.
   assert.ok(merged.fig7.rows.every((row) => row.instances === instances));
+
+  // Primed, the notebook's figureSweep returns these rows without running anything.
+  primePpmFigureSweeps(params, merged, instances);
+  const primed = await figureSweep("fig7", params, instances);
+  assert.equal(JSON.stringify(primed.rows), JSON.stringify(fig7.rows));
+  assert.equal(primed.timing, null);
+  assert.equal(sweepTimeText(primed), "computed in the Worker pool");
+  const cases = await figureSweep("cases", params, instances);
+  assert.equal(JSON.stringify(cases.rows), JSON.stringify([...ue.rows, ...ee.rows]));
+  assert.equal(cases.source, ee.source);
+});
+
+Deno.test("figureSweep computes the planned sweep in-process once; bad input is a ParameterError", async () => {
+  const params = { mode: "quick", seed: 4 } as const;
+  const sweep = await figureSweep("fig7", params, 1);
+  const direct = await runDeltaSweep(
+    "test Fig. 7",
+    figure7Panels({ ...deltaSweepSizes("quick"), instances: 1 }, params.seed),
+    FIG7_DELTAS,
+    fig7Mechanisms,
+    1,
+  );
+  assert.equal(JSON.stringify(sweep.rows), JSON.stringify(direct.rows));
+  assert.ok(sweep.timing && sweep.timing.seconds >= sweep.timing.offlineSeconds);
+  assert.match(sweepTimeText(sweep), /^\d+\.\d s$/);
+  assert.equal(await figureSweep("fig7", params, 1), sweep, "memoised");
+  for (
+    const [name, bad, instances] of [
+      ["fig9", params, 1],
+      ["fig7", { mode: "fast", seed: 1 }, 1],
+      ["fig7", params, 0],
+    ] as const
+  ) {
+    await assert.rejects(() => figureSweep(name as never, bad as never, instances), ParameterError);
+  }
+  assert.throws(() => primePpmFigureSweeps(params, { ue: { rows: [] } }), ParameterError);
 });
 
 Deno.test("a unit result has no wall time, and assembling checks the result count", async () => {

@@ -44,6 +44,12 @@ export {
 export * from "./arrivals.ts";
 export * from "./figures.ts";
 export * from "./section6_sweeps.ts";
+export {
+  type FigureSweep,
+  figureSweep,
+  type FigureSweepName,
+  sweepTimeText,
+} from "./figure_sweeps.ts";
 export * from "./speed.ts";
 export {
   type AnchorDeltaSweeps,
