@@ -13,6 +13,7 @@
  * @module
  */
 import type { RunParams } from "../core/params.ts";
+import { type Progress, progress } from "../core/progress.ts";
 import { jobsFromEnv, runPool } from "./pool.ts";
 import { shardProgressLine } from "./progress_line.ts";
 import { sweepAdapter } from "./units.ts";
@@ -61,7 +62,8 @@ export async function prefetchSweeps(
 /**
  * What a paper notebook's setup does: in paper mode, {@link prefetchSweeps} in a pool of
  * `TOOLKIT_JOBS` Workers (default: the cores, {@link jobsFromEnv}) so the next cells and the claims
- * read the primed memos; in quick mode nothing (everything computes in-process).
+ * read the primed memos, with a progress bar of the units done (which `deno task report` shows in
+ * its heartbeat lines); in quick mode nothing (everything computes in-process).
  *
  * @param paper a key of `SWEEP_PAPERS`
  * @param params mode and seed
@@ -81,7 +83,15 @@ export async function prefetchInPaperMode(
   if (params.mode !== "paper") return null;
   const jobs = jobsFromEnv();
   const started = performance.now();
-  await prefetchSweeps(paper, params, { jobs });
+  let bar: Progress | null = null;
+  await prefetchSweeps(paper, params, {
+    jobs,
+    log: (_line, done, total) => {
+      bar ??= progress(`${paper} units in ${jobs} Worker${jobs > 1 ? "s" : ""}`, total);
+      bar.tick(done - bar.completed);
+    },
+  });
+  (bar as Progress | null)?.done();
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   return `${paper} pool units: ${seconds} s in ${jobs} Worker${jobs > 1 ? "s" : ""}.`;
 }
