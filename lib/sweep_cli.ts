@@ -2,7 +2,7 @@
  * `deno task sweep` and `deno task merge`: paper-mode sweeps split into shards that run anywhere
  * (a Slurm array task, a GNU parallel job, another machine) and merge into the same sweeps as one
  * unsharded run (`ppm`: what PPM's claims ledger computes; `ppm-figures`: the Section 6 figure
- * sweeps of notebook 01).
+ * sweeps of notebook 01; `ppm-load`: its load study).
  *
  * - `sweep --paper ppm --shard 3/64 --out DIR [--mode quick|paper] [--seed N] [--jobs N]
  *   [--instances N]` runs the units with index ≡ 3 (mod 64) in `--jobs` Workers and writes
@@ -31,7 +31,7 @@ const SWEEP_USAGE =
   `usage: deno task sweep --paper KEY --shard I/N --out DIR [--mode quick|paper] [--seed N] [--jobs N] [--instances N]
   runs the sweep units with index ≡ I (mod N) and writes DIR/KEY-shard-I-of-N.json
   --paper      what is sharded: ${SWEEP_PAPERS.join(", ")} (ppm: what PPM's claims compute;
-               ppm-figures: notebook 01's Fig. 4-7 sweeps)
+               ppm-figures: notebook 01's Fig. 4-7 sweeps; ppm-load: its load study)
   --shard      this shard, 0 ≤ I < N (default 0/1: everything); in a Slurm array job
                --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT
   --jobs       Worker threads inside the shard (default: cores, here ${defaultJobs()})
@@ -109,7 +109,7 @@ export async function main(args: readonly string[]): Promise<number> {
 /**
  * The paper's claims ledger from merged sweeps: primes the paper's memos with them and evaluates
  * its claims in this process (they read the memos). `null` for a key without claims
- * (`ppm-figures`) and for trial shards run with `--instances` (the claims measure at the mode's
+ * (`ppm-figures`, `ppm-load`) and for trial shards run with `--instances` (the claims measure at the mode's
  * sizes, which those sweeps do not cover).
  */
 async function mergedLedger(paper: SweepPaper, merged: MergedSweep): Promise<ClaimResult[] | null> {

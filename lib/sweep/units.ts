@@ -38,13 +38,14 @@ export interface SweepAdapter {
 const ADAPTERS = {
   ppm: async () => (await import("./units_ppm.ts")).ppmAdapter,
   "ppm-figures": async () => (await import("./units_ppm_figures.ts")).ppmFiguresAdapter,
+  "ppm-load": async () => (await import("./units_ppm_load.ts")).ppmLoadAdapter,
   pdftsp: async () => (await import("./units_pdftsp.ts")).pdftspAdapter,
   aeria: async () => (await import("./units_aeria.ts")).aeriaAdapter,
 } as const satisfies Record<string, () => Promise<SweepAdapter>>;
 
 /**
  * A key with a sharded sweep (`ppm`, `aeria`, `pdftsp`: what the paper's claims compute;
- * `ppm-figures`: PPM's Figs. 4-7).
+ * `ppm-figures`: PPM's Figs. 4-7; `ppm-load`: notebook 01's load study).
  */
 export type SweepPaper = keyof typeof ADAPTERS;
 

@@ -81,7 +81,7 @@ Deno.test("bad units and result lists are ParameterErrors naming the field", asy
 });
 
 Deno.test("adapters load by key; an unknown key is a ParameterError naming paper", async () => {
-  assert.deepEqual(SWEEP_PAPERS, ["ppm", "ppm-figures", "pdftsp", "aeria"]);
+  assert.deepEqual(SWEEP_PAPERS, ["ppm", "ppm-figures", "ppm-load", "pdftsp", "aeria"]);
   assert.ok(hasSweepAdapter("ppm") && !hasSweepAdapter("stackelberg"));
   assert.equal(typeof (await sweepAdapter("ppm")).prime, "function");
   await assert.rejects(
@@ -122,7 +122,7 @@ Deno.test("a pool Worker loads only the adapter it runs, without figures or Plot
   const worker = await staticGraph("../../lib/sweep/worker.ts");
   assert.ok(worker.length <= 6, `the Worker entry is small: ${worker.join(", ")}`);
   assert.ok(!worker.some((url) => url.includes("/papers/")), "no paper before its first unit");
-  for (const adapter of ["units_ppm.ts", "units_ppm_figures.ts"]) {
+  for (const adapter of ["units_ppm.ts", "units_ppm_figures.ts", "units_ppm_load.ts"]) {
     const graph = await staticGraph(`../../lib/sweep/${adapter}`);
     const heavy = graph.filter((url) =>
       /observablehq|linkedom|\/core\/display\.ts|\/ppm\/figures\.ts|\/ppm\/claims\.ts|\/(aeria|pdftsp|stackelberg)\//

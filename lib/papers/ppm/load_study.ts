@@ -25,124 +25,35 @@
 import * as Plot from "@observablehq/plot";
 import { type Displayable, plot } from "../../core/display.ts";
 import { progress } from "../../core/progress.ts";
+import { requireObjectArray, requireOneOf, requireString } from "../../core/validate.ts";
 import {
-  requireInteger,
-  requireNonEmpty,
-  requireObject,
-  requireObjectArray,
-  requireOneOf,
-  requirePositive,
-  requireString,
-} from "../../core/validate.ts";
-import { requireRunMode, type RunMode } from "../../core/params.ts";
-import type { Instance } from "./instance.ts";
-import {
-  buildInstance,
-  CBAR_CPU,
-  empiricalRatios,
-  section6Mechanisms,
-  type ValueCase,
-} from "./experiments.ts";
-import { requireInstanceFields } from "./validate.ts";
-import { PAPER_MODE_INSTANCES } from "./section6_plan.ts";
+  foldLoadStudy,
+  knownLoadStudy,
+  type LoadGapRow,
+  type LoadRun,
+  loadRunPoints,
+  type LoadStudy,
+  type LoadStudyOptions,
+  type LoadStudyRow,
+  requireLoadStudyOptions,
+  runLoadInstance,
+  seedLoadStudy,
+} from "./load_runs.ts";
 
-/** Duration factors of the notebook's study (1 = as recorded). */
-export const LOAD_SCALES: readonly number[] = [1, 2, 4, 8, 16, 32];
-
-/**
- * Sizes of the study: quick mode as the quick sweeps (300 jobs, 270 slots, 2 instances), paper
- * mode the paper's N = 4000, T = 3600 with `PAPER_MODE_INSTANCES` (50) instances per point (one
- * Lagrangian bracket ≈ 1-2 s on the loaded 2-core machine).
- *
- * @param mode run mode
- * @returns jobs, slots and instances per point
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { loadStudySizes } from "./load_study.ts";
- * assert.deepEqual(loadStudySizes("quick"), { jobs: 300, slots: 270, instances: 2 });
- * ```
- */
-export function loadStudySizes(mode: RunMode): { jobs: number; slots: number; instances: number } {
-  requireRunMode(mode);
-  return mode === "paper"
-    ? { jobs: 4000, slots: 3600, instances: PAPER_MODE_INSTANCES }
-    : { jobs: 300, slots: 270, instances: 2 };
-}
-
-/** Grid and sizes of a load study. */
-export interface LoadStudyOptions {
-  /** value case of Section 6 (UE, EE, …) */
-  readonly case: ValueCase;
-  /** p̄ values in units of c̄_cpu; results are averaged over them */
-  readonly pbarMultiples: readonly number[];
-  /** duration factors (1 = durations as recorded) */
-  readonly scales: readonly number[];
-  /** jobs per instance */
-  readonly jobs: number;
-  /** slots per instance */
-  readonly slots: number;
-  /** instances per (scale, p̄) */
-  readonly instances: number;
-  /** root seed: instance i of the j-th p̄ uses seed·1000 + j·instances + i */
-  readonly seed: number;
-  /** `"synthetic"` forces the calibrated stand-in of the trace */
-  readonly jobSource?: "trace" | "synthetic";
-}
-
-/** One mechanism at one load level, averaged over p̄ values and instances. */
-export interface LoadStudyRow {
-  /** duration factor of this load level */
-  readonly scale: number;
-  /** mean over instances of max_t offered CPU demand */
-  readonly offeredPeak: number;
-  /** mechanism name */
-  readonly mechanism: string;
-  /** mean ER from the lower bounds of W_opt */
-  readonly erLow: number;
-  /** mean ER from the upper bounds of W_opt */
-  readonly erHigh: number;
-  /** mean over instances of the mechanism's peak CPU utilisation */
-  readonly peakCpu: number;
-}
-
-/** The PPM-OP vs PPM-TP gap at one load level. */
-export interface LoadGapRow {
-  /** duration factor of this load level */
-  readonly scale: number;
-  /** mean over instances of max_t offered CPU demand */
-  readonly offeredPeak: number;
-  /** mean of W_OP/W_TP − 1 (= ER_TP/ER_OP − 1) */
-  readonly gap: number;
-}
+export {
+  LOAD_SCALES,
+  type LoadGapRow,
+  type LoadStudy,
+  type LoadStudyOptions,
+  type LoadStudyRow,
+  loadStudySizes,
+  notebookLoadStudies,
+  offeredCpuPeak,
+} from "./load_runs.ts";
 
 /**
- * Peak over slots of the offered CPU demand of an instance.
- *
- * @param instance the instance (resource 0 is the CPU)
- * @returns max_t Σ_{n present at t} max_b r_cpu^b
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { offeredCpuPeak } from "./load_study.ts";
- * const peak = offeredCpuPeak({ slots: 3, resources: [], bundles: [[0.2], [0.5]],
- *   customers: [{ arrival: 0, duration: 2, valuations: [1, 1] }, { arrival: 1, duration: 2, valuations: [1, 1] }] });
- * assert.equal(peak, 0.5 + 0.5); // both stays overlap in slot 1, each at its largest bundle
- * ```
- */
-export function offeredCpuPeak(instance: Instance): number {
-  requireInstanceFields(instance);
-  requireInteger("instance.slots", instance.slots, 1);
-  const demand = new Float64Array(instance.slots);
-  const top = Math.max(...instance.bundles.map((bundle) => bundle[0] ?? 0));
-  for (const { arrival, duration } of instance.customers) {
-    for (let t = arrival; t < arrival + duration; t++) demand[t] = demand[t]! + top;
-  }
-  return Math.max(0, ...demand);
-}
-
-/**
- * Runs PPM-OP, PPM-TP and PPM-MP over a grid of duration factors.
+ * Runs PPM-OP, PPM-TP and PPM-MP over a grid of duration factors (memoised: a study computed
+ * before, or prefetched in the Worker pool as `ppm-load` units, is returned as it is).
  *
  * @param options grid, sizes and seed
  * @returns per-scale rows per mechanism, per-scale gaps, and the arrivals' source note
@@ -154,65 +65,21 @@ export function offeredCpuPeak(instance: Instance): number {
  *   jobs: 80, slots: 90, instances: 1, seed: 2 });
  * ```
  */
-export async function loadSensitivity(
-  options: LoadStudyOptions,
-): Promise<{ rows: LoadStudyRow[]; gaps: LoadGapRow[]; note: string }> {
-  requireObject("options", options, "load-study options { case, pbarMultiples, scales, ... }");
-  requireNonEmpty("scales", options.scales);
-  requireNonEmpty("pbarMultiples", options.pbarMultiples);
-  options.scales.forEach((x, i) => requirePositive(`scales[${i}]`, x));
-  options.pbarMultiples.forEach((x, i) => requirePositive(`pbarMultiples[${i}]`, x));
-  requireInteger("instances", options.instances, 1);
-  const runs = options.pbarMultiples.length * options.instances;
-  const bar = progress(`load study (Case ${options.case})`, options.scales.length * runs);
-  const rows: LoadStudyRow[] = [];
-  const gaps: LoadGapRow[] = [];
-  let note = "";
-  for (const scale of options.scales) {
-    const sums = new Map<string, { low: number; high: number; peak: number }>();
-    let offered = 0;
-    let gap = 0;
-    for (const [j, multiple] of options.pbarMultiples.entries()) {
-      for (let i = 0; i < options.instances; i++) {
-        const built = buildInstance({
-          case: options.case,
-          pbar: multiple * CBAR_CPU,
-          jobs: options.jobs,
-          slots: options.slots,
-          seed: options.seed * 1000 + j * options.instances + i,
-          durationScale: scale,
-          jobSource: options.jobSource,
-        });
-        note = built.note;
-        offered += offeredCpuPeak(built.instance);
-        const { ratios } = await empiricalRatios(built.instance, section6Mechanisms());
-        for (const r of ratios) {
-          const acc = sums.get(r.mechanism) ?? { low: 0, high: 0, peak: 0 };
-          acc.low += r.erLow;
-          acc.high += r.erHigh;
-          acc.peak += r.peakCpu;
-          sums.set(r.mechanism, acc);
-        }
-        const welfare = (name: string) => ratios.find((r) => r.mechanism === name)!.welfare;
-        gap += welfare("PPM-OP") / welfare("PPM-TP") - 1;
-        bar.tick();
-      }
-    }
-    const offeredPeak = offered / runs;
-    for (const [mechanism, acc] of sums) {
-      rows.push({
-        scale,
-        offeredPeak,
-        mechanism,
-        erLow: acc.low / runs,
-        erHigh: acc.high / runs,
-        peakCpu: acc.peak / runs,
-      });
-    }
-    gaps.push({ scale, offeredPeak, gap: gap / runs });
+export async function loadSensitivity(options: LoadStudyOptions): Promise<LoadStudy> {
+  requireLoadStudyOptions(options);
+  const known = knownLoadStudy(options);
+  if (known) return known;
+  const points = loadRunPoints(options);
+  const bar = progress(`load study (Case ${options.case})`, points.length);
+  const runs: LoadRun[] = [];
+  for (const point of points) {
+    runs.push(await runLoadInstance(options, point));
+    bar.tick();
   }
   bar.done();
-  return { rows, gaps, note };
+  const study = foldLoadStudy(options, runs);
+  seedLoadStudy(options, study);
+  return study;
 }
 
 /**
