@@ -99,7 +99,7 @@ Deno.test("the sweep CLI names bad options and exits 2", async () => {
     [
       // aeria has an adapter now (units_aeria.ts); stackelberg has none.
       ["sweep", "--paper", "stackelberg", "--out", "x"],
-      /--paper = "stackelberg" is invalid: expected one of ppm, ppm-figures, pdftsp, aeria/,
+      /--paper = "stackelberg" is invalid: expected one of ppm, ppm-figures, ppm-load, pdftsp, aeria/,
     ],
     [["sweep", "--paper", "ppm"], /--out/],
     [["merge"], /DIR/],

@@ -18,7 +18,7 @@
  * @module
  */
 import type { RunParams } from "../../core/params.ts";
-import { requireInteger, requireOneOf } from "../../core/validate.ts";
+import { requireInteger, requireObject, requireOneOf } from "../../core/validate.ts";
 import type { SweepRow } from "./figures.ts";
 import {
   deltaSweepSizes,
@@ -40,6 +40,7 @@ export type FigureSweepName = typeof FIGURE_SWEEPS[number];
 
 /** A figure sweep's rows, where its instances came from and, when computed here, its times. */
 export interface FigureSweep {
+  /** One row per (point, mechanism), as the library's sweep functions return them. */
   readonly rows: readonly SweepRow[];
   /** Arrival source of the last instance (`trace` or `synthetic`). */
   readonly source: string;
@@ -143,5 +144,6 @@ export function seedFigureSweep(
 
 /** `12.3 s` for an in-process sweep, `computed in the Worker pool` for a seeded one (captions). */
 export function sweepTimeText(sweep: FigureSweep): string {
+  requireObject("sweep", sweep, "a figure sweep { rows, source, timing }");
   return sweep.timing ? `${sweep.timing.seconds.toFixed(1)} s` : "computed in the Worker pool";
 }

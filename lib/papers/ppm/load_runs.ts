@@ -109,8 +109,11 @@ export interface LoadGapRow {
 
 /** A finished study: rows per scale and mechanism, gaps per scale, the arrivals' source note. */
 export interface LoadStudy {
+  /** One row per duration factor and mechanism. */
   readonly rows: LoadStudyRow[];
+  /** One row per duration factor. */
   readonly gaps: LoadGapRow[];
+  /** Where the arrivals came from (trace or synthetic stand-in). */
   readonly note: string;
 }
 

@@ -45,6 +45,7 @@ export * from "./arrivals.ts";
 export * from "./figures.ts";
 export * from "./section6_sweeps.ts";
 export {
+  FIGURE_SWEEPS,
   type FigureSweep,
   figureSweep,
   type FigureSweepName,
