@@ -51,6 +51,7 @@ import {
   pbarMultiples,
   type SweepSizes,
   sweepSizes,
+  withInstances,
 } from "../papers/ppm/section6_plan.ts";
 
 /** The four sweeps, in unit order. */
@@ -94,11 +95,6 @@ interface SweepPlan {
   readonly points: readonly PlanPoint[];
 }
 
-/** Sizes of one sweep, with the optional instance override. */
-function sizesOf(sizes: SweepSizes, instances: number | undefined): SweepSizes {
-  return instances === undefined ? sizes : { ...sizes, instances };
-}
-
 function casePlan(kind: "UE" | "EE", params: RunParams, sizes: SweepSizes): SweepPlan {
   const seed = params.seed;
   return {
@@ -138,8 +134,8 @@ function ppmPlans(params: RunParams, instances?: number): Record<PpmSweepName, S
   const id = `${params.mode}/${params.seed}/${instances ?? ""}`;
   const known = plans.get(id);
   if (known) return known;
-  const sizes = sizesOf(sweepSizes(params.mode), instances);
-  const deltaSizes = sizesOf(deltaSweepSizes(params.mode), instances);
+  const sizes = withInstances(sweepSizes(params.mode), instances);
+  const deltaSizes = withInstances(deltaSweepSizes(params.mode), instances);
   const plan = {
     ue: casePlan("UE", params, sizes),
     ee: casePlan("EE", params, sizes),

@@ -70,9 +70,8 @@ export function ppmLoadUnits(params: RunParams, instances?: number): PpmLoadUnit
  * @throws {ParameterError} on an unknown mode or study, or a point outside the grid
  */
 export async function runPpmLoadUnit(config: PpmLoadUnitConfig): Promise<LoadRun> {
-  requireOneOf("mode", config.mode, ["quick", "paper"] as const);
   const study = requireOneOf("study", config.study, LOAD_STUDIES);
-  const options = notebookLoadStudies(config, config.instances)[study];
+  const options = notebookLoadStudies(config, config.instances)[study]; // checks mode and seed
   return await runLoadInstance(options, config);
 }
 
@@ -101,15 +100,15 @@ export function assemblePpmLoadStudies(
 /**
  * Installs assembled studies in `loadSensitivity`'s memo under the notebook's options.
  *
- * @throws {ParameterError} when a study has no rows array
+ * @throws {ParameterError} when a study has no rows array (then nothing is installed)
  */
 export function primePpmLoadStudies(params: RunParams, sweeps: unknown, instances?: number): void {
   const all = sweeps as Partial<Record<typeof LOAD_STUDIES[number], LoadStudy>>;
   const studies = notebookLoadStudies(params, instances);
   for (const study of LOAD_STUDIES) {
     requireArray(`sweeps.${study}.rows`, all[study]?.rows as unknown[], "the study's rows");
-    seedLoadStudy(studies[study], all[study]!);
   }
+  for (const study of LOAD_STUDIES) seedLoadStudy(studies[study], all[study]!);
 }
 
 /** The `ppm-load` adapter: notebook 01's load study. */

@@ -29,8 +29,8 @@ import {
   figure6Panels,
   figure7Panels,
   pbarMultiples,
-  type SweepSizes,
   sweepSizes,
+  withInstances,
 } from "./section6_plan.ts";
 
 /** The three figure sweeps: Fig. 4(a)/5(a) (both cases), Fig. 6, Fig. 7. */
@@ -58,10 +58,6 @@ function memoKey(name: FigureSweepName, params: RunParams, instances: number | u
   return JSON.stringify([name, params.mode, params.seed, instances ?? null]);
 }
 
-function sizesOf(sizes: SweepSizes, instances: number | undefined): SweepSizes {
-  return instances === undefined ? sizes : { ...sizes, instances };
-}
-
 async function compute(
   name: FigureSweepName,
   params: RunParams,
@@ -71,11 +67,11 @@ async function compute(
   // must not load the figure code (and Observable Plot) that section6_sweeps.ts brings along.
   const { exactCaseSweeps, runDeltaSweep } = await import("./section6_sweeps.ts");
   if (name === "cases") {
-    const sizes = sizesOf(sweepSizes(params.mode), instances);
+    const sizes = withInstances(sweepSizes(params.mode), instances);
     const sweep = await exactCaseSweeps(pbarMultiples(params.mode), sizes, params.seed);
     return timed(sweep);
   }
-  const sizes = sizesOf(deltaSweepSizes(params.mode), instances);
+  const sizes = withInstances(deltaSweepSizes(params.mode), instances);
   const sweep = name === "fig6"
     ? await runDeltaSweep(
       "Fig. 6 (Cases UI, EI)",

@@ -51,6 +51,20 @@ export interface SweepSizes {
   readonly slots: number;
 }
 
+/**
+ * `sizes` with `instances` per point instead of its own (the instance override of trial runs and
+ * sweep units); `sizes` itself when there is no override.
+ *
+ * @example
+ * ```ts
+ * import { withInstances } from "./section6_plan.ts";
+ * withInstances({ instances: 50, jobs: 4000, slots: 3600 }, 2); // { instances: 2, jobs: 4000, slots: 3600 }
+ * ```
+ */
+export function withInstances(sizes: SweepSizes, instances: number | undefined): SweepSizes {
+  return instances === undefined ? sizes : { ...sizes, instances };
+}
+
 /** One sub-figure of a δ sweep: facet labels and the instance of each seed index. */
 export interface DeltaPanel {
   /** facet column label */
